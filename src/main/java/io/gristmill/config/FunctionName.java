@@ -1,0 +1,16 @@
+package io.gristmill.config;
+
+/**
+ * The Lambda functions packaged in the one artifact; each deployed function selects one with
+ * {@code QUARKUS_FUNQY_EXPORT}. The constant's hyphenated form is the {@code @Funq} name, so an
+ * export that is not listed here is refused by configuration at startup with the allowed values.
+ */
+public enum FunctionName {
+    /** The HTTP API behind API Gateway (settings, directory, recaps). */
+    API;
+
+    /** The name used in {@code @Funq} and in {@code QUARKUS_FUNQY_EXPORT}. */
+    public String exportName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

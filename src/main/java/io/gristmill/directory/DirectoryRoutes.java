@@ -1,0 +1,103 @@
+package io.gristmill.directory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gristmill.http.ApiException;
+import io.gristmill.http.ApiResult;
+import io.gristmill.http.JsonBodies;
+import io.gristmill.http.RouteTable;
+import io.gristmill.http.Routes;
+
+/**
+ * {@code GET /tenants/{tenantId}/employees} (paged with {@code limit} and {@code after}) and
+ * {@code PUT /tenants/{tenantId}/employees/{employeeId}}; admins of that tenant only. A PUT may
+ * carry {@code If-Match: <version>} to refuse overwriting a change made since it was read.
+ */
+@ApplicationScoped
+public class DirectoryRoutes implements Routes {
+    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
+
+    private final EmployeeDirectory directory;
+    private final JsonBodies bodies;
+
+    public DirectoryRoutes(EmployeeDirectory directory, JsonBodies bodies) {
+        this.directory = directory;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void register(RouteTable table) {
+        table.add("GET", "/tenants/{tenantId}/employees", (request, caller) -> {
+            String tenantId = request.pathParameter("tenantId");
+            caller.requireTenant(tenantId);
+            caller.requireAdmin();
+            int limit = request.queryParameter("limit").map(DirectoryRoutes::limit).orElse(DEFAULT_PAGE);
+            Optional<String> after = request.queryParameter("after").map(DirectoryRoutes::employeeId);
+            EmployeeDirectory.Page page = directory.list(tenantId, limit, after);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("employees", page.employees());
+            body.put("next", page.next().orElse(null));
+            return ApiResult.ok(body);
+        });
+        table.add("GET", "/tenants/{tenantId}/employees/{employeeId}", (request, caller) -> {
+            String tenantId = request.pathParameter("tenantId");
+            caller.requireTenant(tenantId);
+            caller.requireAdmin();
+            String employeeId = employeeId(request.pathParameter("employeeId"));
+            return directory.find(tenantId, employeeId).map(ApiResult::ok)
+                    .orElseThrow(() -> ApiException.notFound("No employee " + employeeId));
+        });
+        table.add("PUT", "/tenants/{tenantId}/employees/{employeeId}", (request, caller) -> {
+            String tenantId = request.pathParameter("tenantId");
+            caller.requireTenant(tenantId);
+            caller.requireAdmin();
+            String employeeId = employeeId(request.pathParameter("employeeId"));
+            EmployeeInput input = bodies.read(request, EmployeeInput.class);
+            Optional<Long> ifMatch = request.header("if-match").map(DirectoryRoutes::version);
+            long expected = ifMatch.orElseGet(() -> directory.find(tenantId, employeeId).map(Employee::version).orElse(0L));
+            try {
+                Employee saved = directory.put(tenantId, employeeId, input, expected);
+                return new ApiResult(expected == 0 ? 201 : 200, saved, "application/json",
+                        Map.of("etag", "\"" + saved.version() + "\""));
+            } catch (DirectoryConflictException e) {
+                throw ApiException.conflict(e.getMessage());
+            } catch (DirectoryValidationException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        });
+    }
+
+    private static String employeeId(String value) {
+        if (!EMPLOYEE_ID.matcher(value).matches()) {
+            throw ApiException.badRequest("Employee id must be 1-128 letters, digits, '_', '.', '@' or '-'");
+        }
+        return value;
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_PAGE);
+    }
+
+    private static long version(String value) {
+        try {
+            return Long.parseLong(value.replace("\"", "").replace("W/", "").trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("If-Match must be an employee version such as \"3\"");
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.gristmill.directory;
+
+import static io.gristmill.aws.Table.GSI1;
+import static io.gristmill.aws.Table.GSI1PK;
+import static io.gristmill.aws.Table.GSI1SK;
+import static io.gristmill.aws.Table.PK;
+import static io.gristmill.aws.Table.SK;
+import static io.gristmill.aws.Table.n;
+import static io.gristmill.aws.Table.s;
+import static io.gristmill.aws.Table.str;
+import static io.gristmill.aws.Table.tenantKey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gristmill.aws.Table;
+import io.gristmill.config.GristmillConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The employee directory of each tenant. An employee is one item ({@code T#t / EMP#id}); each of
+ * their external identities is one more item ({@code T#t / IDENT#kind#externalId}) pointing back,
+ * so that a Salesforce user id or Front teammate id finds its employee with one GetItem. Both are
+ * written in one transaction: an identity can never point to two employees, and a failed write
+ * leaves nothing half-written. Direct reports are found through GSI1 ({@code T#t#MGR#manager}).
+ */
+@ApplicationScoped
+public class EmployeeDirectory {
+    private static final Logger LOG = Logger.getLogger(EmployeeDirectory.class);
+    private static final String EMPLOYEE = "EMP#";
+    private static final String IDENTITY = "IDENT#";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public EmployeeDirectory(DynamoDbClient dynamo, GristmillConfig config, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = config.table();
+        this.clock = clock;
+    }
+
+    public Optional<Employee> find(String tenantId, String employeeId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Table.key(tenantKey(tenantId), EMPLOYEE + employeeId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** One page of the directory, in employee id order; pass {@code page.next()} for the next. */
+    public Page list(String tenantId, int limit, Optional<String> after) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(tenantKey(tenantId)));
+        values.put(":prefix", s(EMPLOYEE));
+        QueryResponse response = dynamo.query(b -> {
+            b.tableName(table)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                    .expressionAttributeValues(values)
+                    .limit(limit)
+                    .consistentRead(true);
+            after.ifPresent(id -> b.exclusiveStartKey(Table.key(tenantKey(tenantId), EMPLOYEE + id)));
+        });
+        List<Employee> employees = response.items().stream().map(EmployeeDirectory::fromItem).toList();
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(response.lastEvaluatedKey().get(SK).s().substring(EMPLOYEE.length()))
+                : Optional.empty();
+        return new Page(employees, next);
+    }
+
+    public record Page(List<Employee> employees, Optional<String> next) {
+    }
+
+    /** The employees whose manager is {@code managerId}. */
+    public List<Employee> directReports(String tenantId, String managerId) {
+        List<Employee> reports = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).indexName(GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", s(managerKey(tenantId, managerId)))))
+                .items().forEach(item -> reports.add(fromItem(item)));
+        return reports;
+    }
+
+    /**
+     * The employee credited with work done at {@code when} by the given external identity, or
+     * empty (unattributed) when the identity is unknown or its employee was deactivated by then.
+     */
+    public Optional<String> creditFor(String tenantId, IdentityKind kind, String externalId, Instant when) {
+        Map<String, AttributeValue> identity = dynamo.getItem(b -> b.tableName(table)
+                .key(Table.key(tenantKey(tenantId), identitySortKey(kind, externalId)))).item();
+        if (identity == null || identity.isEmpty()) {
+            return Optional.empty();
+        }
+        return find(tenantId, str(identity, "employeeId"))
+                .filter(employee -> employee.creditedAt(when))
+                .map(Employee::employeeId);
+    }
+
+    /**
+     * Creates or replaces an employee. {@code expectedVersion} 0 means "must not exist yet"; for an
+     * update pass the version that was read, so that a concurrent change is refused.
+     *
+     * @throws DirectoryConflictException when the version moved or an identity belongs to someone else
+     */
+    public Employee put(String tenantId, String employeeId, EmployeeInput input, long expectedVersion) {
+        if (input.managerId() != null) {
+            if (input.managerId().equals(employeeId)) {
+                throw new DirectoryValidationException("managerId: an employee cannot be their own manager");
+            }
+            if (find(tenantId, input.managerId()).isEmpty()) {
+                throw new DirectoryValidationException("managerId: no employee '" + input.managerId() + "' in this directory");
+            }
+        }
+        Optional<Employee> before = find(tenantId, employeeId);
+        Optional<Instant> deactivatedAt = input.active()
+                ? Optional.empty()
+                : Optional.of(Optional.ofNullable(input.deactivatedAt())
+                        .or(() -> before.flatMap(Employee::deactivatedAt))
+                        .orElse(clock.instant()));
+        Employee after = new Employee(tenantId, employeeId, input.name().trim(), input.email().trim(),
+                Optional.ofNullable(input.managerId()), input.groups(), input.identities(), input.active(),
+                deactivatedAt, expectedVersion + 1);
+
+        Map<IdentityKind, String> newIdentities = identities(after);
+        Map<IdentityKind, String> oldIdentities = before.map(EmployeeDirectory::identities).orElse(Map.of());
+
+        List<TransactWriteItem> writes = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(after))
+                .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(#pk)" : "version = :expected")
+                .expressionAttributeNames(expectedVersion == 0 ? Map.of("#pk", PK) : null)
+                .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":expected", n(expectedVersion))))
+                .build());
+        described.add("employee");
+        newIdentities.forEach((kind, externalId) -> {
+            Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), identitySortKey(kind, externalId)));
+            item.put("type", s("identity"));
+            item.put("employeeId", s(employeeId));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR employeeId = :me")
+                    .expressionAttributeNames(Map.of("#pk", PK))
+                    .expressionAttributeValues(Map.of(":me", s(employeeId)))).build());
+            described.add(kind.id() + " identity " + externalId);
+        });
+        oldIdentities.forEach((kind, externalId) -> {
+            if (!externalId.equals(newIdentities.get(kind))) {
+                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Table.key(tenantKey(tenantId), identitySortKey(kind, externalId)))
+                        .conditionExpression("employeeId = :me")
+                        .expressionAttributeValues(Map.of(":me", s(employeeId)))).build());
+                described.add("old " + kind.id() + " identity " + externalId);
+            }
+        });
+
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            throw conflict(e, described, employeeId, expectedVersion);
+        }
+        LOG.infof("Saved employee %s (version %d, active %s)", employeeId, after.version(), after.active());
+        return after;
+    }
+
+    private static DirectoryConflictException conflict(TransactionCanceledException e, List<String> described,
+            String employeeId, long expectedVersion) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        for (int i = 0; i < reasons.size() && i < described.size(); i++) {
+            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                continue;
+            }
+            if (i == 0) {
+                return new DirectoryConflictException(expectedVersion == 0
+                        ? "Employee " + employeeId + " exists already; send its current version to replace it"
+                        : "Employee " + employeeId + " was changed by someone else (expected version " + expectedVersion + "); read it again");
+            }
+            return new DirectoryConflictException("The " + described.get(i) + " belongs to another employee");
+        }
+        return new DirectoryConflictException("Employee " + employeeId + " could not be saved because of a concurrent change; try again");
+    }
+
+    private static Map<IdentityKind, String> identities(Employee employee) {
+        Map<IdentityKind, String> map = new HashMap<>(employee.identities().asMap());
+        map.put(IdentityKind.EMAIL, IdentityKind.EMAIL.normalize(employee.email()));
+        return map;
+    }
+
+    static String identitySortKey(IdentityKind kind, String externalId) {
+        return IDENTITY + kind.id() + "#" + kind.normalize(externalId);
+    }
+
+    static String managerKey(String tenantId, String managerId) {
+        return tenantKey(tenantId) + "#MGR#" + managerId;
+    }
+
+    private static Map<String, AttributeValue> toItem(Employee e) {
+        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(e.tenantId()), EMPLOYEE + e.employeeId()));
+        item.put("type", s("employee"));
+        item.put("tenantId", s(e.tenantId()));
+        item.put("employeeId", s(e.employeeId()));
+        item.put("name", s(e.name()));
+        item.put("email", s(e.email()));
+        e.managerId().ifPresent(m -> {
+            item.put("managerId", s(m));
+            item.put(GSI1PK, s(managerKey(e.tenantId(), m)));
+            item.put(GSI1SK, s(EMPLOYEE + e.employeeId()));
+        });
+        item.put("groups", AttributeValue.fromL(e.groups().stream().map(Table::s).toList()));
+        if (e.identities().salesforceUserId() != null) {
+            item.put("salesforceUserId", s(e.identities().salesforceUserId()));
+        }
+        if (e.identities().frontTeammateId() != null) {
+            item.put("frontTeammateId", s(e.identities().frontTeammateId()));
+        }
+        item.put("active", AttributeValue.fromBool(e.active()));
+        e.deactivatedAt().ifPresent(at -> item.put("deactivatedAt", s(at.toString())));
+        item.put("version", n(e.version()));
+        return item;
+    }
+
+    private static Employee fromItem(Map<String, AttributeValue> item) {
+        return new Employee(
+                str(item, "tenantId"),
+                str(item, "employeeId"),
+                str(item, "name"),
+                str(item, "email"),
+                Optional.ofNullable(str(item, "managerId")),
+                item.containsKey("groups") ? item.get("groups").l().stream().map(AttributeValue::s).toList() : List.of(),
+                new Identities(str(item, "salesforceUserId"), str(item, "frontTeammateId")),
+                item.get("active").bool(),
+                Optional.ofNullable(str(item, "deactivatedAt")).map(Instant::parse),
+                Long.parseLong(item.get("version").n()));
+    }
+}

@@ -1,0 +1,7 @@
+package io.gristmill.http;
+
+/** Handles one route; throws {@link ApiException} for the caller's mistakes. */
+@FunctionalInterface
+public interface RouteHandler {
+    ApiResult handle(ApiRequest request, Caller caller);
+}

@@ -1,0 +1,84 @@
+package io.gristmill.tenant;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What an admin chose for their company. An empty list means "no restriction" (every pipeline,
+ * every employee group, every shared inbox); the Salesforce object list, when left out, is every
+ * object Gristmill supports.
+ *
+ * @param timeZone       IANA zone that weeks are cut in, e.g. {@code Europe/Berlin}
+ * @param weekStart      first day of a recap week
+ * @param salesforce     which Salesforce objects and pipelines are synced
+ * @param front          which Front inboxes and teams count
+ * @param employeeGroups directory groups whose members get recaps (empty: everyone)
+ */
+public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups) {
+    private static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
+    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+    public static final TenantSettings DEFAULTS = new TenantSettings("UTC", DayOfWeek.MONDAY, null, null, null);
+
+    public TenantSettings {
+        if (timeZone == null) {
+            throw new IllegalArgumentException("timeZone is required");
+        }
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("timeZone '" + timeZone + "' is not an IANA time zone such as Europe/Berlin");
+        }
+        if (weekStart == null) {
+            throw new IllegalArgumentException("weekStart is required");
+        }
+        salesforce = salesforce == null ? new Salesforce(null, null) : salesforce;
+        front = front == null ? new Front(null, null) : front;
+        employeeGroups = checked(employeeGroups, GROUP, "employeeGroups");
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** @param objects   Salesforce objects to sync; @param pipelines opportunity record type ids */
+    public record Salesforce(List<String> objects, List<String> pipelines) {
+        public Salesforce {
+            if (objects == null) {
+                objects = SalesforceObjects.SUPPORTED;
+            } else {
+                for (String object : objects) {
+                    if (!SalesforceObjects.SUPPORTED.contains(object)) {
+                        throw new IllegalArgumentException("salesforce.objects: '" + object + "' is not supported; supported: "
+                                + String.join(", ", SalesforceObjects.SUPPORTED));
+                    }
+                }
+                objects = List.copyOf(new java.util.LinkedHashSet<>(objects));
+            }
+            pipelines = checked(pipelines, SALESFORCE_ID, "salesforce.pipelines (record type ids)");
+        }
+    }
+
+    /** @param inboxes Front inbox ids ({@code inb_...}); @param teams Front team ids ({@code tim_...}) */
+    public record Front(List<String> inboxes, List<String> teams) {
+        public Front {
+            inboxes = checked(inboxes, Pattern.compile("inb_[A-Za-z0-9]{1,32}"), "front.inboxes (inb_...)");
+            teams = checked(teams, Pattern.compile("tim_[A-Za-z0-9]{1,32}"), "front.teams (tim_...)");
+        }
+    }
+
+    private static List<String> checked(List<String> values, Pattern pattern, String field) {
+        if (values == null) {
+            return List.of();
+        }
+        for (String value : values) {
+            if (value == null || !pattern.matcher(value).matches()) {
+                throw new IllegalArgumentException(field + ": '" + value + "' is not a valid id");
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(values));
+    }
+}

@@ -1,0 +1,68 @@
+package io.gristmill.tenant;
+
+import static io.gristmill.aws.Table.s;
+import static io.gristmill.aws.Table.str;
+import static io.gristmill.aws.Table.tenantKey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.gristmill.aws.Table;
+import io.gristmill.config.GristmillConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** One settings item per tenant ({@code T#tenant / SETTINGS}), the settings as a JSON document. */
+@ApplicationScoped
+public class TenantSettingsStore {
+    private static final String SETTINGS = "SETTINGS";
+
+    private final DynamoDbClient dynamo;
+    private final ObjectMapper json;
+    private final String table;
+    private final Clock clock;
+
+    public TenantSettingsStore(DynamoDbClient dynamo, ObjectMapper json, GristmillConfig config, Clock clock) {
+        this.dynamo = dynamo;
+        this.json = json;
+        this.table = config.table();
+        this.clock = clock;
+    }
+
+    /** The tenant's settings, or the defaults when an admin never saved any. */
+    public StoredSettings get(String tenantId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Table.key(tenantKey(tenantId), SETTINGS)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return new StoredSettings(TenantSettings.DEFAULTS, null, null);
+        }
+        try {
+            return new StoredSettings(json.readValue(str(item, "settings"), TenantSettings.class),
+                    Instant.parse(str(item, "updatedAt")), str(item, "updatedBy"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored settings of tenant " + tenantId + " are unreadable", e);
+        }
+    }
+
+    public StoredSettings put(String tenantId, TenantSettings settings, String updatedBy) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), SETTINGS));
+        item.put("type", s("settings"));
+        try {
+            item.put("settings", s(json.writeValueAsString(settings)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Settings cannot be written as JSON", e);
+        }
+        item.put("updatedAt", s(now.toString()));
+        item.put("updatedBy", s(updatedBy));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        return new StoredSettings(settings, now, updatedBy);
+    }
+}
