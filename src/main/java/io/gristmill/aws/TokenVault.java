@@ -110,16 +110,18 @@ public class TokenVault {
         return new VaultSecret(fields, newVersion);
     }
 
-    /** Deletes the secret at once (no recovery window: a revoked token must not linger). */
-    public boolean delete(String tenantId, String provider) {
+    /**
+     * Deletes the secret at once (no recovery window: a revoked token must not linger). Idempotent:
+     * deleting a secret that is already gone succeeds, as Secrets Manager's forced delete does.
+     */
+    public void delete(String tenantId, String provider) {
         String name = secretName(tenantId, provider);
         try {
             secrets.deleteSecret(b -> b.secretId(name).forceDeleteWithoutRecovery(true));
-            LOG.infof("Deleted connection secret %s", name);
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
+        } catch (ResourceNotFoundException alreadyGone) {
+            // the goal state is reached
         }
+        LOG.infof("Deleted connection secret %s", name);
     }
 
     private String serialize(Map<String, String> fields) {
