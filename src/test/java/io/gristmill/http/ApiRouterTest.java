@@ -1,5 +1,6 @@
 package io.gristmill.http;
 
+import static io.gristmill.http.ApiRouterTestSupport.assertError;
 import static io.gristmill.testing.HttpApiEvent.admin;
 import static io.gristmill.testing.HttpApiEvent.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,13 +109,6 @@ class ApiRouterTest {
         HttpApiEvent.Response response = new HttpApiEvent.Response(sendRaw("{\"source\":\"aws.events\",\"detail\":{}}"));
 
         assertError(response, 400, "bad_request");
-    }
-
-    static void assertError(HttpApiEvent.Response response, int status, String error) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-        assertThat(response.header("content-type")).isEqualTo("application/json");
-        assertThat(response.body().get("error").asText()).isEqualTo(error);
-        assertThat(response.body().get("message").asText()).isNotBlank();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode sendRaw(String json) {

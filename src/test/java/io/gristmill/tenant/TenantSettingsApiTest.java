@@ -1,0 +1,144 @@
+package io.gristmill.tenant;
+
+import static io.gristmill.http.ApiRouterTestSupport.assertError;
+import static io.gristmill.testing.HttpApiEvent.admin;
+import static io.gristmill.testing.HttpApiEvent.caller;
+import static io.gristmill.testing.HttpApiEvent.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.gristmill.testing.HttpApiEvent;
+import io.gristmill.testing.Ids;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** {@code GET/PUT /tenants/{tenantId}/settings} through the Lambda mock event server. */
+@QuarkusTest
+class TenantSettingsApiTest {
+
+    private static Map<String, Object> settings() {
+        return Map.of(
+                "timeZone", "Europe/Berlin",
+                "weekStart", "MONDAY",
+                "salesforce", Map.of("objects", List.of("Opportunity", "OpportunityHistory", "Task"),
+                        "pipelines", List.of("012000000000001AAA")),
+                "front", Map.of("inboxes", List.of("inb_55c8c149"), "teams", List.of("tim_1a2b")),
+                "employeeGroups", List.of("sales-emea"));
+    }
+
+    @Test
+    void a_tenant_without_saved_settings_reads_the_documented_defaults() {
+        String tenant = Ids.tenant();
+        HttpApiEvent.Response response = request("GET", "/tenants/" + tenant + "/settings").claims(admin(tenant)).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().at("/settings/timeZone").asText()).isEqualTo("UTC");
+        assertThat(response.body().at("/settings/weekStart").asText()).isEqualTo("MONDAY");
+        assertThat(response.body().at("/settings/salesforce/objects").size()).isEqualTo(SalesforceObjects.SUPPORTED.size());
+        assertThat(response.body().at("/updatedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void an_admin_saves_settings_and_reads_them_back() {
+        String tenant = Ids.tenant();
+        HttpApiEvent.Response saved = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant))
+                .jsonBody(settings()).send();
+        assertThat(saved.status()).isEqualTo(200);
+
+        HttpApiEvent.Response read = request("GET", "/tenants/" + tenant + "/settings").claims(admin(tenant)).send();
+        assertThat(read.body().at("/settings/timeZone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(read.body().at("/settings/salesforce/objects").toString())
+                .isEqualTo("[\"Opportunity\",\"OpportunityHistory\",\"Task\"]");
+        assertThat(read.body().at("/settings/salesforce/pipelines/0").asText()).isEqualTo("012000000000001AAA");
+        assertThat(read.body().at("/settings/front/inboxes/0").asText()).isEqualTo("inb_55c8c149");
+        assertThat(read.body().at("/settings/employeeGroups/0").asText()).isEqualTo("sales-emea");
+        assertThat(read.body().at("/updatedBy").asText()).isEqualTo("auth0|emp-admin");
+    }
+
+    @Test
+    void a_non_admin_cannot_change_or_read_settings() {
+        String tenant = Ids.tenant();
+        assertError(request("PUT", "/tenants/" + tenant + "/settings").claims(caller(tenant, "manager", "emp-1"))
+                .jsonBody(settings()).send(), 403, "forbidden");
+        assertError(request("GET", "/tenants/" + tenant + "/settings").claims(caller(tenant, "", "emp-1")).send(),
+                403, "forbidden");
+
+        HttpApiEvent.Response read = request("GET", "/tenants/" + tenant + "/settings").claims(admin(tenant)).send();
+        assertThat(read.body().at("/updatedAt").isNull()).as("nothing was saved").isTrue();
+    }
+
+    @Test
+    void an_admin_of_another_tenant_sees_no_such_tenant() {
+        String tenant = Ids.tenant();
+        request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).jsonBody(settings()).send();
+
+        assertError(request("GET", "/tenants/" + tenant + "/settings").claims(admin(Ids.tenant())).send(), 404, "not_found");
+        assertError(request("PUT", "/tenants/" + tenant + "/settings").claims(admin(Ids.tenant()))
+                .jsonBody(settings()).send(), 404, "not_found");
+
+        HttpApiEvent.Response read = request("GET", "/tenants/" + tenant + "/settings").claims(admin(tenant)).send();
+        assertThat(read.body().at("/settings/timeZone").asText()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void an_unknown_field_is_a_400_that_names_it() {
+        String tenant = Ids.tenant();
+        Map<String, Object> body = new java.util.HashMap<>(settings());
+        body.put("timezone", "UTC");
+        HttpApiEvent.Response response = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant))
+                .jsonBody(body).send();
+
+        assertError(response, 400, "bad_request");
+        assertThat(response.body().get("message").asText()).contains("'timezone'");
+    }
+
+    @Test
+    void a_wrong_type_is_a_400_that_names_the_nested_field() {
+        String tenant = Ids.tenant();
+        Map<String, Object> body = new java.util.HashMap<>(settings());
+        body.put("salesforce", Map.of("objects", "Opportunity"));
+        HttpApiEvent.Response response = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant))
+                .jsonBody(body).send();
+
+        assertError(response, 400, "bad_request");
+        assertThat(response.body().get("message").asText()).contains("salesforce.objects").contains("array");
+    }
+
+    @Test
+    void invalid_values_are_a_400_that_says_what_is_wrong() {
+        String tenant = Ids.tenant();
+        Map<String, Object> badZone = new java.util.HashMap<>(settings());
+        badZone.put("timeZone", "Mars/Olympus");
+        HttpApiEvent.Response zone = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant))
+                .jsonBody(badZone).send();
+        assertError(zone, 400, "bad_request");
+        assertThat(zone.body().get("message").asText()).contains("Mars/Olympus");
+
+        Map<String, Object> badObject = new java.util.HashMap<>(settings());
+        badObject.put("salesforce", Map.of("objects", List.of("Opportunity", "Invoice__c")));
+        HttpApiEvent.Response object = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant))
+                .jsonBody(badObject).send();
+        assertError(object, 400, "bad_request");
+        assertThat(object.body().get("message").asText()).contains("Invoice__c");
+
+        Map<String, Object> badDay = new java.util.HashMap<>(settings());
+        badDay.put("weekStart", "FUNDAY");
+        HttpApiEvent.Response day = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant))
+                .jsonBody(badDay).send();
+        assertError(day, 400, "bad_request");
+        assertThat(day.body().get("message").asText()).contains("weekStart");
+    }
+
+    @Test
+    void malformed_json_and_a_missing_body_are_400s() {
+        String tenant = Ids.tenant();
+        assertError(request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).body("{\"timeZone\":").send(),
+                400, "bad_request");
+        assertError(request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).send(), 400, "bad_request");
+        assertError(request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant))
+                .body("{\"timeZone\":\"UTC\"}").send(), 400, "bad_request");
+    }
+}
