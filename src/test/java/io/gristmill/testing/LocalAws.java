@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The AWS services tests talk to, started once per test JVM on free ports and stopped when it
  * exits: by default DynamoDB Local in-process (in memory) and {@code moto_server} for Secrets
- * Manager; with {@code -Dlocal-aws=localstack}, one LocalStack container through
+ * Manager; with {@code -Dlocal-aws=localstack} (or {@code LOCAL_AWS=localstack}), one LocalStack container through
  * Testcontainers (needs a Docker engine). The table is created from template.yaml.
  */
 public final class LocalAws {
@@ -45,7 +45,7 @@ public final class LocalAws {
 
     public static synchronized LocalAws get() {
         if (started == null) {
-            String mode = System.getProperty("local-aws", "moto").toLowerCase(Locale.ROOT);
+            String mode = firstNonBlank(System.getProperty("local-aws"), System.getenv("LOCAL_AWS"), "moto").toLowerCase(Locale.ROOT);
             started = switch (mode) {
                 case "moto" -> startMotoAndDynamoDbLocal();
                 case "localstack" -> startLocalStack();
@@ -56,6 +56,10 @@ public final class LocalAws {
             }
         }
         return started;
+    }
+
+    private static String firstNonBlank(String... values) {
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).findFirst().orElseThrow();
     }
 
     public DynamoDbClient dynamo() {
@@ -72,7 +76,7 @@ public final class LocalAws {
     }
 
     private static LocalAws startMotoAndDynamoDbLocal() {
-        String moto = findMoto();
+        String moto = findMoto(System.getenv());
         int dynamoPort = freePort();
         try {
             DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(
@@ -112,12 +116,12 @@ public final class LocalAws {
     }
 
     /** moto_server from PATH (or MOTO_SERVER); without it, say exactly what to install. */
-    private static String findMoto() {
-        String configured = System.getenv("MOTO_SERVER");
+    static String findMoto(java.util.Map<String, String> env) {
+        String configured = env.get("MOTO_SERVER");
         if (configured != null && new File(configured).canExecute()) {
             return configured;
         }
-        String path = System.getenv().getOrDefault("PATH", "");
+        String path = env.getOrDefault("PATH", "");
         return Arrays.stream(path.split(File.pathSeparator))
                 .map(dir -> new File(dir, "moto_server"))
                 .filter(File::canExecute)
@@ -127,7 +131,7 @@ public final class LocalAws {
                         The tests need a local AWS and found none.
                           moto_server is not on PATH (nor in $MOTO_SERVER). Install it with one of:
                             pip install 'moto[server]'
-                            apt-get install python3-moto
+                            pipx install 'moto[server]'
                           or, with a Docker engine running, use LocalStack instead:
                             ./mvnw verify -Dlocal-aws=localstack"""));
     }
