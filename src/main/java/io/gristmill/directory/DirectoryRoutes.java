@@ -35,9 +35,7 @@ public class DirectoryRoutes implements Routes {
     @Override
     public void register(RouteTable table) {
         table.add("GET", "/tenants/{tenantId}/employees", (request, caller) -> {
-            String tenantId = request.pathParameter("tenantId");
-            caller.requireTenant(tenantId);
-            caller.requireAdmin();
+            String tenantId = caller.adminOfPathTenant(request);
             int limit = request.queryParameter("limit").map(DirectoryRoutes::limit).orElse(DEFAULT_PAGE);
             Optional<String> after = request.queryParameter("after").map(DirectoryRoutes::employeeId);
             EmployeeDirectory.Page page = directory.list(tenantId, limit, after);
@@ -47,17 +45,13 @@ public class DirectoryRoutes implements Routes {
             return ApiResult.ok(body);
         });
         table.add("GET", "/tenants/{tenantId}/employees/{employeeId}", (request, caller) -> {
-            String tenantId = request.pathParameter("tenantId");
-            caller.requireTenant(tenantId);
-            caller.requireAdmin();
+            String tenantId = caller.adminOfPathTenant(request);
             String employeeId = employeeId(request.pathParameter("employeeId"));
             return directory.find(tenantId, employeeId).map(ApiResult::ok)
                     .orElseThrow(() -> ApiException.notFound("No employee " + employeeId));
         });
         table.add("PUT", "/tenants/{tenantId}/employees/{employeeId}", (request, caller) -> {
-            String tenantId = request.pathParameter("tenantId");
-            caller.requireTenant(tenantId);
-            caller.requireAdmin();
+            String tenantId = caller.adminOfPathTenant(request);
             String employeeId = employeeId(request.pathParameter("employeeId"));
             EmployeeInput input = bodies.read(request, EmployeeInput.class);
             Optional<Long> ifMatch = request.header("if-match").map(DirectoryRoutes::version);

@@ -25,6 +25,17 @@ public record Caller(String subject, String tenantId, Set<String> roles, Optiona
         }
     }
 
+    /**
+     * The {@code {tenantId}} of the request's path, once the caller is known to be an admin of it
+     * (another tenant's path is a 404, a non-admin a 403).
+     */
+    public String adminOfPathTenant(ApiRequest request) {
+        String tenantId = request.pathParameter("tenantId");
+        requireTenant(tenantId);
+        requireAdmin();
+        return tenantId;
+    }
+
     public void requireAdmin() {
         if (!isAdmin()) {
             throw ApiException.forbidden("This needs the admin role");

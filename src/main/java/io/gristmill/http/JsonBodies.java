@@ -45,7 +45,7 @@ public class JsonBodies {
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("Unknown field '" + path(e) + "'");
         } catch (InvalidFormatException e) {
-            throw ApiException.badRequest("Field '" + path(e) + "' has an invalid value: " + e.getValue());
+            throw ApiException.badRequest("Field '" + path(e) + "' has an invalid value: " + shortened(e.getValue()));
         } catch (ValueInstantiationException e) {
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
             throw ApiException.badRequest("Field '" + path(e) + "' is invalid: " + reason);
@@ -65,6 +65,11 @@ public class JsonBodies {
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
         return path.isEmpty() ? "(body)" : path;
+    }
+
+    private static String shortened(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     private static String describe(Class<?> type) {

@@ -21,15 +21,11 @@ public class TenantSettingsRoutes implements Routes {
     @Override
     public void register(RouteTable table) {
         table.add("GET", "/tenants/{tenantId}/settings", (request, caller) -> {
-            String tenantId = request.pathParameter("tenantId");
-            caller.requireTenant(tenantId);
-            caller.requireAdmin();
+            String tenantId = caller.adminOfPathTenant(request);
             return ApiResult.ok(store.get(tenantId));
         });
         table.add("PUT", "/tenants/{tenantId}/settings", (request, caller) -> {
-            String tenantId = request.pathParameter("tenantId");
-            caller.requireTenant(tenantId);
-            caller.requireAdmin();
+            String tenantId = caller.adminOfPathTenant(request);
             TenantSettings settings = bodies.read(request, TenantSettings.class);
             return ApiResult.ok(store.put(tenantId, settings, caller.subject()));
         });
