@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
 @ApplicationScoped
 public class TokenVault {
     private static final Logger LOG = Logger.getLogger(TokenVault.class);
-    private static final Pattern NAME_PART = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** Tenant ids and provider names; a leading '_' is reserved for the app's own secrets. */
+    private static final Pattern NAME_PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final String CURRENT = "AWSCURRENT";
     private static final String PENDING = "GRISTMILL_PENDING";
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
@@ -53,6 +54,24 @@ public class TokenVault {
 
     public String secretName(String tenantId, String provider) {
         return config.prefix() + "/" + checked(tenantId, "tenantId") + "/" + checked(provider, "provider");
+    }
+
+    /**
+     * The Gristmill app's own credentials for a provider (e.g. the Salesforce External Client
+     * App's client id and secret), kept in {@code <prefix>/_app/<provider>} by the operator.
+     */
+    public Optional<VaultSecret> readAppSecret(String provider) {
+        String name = config.prefix() + "/_app/" + checked(provider, "provider");
+        try {
+            GetSecretValueResponse value = secrets.getSecretValue(b -> b.secretId(name).versionStage(CURRENT));
+            return Optional.of(new VaultSecret(deserialize(value.secretString(), name), value.versionId()));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public String appSecretName(String provider) {
+        return config.prefix() + "/_app/" + checked(provider, "provider");
     }
 
     /** Creates the connection secret; fails if it exists. Returns it at its first version. */
@@ -143,7 +162,7 @@ public class TokenVault {
 
     private static String checked(String part, String what) {
         if (part == null || !NAME_PART.matcher(part).matches()) {
-            throw new IllegalArgumentException(what + " must be 1-64 letters, digits, '_', '.' or '-'");
+            throw new IllegalArgumentException(what + " must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit");
         }
         return part;
     }

@@ -6,8 +6,10 @@ package io.gristmill.config;
  * export that is not listed here is refused by configuration at startup with the allowed values.
  */
 public enum FunctionName {
-    /** The HTTP API behind API Gateway (settings, directory, recaps). */
-    API;
+    /** The HTTP API behind API Gateway (settings, directory, recaps). Reads no token. */
+    API,
+    /** OAuth connect/callback, connection status and disconnect. Reads and writes tokens. */
+    CONNECT;
 
     /** The name used in {@code @Funq} and in {@code QUARKUS_FUNQY_EXPORT}. */
     public String exportName() {

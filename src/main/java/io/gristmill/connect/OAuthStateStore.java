@@ -48,6 +48,7 @@ public class OAuthStateStore {
         if (state.loginHost() != null) {
             item.put("loginHost", s(state.loginHost()));
         }
+        item.put("browserBinding", s(state.browserBinding()));
         item.put("createdAt", s(state.createdAt().toString()));
         item.put(EXPIRES_AT, n(state.createdAt().plus(ttl).getEpochSecond()));
         dynamo.putItem(b -> b.tableName(table).item(item)
@@ -69,7 +70,7 @@ public class OAuthStateStore {
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
             return Optional.of(new OAuthState(state, str(old, "provider"), str(old, "tenantId"), str(old, "adminSubject"),
-                    str(old, "codeVerifier"), str(old, "loginHost"), Instant.parse(str(old, "createdAt"))));
+                    str(old, "codeVerifier"), str(old, "loginHost"), str(old, "browserBinding"), Instant.parse(str(old, "createdAt"))));
         } catch (ConditionalCheckFailedException unknownUsedOrExpired) {
             return Optional.empty();
         }

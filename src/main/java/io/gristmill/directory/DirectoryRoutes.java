@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gristmill.http.ApiException;
+import io.gristmill.config.FunctionName;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
@@ -30,6 +31,11 @@ public class DirectoryRoutes implements Routes {
     public DirectoryRoutes(EmployeeDirectory directory, JsonBodies bodies) {
         this.directory = directory;
         this.bodies = bodies;
+    }
+
+    @Override
+    public FunctionName function() {
+        return FunctionName.API;
     }
 
     @Override

@@ -40,7 +40,7 @@ public class ApiRouter {
     public ApiRouter(Instance<Routes> features, ObjectMapper json, GristmillConfig config) {
         this.json = json;
         this.config = config;
-        features.forEach(feature -> feature.register(table));
+        features.stream().filter(feature -> feature.function() == config.function()).forEach(feature -> feature.register(table));
     }
 
     public List<String> routes() {
@@ -55,7 +55,7 @@ public class ApiRouter {
             ApiRequest request = decode(event, requestId);
             RouteTable.Match match = table.match(request.method(), request.path());
             request = new ApiRequest(request.method(), request.path(), match.pathParameters(), request.query(),
-                    request.headers(), request.body(), request.claims(), requestId);
+                    request.headers(), request.cookies(), request.body(), request.claims(), requestId);
             Caller caller = match.route().isPublic() ? null : caller(request.claims());
             if (caller != null) {
                 MDC.put("tenant", caller.tenantId());
@@ -93,7 +93,30 @@ public class ApiRouter {
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
                 .orElse(Map.of());
         return new ApiRequest(method.toUpperCase(Locale.ROOT), path, Map.of(), query(event), headers,
-                body(event), claims, requestId);
+                cookies(event), body(event), claims, requestId);
+    }
+
+    /** Payload 2.0 lists cookies as {@code name=value} strings (older clients may still send a Cookie header). */
+    private static Map<String, String> cookies(APIGatewayV2HTTPEvent event) {
+        List<String> raw = new ArrayList<>();
+        if (event.getCookies() != null) {
+            raw.addAll(event.getCookies());
+        }
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> {
+                if ("cookie".equalsIgnoreCase(name) && value != null) {
+                    raw.addAll(List.of(value.split(";")));
+                }
+            });
+        }
+        Map<String, String> cookies = new HashMap<>();
+        for (String cookie : raw) {
+            int eq = cookie.indexOf('=');
+            if (eq > 0) {
+                cookies.putIfAbsent(cookie.substring(0, eq).trim(), cookie.substring(eq + 1).trim());
+            }
+        }
+        return cookies;
     }
 
     private byte[] body(APIGatewayV2HTTPEvent event) {
@@ -176,8 +199,12 @@ public class ApiRouter {
                     ? text
                     : write(result.body());
         }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(result.status()).withHeaders(headers)
-                .withBody(body).withIsBase64Encoded(false).build();
+        APIGatewayV2HTTPResponse.APIGatewayV2HTTPResponseBuilder response = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(result.status()).withHeaders(headers).withBody(body).withIsBase64Encoded(false);
+        if (!result.cookies().isEmpty()) {
+            response.withCookies(result.cookies());
+        }
+        return response.build();
     }
 
     private APIGatewayV2HTTPResponse error(int status, String error, String message, Map<String, String> extraHeaders) {

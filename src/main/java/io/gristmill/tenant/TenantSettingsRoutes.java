@@ -2,6 +2,7 @@ package io.gristmill.tenant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.config.FunctionName;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
@@ -16,6 +17,11 @@ public class TenantSettingsRoutes implements Routes {
     public TenantSettingsRoutes(TenantSettingsStore store, JsonBodies bodies) {
         this.store = store;
         this.bodies = bodies;
+    }
+
+    @Override
+    public FunctionName function() {
+        return FunctionName.API;
     }
 
     @Override

@@ -12,6 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EchoRoutes implements Routes {
 
     @Override
+    public io.gristmill.config.FunctionName function() {
+        return io.gristmill.config.FunctionName.API;
+    }
+
+    @Override
     public void register(RouteTable table) {
         table.add("POST", "/test/echo/{name}", (request, caller) -> {
             Map<String, Object> echo = new LinkedHashMap<>();

@@ -73,6 +73,15 @@ public final class HttpApiEvent {
         return this;
     }
 
+    /** Adds a cookie the way payload 2.0 carries them: in the {@code cookies} array. */
+    public HttpApiEvent cookie(String name, String value) {
+        com.fasterxml.jackson.databind.node.ArrayNode cookies = event.has("cookies") && event.get("cookies").isArray()
+                ? (com.fasterxml.jackson.databind.node.ArrayNode) event.get("cookies")
+                : event.putArray("cookies");
+        cookies.add(name + "=" + value);
+        return this;
+    }
+
     public HttpApiEvent header(String name, String value) {
         ((ObjectNode) event.get("headers")).put(name.toLowerCase(java.util.Locale.ROOT), value);
         return this;
@@ -124,6 +133,32 @@ public final class HttpApiEvent {
         public String header(String name) {
             JsonNode headers = raw.get("headers");
             return headers == null || headers.get(name) == null ? null : headers.get(name).asText();
+        }
+
+        /** The value of a cookie the function sets ({@code cookies} array of the response). */
+        public String setCookieValue(String name) {
+            JsonNode cookies = raw.get("cookies");
+            if (cookies != null) {
+                for (JsonNode cookie : cookies) {
+                    String text = cookie.asText();
+                    if (text.startsWith(name + "=")) {
+                        return text.substring(name.length() + 1).split(";")[0];
+                    }
+                }
+            }
+            return null;
+        }
+
+        public String setCookie(String name) {
+            JsonNode cookies = raw.get("cookies");
+            if (cookies != null) {
+                for (JsonNode cookie : cookies) {
+                    if (cookie.asText().startsWith(name + "=")) {
+                        return cookie.asText();
+                    }
+                }
+            }
+            return null;
         }
 
         public String bodyText() {

@@ -1,0 +1,84 @@
+package io.gristmill.connect;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gristmill.config.FunctionName;
+import io.gristmill.http.ApiException;
+import io.gristmill.http.ApiResult;
+import io.gristmill.http.JsonBodies;
+import io.gristmill.http.RouteTable;
+import io.gristmill.http.Routes;
+import io.gristmill.salesforce.SalesforceConfig;
+
+/**
+ * The {@code connect} function's routes: start and finish connecting Salesforce, connection
+ * status, disconnect. The callback is public (the browser arrives from Salesforce without a JWT);
+ * everything else needs an admin of the caller's own tenant.
+ */
+@ApplicationScoped
+public class ConnectRoutes implements Routes {
+    static final String BINDING_COOKIE = "gristmill_oauth";
+    static final String CALLBACK_PATH = "/connect/salesforce/callback";
+    private static final List<String> PROVIDERS = List.of("salesforce", "front");
+
+    private final SalesforceConnect salesforce;
+    private final ConnectionStore connections;
+    private final JsonBodies bodies;
+    private final Duration stateTtl;
+
+    public ConnectRoutes(SalesforceConnect salesforce, ConnectionStore connections, JsonBodies bodies, SalesforceConfig config) {
+        this.salesforce = salesforce;
+        this.connections = connections;
+        this.bodies = bodies;
+        this.stateTtl = config.stateTtl();
+    }
+
+    @Override
+    public FunctionName function() {
+        return FunctionName.CONNECT;
+    }
+
+    @Override
+    public void register(RouteTable table) {
+        table.add("POST", "/connect/salesforce", (request, caller) -> {
+            caller.requireAdmin();
+            ConnectRequest body = request.body().length == 0 ? new ConnectRequest(null) : bodies.read(request, ConnectRequest.class);
+            SalesforceConnect.Started started;
+            try {
+                started = salesforce.start(caller.tenantId(), caller.subject(), body.loginHost());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("authorizeUrl", started.authorizeUrl().toString());
+            answer.put("expiresAt", started.expiresAt());
+            return ApiResult.ok(answer).withCookie(BINDING_COOKIE + "=" + started.browserBinding() + "; Path=" + CALLBACK_PATH
+                    + "; Max-Age=" + stateTtl.toSeconds() + "; HttpOnly; Secure; SameSite=Lax");
+        });
+        table.addPublic("GET", CALLBACK_PATH, (request, caller) -> {
+            Map<String, String> query = new LinkedHashMap<>();
+            request.query().forEach((name, values) -> query.put(name, values.get(0)));
+            SalesforceConnect.Outcome outcome = salesforce.complete(query, request.cookie(BINDING_COOKIE));
+            return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
+                    .withCookie(BINDING_COOKIE + "=; Path=" + CALLBACK_PATH + "; Max-Age=0; HttpOnly; Secure; SameSite=Lax");
+        });
+        table.add("GET", "/connections", (request, caller) -> {
+            caller.requireAdmin();
+            return ApiResult.ok(Map.of("connections",
+                    PROVIDERS.stream().map(provider -> connections.get(caller.tenantId(), provider)).toList()));
+        });
+        table.add("DELETE", "/connections/salesforce", (request, caller) -> {
+            caller.requireAdmin();
+            SalesforceConnect.Disconnected result = salesforce.disconnect(caller.tenantId());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("connection", result.connection());
+            answer.put("revokedAtSalesforce", result.revokedAtSalesforce());
+            return ApiResult.ok(answer);
+        });
+    }
+}

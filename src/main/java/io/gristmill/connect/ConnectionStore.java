@@ -1,0 +1,156 @@
+package io.gristmill.connect;
+
+import static io.gristmill.aws.Table.s;
+import static io.gristmill.aws.Table.str;
+import static io.gristmill.aws.Table.tenantKey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gristmill.aws.Table;
+import io.gristmill.config.GristmillConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Connection records ({@code T#t / CONN#provider}) and which tenant owns a provider account
+ * ({@code ORG#provider#account / OWNER}), so that one Salesforce org feeds one tenant only.
+ */
+@ApplicationScoped
+public class ConnectionStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public ConnectionStore(DynamoDbClient dynamo, GristmillConfig config, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = config.table();
+        this.clock = clock;
+    }
+
+    public Connection get(String tenantId, String provider) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Table.key(tenantKey(tenantId), "CONN#" + provider)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Connection.never(provider);
+        }
+        return new Connection(provider, ConnectionState.valueOf(str(item, "state")), str(item, "account"),
+                str(item, "accountUser"), str(item, "instanceUrl"), str(item, "loginHost"), str(item, "connectedBy"),
+                instant(item, "connectedAt"), instant(item, "lastSuccessfulSyncAt"), str(item, "reason"),
+                instant(item, "changedAt"));
+    }
+
+    /**
+     * Makes {@code tenantId} the owner of a provider account unless another tenant owns it.
+     * Returns the owner after the call.
+     */
+    public String claimAccount(String tenantId, String provider, String account) {
+        Map<String, AttributeValue> item = new HashMap<>(Table.key(accountKey(provider, account), "OWNER"));
+        item.put("type", s("account-owner"));
+        item.put("tenantId", s(tenantId));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR tenantId = :me")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK))
+                    .expressionAttributeValues(Map.of(":me", s(tenantId))));
+            return tenantId;
+        } catch (ConditionalCheckFailedException ownedByAnother) {
+            Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
+                    .key(Table.key(accountKey(provider, account), "OWNER")).consistentRead(true)).item();
+            return owner == null || owner.isEmpty() ? tenantId : str(owner, "tenantId");
+        }
+    }
+
+    /** Gives up ownership of an account this tenant owns (no-op otherwise). */
+    public void releaseAccount(String tenantId, String provider, String account) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(Table.key(accountKey(provider, account), "OWNER"))
+                    .conditionExpression("tenantId = :me")
+                    .expressionAttributeValues(Map.of(":me", s(tenantId))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // another tenant owns it, or nobody: nothing to release
+        }
+    }
+
+    public Connection connected(String tenantId, String provider, String account, String accountUser, String instanceUrl,
+            String loginHost, String connectedBy) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), "CONN#" + provider));
+        item.put("type", s("connection"));
+        item.put("state", s(ConnectionState.CONNECTED.name()));
+        item.put("account", s(account));
+        item.put("accountUser", s(accountUser));
+        item.put("instanceUrl", s(instanceUrl));
+        if (loginHost != null) {
+            item.put("loginHost", s(loginHost));
+        }
+        item.put("connectedBy", s(connectedBy));
+        item.put("connectedAt", s(now.toString()));
+        item.put("changedAt", s(now.toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        return get(tenantId, provider);
+    }
+
+    /**
+     * Moves a connected connection to {@link ConnectionState#RECONNECT_REQUIRED}. Returns true only
+     * for the call that made the change, so that it is logged once.
+     */
+    public boolean markReconnectRequired(String tenantId, String provider, String reason) {
+        return transition(tenantId, provider, ConnectionState.CONNECTED, ConnectionState.RECONNECT_REQUIRED, Optional.of(reason));
+    }
+
+    public void markDisconnected(String tenantId, String provider) {
+        Instant now = clock.instant();
+        dynamo.updateItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), "CONN#" + provider))
+                .updateExpression("SET #state = :state, changedAt = :now, #type = :type REMOVE reason")
+                .expressionAttributeNames(Map.of("#state", "state", "#type", "type"))
+                .expressionAttributeValues(Map.of(":state", s(ConnectionState.DISCONNECTED.name()), ":now", s(now.toString()),
+                        ":type", s("connection"))));
+    }
+
+    /** Records a successful sync of a connected connection. */
+    public void recordSuccessfulSync(String tenantId, String provider, Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), "CONN#" + provider))
+                    .updateExpression("SET lastSuccessfulSyncAt = :at")
+                    .conditionExpression("#state = :connected")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":at", s(at.toString()), ":connected", s(ConnectionState.CONNECTED.name()))));
+        } catch (ConditionalCheckFailedException notConnected) {
+            // disconnected meanwhile: nothing to record
+        }
+    }
+
+    private boolean transition(String tenantId, String provider, ConnectionState from, ConnectionState to, Optional<String> reason) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":from", s(from.name()));
+        values.put(":to", s(to.name()));
+        values.put(":now", s(clock.instant().toString()));
+        reason.ifPresent(r -> values.put(":reason", s(r)));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), "CONN#" + provider))
+                    .updateExpression("SET #state = :to, changedAt = :now" + (reason.isPresent() ? ", reason = :reason" : ""))
+                    .conditionExpression("#state = :from")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notInThatState) {
+            return false;
+        }
+    }
+
+    private static String accountKey(String provider, String account) {
+        return "ORG#" + provider + "#" + account;
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = str(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+}

@@ -1,0 +1,185 @@
+package io.gristmill.connect;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gristmill.aws.SecretAlreadyExistsException;
+import io.gristmill.aws.StaleSecretVersionException;
+import io.gristmill.aws.TokenVault;
+import io.gristmill.aws.VaultSecret;
+import io.gristmill.salesforce.InvalidGrantException;
+import io.gristmill.salesforce.SalesforceConfig;
+import io.gristmill.salesforce.SalesforceOAuth;
+import io.gristmill.salesforce.SalesforceOAuthException;
+import io.gristmill.salesforce.SalesforceSecret;
+import io.gristmill.salesforce.SalesforceTokenSet;
+import io.gristmill.salesforce.SalesforceUnavailableException;
+
+/**
+ * Connecting a tenant's Salesforce org (OAuth web-server flow with PKCE), disconnecting it, and
+ * reporting where it stands. Tokens go to the tenant's secret only.
+ */
+@ApplicationScoped
+public class SalesforceConnect {
+    public static final String PROVIDER = SalesforceSecret.PROVIDER;
+    private static final Logger LOG = Logger.getLogger(SalesforceConnect.class);
+
+    private final SalesforceOAuth oauth;
+    private final SalesforceConfig config;
+    private final OAuthStateStore states;
+    private final ConnectionStore connections;
+    private final TokenVault vault;
+    private final Clock clock;
+
+    /** What the admin's app gets to start the flow. */
+    public record Started(URI authorizeUrl, Instant expiresAt, String browserBinding) {
+    }
+
+    /** What the callback page shows. */
+    public record Outcome(int status, boolean connected, String title, String message) {
+    }
+
+    /** The result of a disconnect. */
+    public record Disconnected(Connection connection, boolean revokedAtSalesforce) {
+    }
+
+    public SalesforceConnect(SalesforceOAuth oauth, SalesforceConfig config, OAuthStateStore states,
+            ConnectionStore connections, TokenVault vault, Clock clock) {
+        this.oauth = oauth;
+        this.config = config;
+        this.states = states;
+        this.connections = connections;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** @throws IllegalArgumentException when the login host is not a Salesforce login host */
+    public Started start(String tenantId, String adminSubject, String requestedLoginHost) {
+        String loginHost = oauth.loginHost(requestedLoginHost);
+        String state = OAuthState.randomToken();
+        String verifier = OAuthState.randomToken() + OAuthState.randomToken();
+        String binding = OAuthState.randomToken();
+        Instant now = clock.instant();
+        states.save(new OAuthState(state, PROVIDER, tenantId, adminSubject, verifier, loginHost, OAuthState.hash(binding), now),
+                config.stateTtl());
+        LOG.infof("Tenant %s started connecting Salesforce via %s", tenantId, loginHost);
+        return new Started(oauth.authorizeUrl(loginHost, redirectUri(), state, verifier), now.plus(config.stateTtl()), binding);
+    }
+
+    /** Finishes the flow from the callback's query parameters and the browser's binding cookie. */
+    public Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
+        String stateValue = query.get("state");
+        Optional<OAuthState> consumed = states.consume(stateValue);
+        if (consumed.isEmpty() || !PROVIDER.equals(consumed.get().provider())) {
+            return failure(400, "This link is no longer valid",
+                    "It expired, was already used, or was not issued by Gristmill. Start connecting Salesforce again from Gristmill.");
+        }
+        OAuthState state = consumed.get();
+        if (browserBinding.isEmpty() || !OAuthState.hash(browserBinding.get()).equals(state.browserBinding())) {
+            LOG.warnf("Refused a Salesforce callback for tenant %s from a browser that did not start it", state.tenantId());
+            return failure(400, "This sign-in was started somewhere else",
+                    "Finish connecting in the same browser where you clicked \"Connect Salesforce\" in Gristmill, and try again.");
+        }
+        if (query.containsKey("error")) {
+            LOG.infof("Salesforce consent for tenant %s ended with %s", state.tenantId(), query.get("error"));
+            String description = query.getOrDefault("error_description", query.get("error"));
+            return failure("access_denied".equals(query.get("error")) ? 403 : 400, "Salesforce was not connected",
+                    "Salesforce reported: " + description + ". Nothing was stored.");
+        }
+        String code = query.get("code");
+        if (code == null || code.isBlank()) {
+            return failure(400, "Salesforce was not connected", "Salesforce sent no authorization code. Start again from Gristmill.");
+        }
+        SalesforceTokenSet tokens;
+        try {
+            tokens = oauth.exchangeCode(state.loginHost(), code, state.codeVerifier(), redirectUri());
+        } catch (InvalidGrantException e) {
+            return failure(400, "Salesforce was not connected", "Salesforce did not accept the sign-in (" + e.getMessage()
+                    + "). Start again from Gristmill.");
+        } catch (SalesforceUnavailableException e) {
+            return failure(502, "Salesforce did not answer", "Salesforce could not be reached. Try connecting again in a few minutes.");
+        } catch (SalesforceOAuthException e) {
+            return failure(502, "Salesforce was not connected", e.getMessage());
+        }
+        String owner = connections.claimAccount(state.tenantId(), PROVIDER, tokens.orgId());
+        if (!owner.equals(state.tenantId())) {
+            LOG.warnf("Tenant %s tried to connect Salesforce org %s, which another tenant has connected", state.tenantId(), tokens.orgId());
+            revokeQuietly(state.loginHost(), tokens.refreshToken() != null ? tokens.refreshToken() : tokens.accessToken());
+            return failure(409, "This Salesforce org is connected elsewhere",
+                    "Salesforce org " + tokens.orgId() + " is already connected to another Gristmill account. Nothing was stored.");
+        }
+        storeTokens(state.tenantId(), tokens.secretFields(state.loginHost(), null));
+        connections.connected(state.tenantId(), PROVIDER, tokens.orgId(), tokens.userId(), tokens.instanceUrl(),
+                state.loginHost(), state.adminSubject());
+        LOG.infof("Tenant %s connected Salesforce org %s", state.tenantId(), tokens.orgId());
+        return new Outcome(200, true, "Salesforce is connected",
+                "Gristmill can now read org " + tokens.orgId() + " (read-only). Activity appears within a few minutes.");
+    }
+
+    /** Revokes the tokens at Salesforce, deletes the secret and stops syncing; synced history stays. */
+    public Disconnected disconnect(String tenantId) {
+        Optional<VaultSecret> secret = vault.read(tenantId, PROVIDER);
+        boolean revoked = false;
+        if (secret.isPresent()) {
+            String token = Optional.ofNullable(secret.get().field(SalesforceSecret.REFRESH_TOKEN))
+                    .orElse(secret.get().field(SalesforceSecret.ACCESS_TOKEN));
+            revoked = revokeQuietly(secret.get().field(SalesforceSecret.LOGIN_HOST), token);
+            vault.delete(tenantId, PROVIDER);
+        }
+        Connection before = connections.get(tenantId, PROVIDER);
+        if (before.account() != null) {
+            connections.releaseAccount(tenantId, PROVIDER, before.account());
+        }
+        connections.markDisconnected(tenantId, PROVIDER);
+        LOG.infof("Tenant %s disconnected Salesforce (revoked at Salesforce: %s)", tenantId, revoked);
+        return new Disconnected(connections.get(tenantId, PROVIDER), revoked);
+    }
+
+    private void storeTokens(String tenantId, Map<String, String> fields) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<VaultSecret> existing = vault.read(tenantId, PROVIDER);
+            try {
+                if (existing.isPresent()) {
+                    vault.update(tenantId, PROVIDER, existing.get(), new HashMap<>(fields));
+                } else {
+                    vault.create(tenantId, PROVIDER, fields);
+                }
+                return;
+            } catch (StaleSecretVersionException | SecretAlreadyExistsException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private boolean revokeQuietly(String loginHost, String token) {
+        if (loginHost == null || token == null) {
+            return false;
+        }
+        try {
+            oauth.revoke(loginHost, token);
+            return true;
+        } catch (SalesforceOAuthException e) {
+            LOG.warnf("Could not revoke a Salesforce token: %s", e.getMessage());
+            return false;
+        }
+    }
+
+    private String redirectUri() {
+        return config.redirectUri().orElseThrow(() -> new IllegalStateException(
+                "gristmill.salesforce.redirect-uri (GRISTMILL_SALESFORCE_REDIRECT_URI) is not set"));
+    }
+
+    private static Outcome failure(int status, String title, String message) {
+        return new Outcome(status, false, title, message);
+    }
+}

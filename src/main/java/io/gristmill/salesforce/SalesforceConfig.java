@@ -1,0 +1,60 @@
+package io.gristmill.salesforce;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How Gristmill reaches Salesforce (prefix {@code gristmill.salesforce}). */
+@ConfigMapping(prefix = "gristmill.salesforce")
+public interface SalesforceConfig {
+
+    /**
+     * The OAuth callback URL registered in the Salesforce External Client App, i.e. the deployed
+     * {@code GET /connect/salesforce/callback}. Required by the connect function.
+     */
+    Optional<String> redirectUri();
+
+    /** Login host used when the admin names none. */
+    @WithDefault("login.salesforce.com")
+    String defaultLoginHost();
+
+    /**
+     * Login hosts an admin may choose (a regular expression over the host name): production,
+     * sandboxes and My Domain hosts.
+     */
+    @WithDefault("login\\.salesforce\\.com|test\\.salesforce\\.com|[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?(?:--[a-z0-9]+)?(?:\\.sandbox)?\\.my\\.salesforce\\.com")
+    String allowedLoginHosts();
+
+    /**
+     * Reach every login host at this base URL instead of {@code https://<host>} — for a local
+     * simulated Salesforce only; the chosen host is still validated and recorded.
+     */
+    Optional<URI> loginBaseUrlOverride();
+
+    /** How long an admin has to finish the Salesforce consent screen. */
+    @WithDefault("PT10M")
+    Duration stateTtl();
+
+    /** Connect timeout of every call to Salesforce. */
+    @WithDefault("PT3S")
+    Duration connectTimeout();
+
+    /** Read timeout of every call to Salesforce. */
+    @WithDefault("PT20S")
+    Duration readTimeout();
+
+    /** How long a caller waits for another invocation's token refresh before giving up. */
+    @WithDefault("PT15S")
+    Duration refreshWait();
+
+    /** Lease that makes one invocation at a time refresh an org's tokens. */
+    @WithDefault("PT30S")
+    Duration refreshLease();
+
+    /** How long the app's client id/secret (from Secrets Manager) are cached. */
+    @WithDefault("PT5M")
+    Duration appCredentialsCache();
+}

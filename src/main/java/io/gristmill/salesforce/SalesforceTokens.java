@@ -1,0 +1,156 @@
+package io.gristmill.salesforce;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gristmill.aws.LeaseStore;
+import io.gristmill.aws.StaleSecretVersionException;
+import io.gristmill.aws.TokenVault;
+import io.gristmill.aws.VaultSecret;
+import io.gristmill.connect.ConnectionState;
+import io.gristmill.connect.ConnectionStore;
+
+/**
+ * Gives callers a working Salesforce access token for a tenant.
+ *
+ * <p>Salesforce sends no expiry: the stored token is used until Salesforce answers
+ * {@code INVALID_SESSION_ID}, then refreshed once and the call retried. Refreshing is
+ * single-flight per tenant across all invocations: a DynamoDB lease admits one refresher, the
+ * others wait until the stored access token changes. With refresh-token rotation the new refresh
+ * token is persisted (optimistically, on the version read) before the new access token is used —
+ * two refreshes in parallel, or a rotated token lost, would disconnect the customer.
+ * {@code invalid_grant} marks the connection {@code reconnect_required} (logged once) and stops.
+ */
+@ApplicationScoped
+public class SalesforceTokens {
+    private static final Logger LOG = Logger.getLogger(SalesforceTokens.class);
+    private static final String LEASE = "salesforce-token-refresh";
+
+    private final TokenVault vault;
+    private final SalesforceOAuth oauth;
+    private final ConnectionStore connections;
+    private final LeaseStore leases;
+    private final SalesforceConfig config;
+    private final Clock clock;
+
+    public SalesforceTokens(TokenVault vault, SalesforceOAuth oauth, ConnectionStore connections, LeaseStore leases,
+            SalesforceConfig config, Clock clock) {
+        this.vault = vault;
+        this.oauth = oauth;
+        this.connections = connections;
+        this.leases = leases;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The stored access token, if the tenant is connected. */
+    public AccessToken current(String tenantId) {
+        ConnectionState state = connections.get(tenantId, SalesforceSecret.PROVIDER).state();
+        if (state == ConnectionState.RECONNECT_REQUIRED) {
+            throw new ConnectionNeedsReauthException(tenantId);
+        }
+        return token(tenantId, readSecret(tenantId));
+    }
+
+    /** Runs {@code call} with the current token; on an expired session refreshes once and retries once. */
+    public <T> T withAccessToken(String tenantId, Function<AccessToken, T> call) {
+        AccessToken token = current(tenantId);
+        try {
+            return call.apply(token);
+        } catch (SessionExpiredException expired) {
+            return call.apply(refreshReplacing(tenantId, token));
+        }
+    }
+
+    /**
+     * A token other than {@code stale}: the one another invocation stored meanwhile, or a new one
+     * from Salesforce if this invocation wins the refresh lease.
+     */
+    public AccessToken refreshReplacing(String tenantId, AccessToken stale) {
+        Instant deadline = clock.instant().plus(config.refreshWait());
+        long pause = 25;
+        while (true) {
+            VaultSecret secret = readSecret(tenantId);
+            if (!stale.value().equals(secret.field(SalesforceSecret.ACCESS_TOKEN))) {
+                return token(tenantId, secret);
+            }
+            Optional<LeaseStore.Lease> lease = leases.tryAcquire(tenantId, LEASE, config.refreshLease());
+            if (lease.isPresent()) {
+                try {
+                    return refreshUnderLease(tenantId, stale);
+                } finally {
+                    leases.release(lease.get());
+                }
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new SalesforceUnavailableException("Timed out waiting for another invocation to refresh the Salesforce token");
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 400);
+        }
+    }
+
+    private AccessToken refreshUnderLease(String tenantId, AccessToken stale) {
+        VaultSecret secret = readSecret(tenantId);
+        if (!stale.value().equals(secret.field(SalesforceSecret.ACCESS_TOKEN))) {
+            return token(tenantId, secret);
+        }
+        String loginHost = secret.field(SalesforceSecret.LOGIN_HOST);
+        SalesforceTokenSet fresh;
+        try {
+            fresh = oauth.refresh(loginHost, secret.field(SalesforceSecret.REFRESH_TOKEN));
+        } catch (InvalidGrantException refused) {
+            if (connections.markReconnectRequired(tenantId, SalesforceSecret.PROVIDER,
+                    "Salesforce refused the stored refresh token (revoked, expired or rotated away); an admin must reconnect")) {
+                LOG.warnf("Salesforce connection of tenant %s needs a reconnect: %s", tenantId, refused.getMessage());
+            }
+            throw new ConnectionNeedsReauthException(tenantId);
+        }
+        Map<String, String> fields = new HashMap<>(secret.fields());
+        fields.putAll(fresh.secretFields(loginHost, secret.field(SalesforceSecret.REFRESH_TOKEN)));
+        VaultSecret saved = persist(tenantId, secret, fields);
+        LOG.infof("Refreshed the Salesforce access token of tenant %s (refresh token rotated: %s)",
+                tenantId, fresh.refreshToken() != null);
+        return token(tenantId, saved);
+    }
+
+    /** Stores the refreshed tokens; a concurrent write of other fields is merged, never lost. */
+    private VaultSecret persist(String tenantId, VaultSecret read, Map<String, String> fields) {
+        VaultSecret base = read;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return vault.update(tenantId, SalesforceSecret.PROVIDER, base, fields);
+            } catch (StaleSecretVersionException moved) {
+                if (attempt == 3) {
+                    throw moved;
+                }
+                base = readSecret(tenantId);
+            }
+        }
+    }
+
+    private VaultSecret readSecret(String tenantId) {
+        return vault.read(tenantId, SalesforceSecret.PROVIDER).orElseThrow(() -> new NotConnectedException(tenantId));
+    }
+
+    private static AccessToken token(String tenantId, VaultSecret secret) {
+        return new AccessToken(tenantId, secret.field(SalesforceSecret.ACCESS_TOKEN), secret.field(SalesforceSecret.INSTANCE_URL));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a token refresh");
+        }
+    }
+}

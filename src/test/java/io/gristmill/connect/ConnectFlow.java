@@ -1,0 +1,94 @@
+package io.gristmill.connect;
+
+import static io.gristmill.testing.HttpApiEvent.admin;
+import static io.gristmill.testing.HttpApiEvent.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.gristmill.testing.HttpApiEvent;
+
+/**
+ * Drives the OAuth flow as an admin's browser would: start in Gristmill (keeping the binding
+ * cookie), visit the authorize URL at the simulated Salesforce, follow its redirect back to the
+ * callback.
+ */
+final class ConnectFlow {
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    final String tenant;
+    String authorizeUrl;
+    String cookie;
+
+    ConnectFlow(String tenant) {
+        this.tenant = tenant;
+    }
+
+    HttpApiEvent.Response start(String body) {
+        HttpApiEvent event = request("POST", "/connect/salesforce").claims(admin(tenant));
+        if (body != null) {
+            event.body(body);
+        }
+        HttpApiEvent.Response response = event.send();
+        if (response.status() == 200) {
+            authorizeUrl = response.body().get("authorizeUrl").asText();
+            cookie = response.setCookieValue(ConnectRoutes.BINDING_COOKIE);
+        }
+        return response;
+    }
+
+    /** The query Salesforce redirects the browser back with (code and state, or error). */
+    Map<String, String> consent() {
+        try {
+            HttpResponse<String> answer = BROWSER.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("authorize answer %s", answer.body()).isEqualTo(302);
+            URI location = URI.create(answer.headers().firstValue("Location").orElseThrow());
+            return query(location.getRawQuery());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpApiEvent.Response callback(Map<String, String> query, String withCookie) {
+        StringBuilder path = new StringBuilder(ConnectRoutes.CALLBACK_PATH).append('?');
+        query.forEach((k, v) -> path.append(enc(k)).append('=').append(enc(v)).append('&'));
+        HttpApiEvent event = request("GET", path.toString()).withoutAuthorizer();
+        if (withCookie != null) {
+            event.cookie(ConnectRoutes.BINDING_COOKIE, withCookie);
+        }
+        return event.send();
+    }
+
+    /** Start, consent and callback in one browser: the happy path. */
+    HttpApiEvent.Response connect() {
+        assertThat(start(null).status()).isEqualTo(200);
+        return callback(consent(), cookie);
+    }
+
+    static Map<String, String> query(String raw) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return map;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
