@@ -157,6 +157,38 @@ class SalesforceTokensTest {
         assertThat(request("GET", "/connections").claims(admin(tenant)).send().body().at("/connections/0/reason").asText())
                 .contains("reconnect");
         assertThat(logs.split("needs a reconnect", -1)).as("logged once").hasSize(2);
+
+        ConnectTestSupport.connect(tenant);
+        assertThat(ConnectTestSupport.state(tenant)).isEqualTo("connected");
+        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
+    }
+
+    @Test
+    void a_refresh_that_meets_salesforce_maintenance_is_retried_with_backoff() {
+        String tenant = connected();
+        salesforce.expireAccessTokens();
+        salesforce.failNextTokenRequests(2);
+        int before = salesforce.tokenRequests();
+
+        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
+
+        assertThat(salesforce.tokenRequests() - before).as("two 503s, then success").isEqualTo(3);
+    }
+
+    @Test
+    void salesforce_down_for_longer_fails_the_call_but_keeps_the_connection() {
+        String tenant = connected();
+        salesforce.expireAccessTokens();
+        salesforce.failNextTokenRequests(10);
+        int before = salesforce.tokenRequests();
+
+        assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceTokensTest::limits))
+                .isInstanceOf(SalesforceUnavailableException.class);
+
+        assertThat(salesforce.tokenRequests() - before).as("bounded: 1 try + 2 retries").isEqualTo(3);
+        assertThat(ConnectTestSupport.state(tenant)).isEqualTo("connected");
+        salesforce.failNextTokenRequests(0);
+        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private volatile boolean rotateRefreshTokens;
     private volatile boolean denyConsent;
     private volatile int refreshDelayMillis;
+    private final AtomicInteger failNextTokenRequests = new AtomicInteger();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
 
     private record PendingCode(String clientId, String redirectUri, String challenge, String orgId, String userId) {
     }
@@ -106,6 +108,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
     public void reset() {
         rotateRefreshTokens = false;
         denyConsent = false;
+        failNextTokenRequests.set(0);
         refreshDelayMillis = 0;
         newOrg();
     }
@@ -126,6 +129,16 @@ public final class SimulatedSalesforce implements AutoCloseable {
     public SimulatedSalesforce refreshDelay(int millis) {
         this.refreshDelayMillis = millis;
         return this;
+    }
+
+    /** The next {@code n} token requests get Salesforce's 503 maintenance answer. */
+    public SimulatedSalesforce failNextTokenRequests(int n) {
+        failNextTokenRequests.set(n);
+        return this;
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
     }
 
     /** Sessions time out: every access token issued so far stops working. */
@@ -197,6 +210,11 @@ public final class SimulatedSalesforce implements AutoCloseable {
             return;
         }
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        tokenRequests.incrementAndGet();
+        if (failNextTokenRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(exchange, 503, "text/html", "<html><body>Service Unavailable: down for maintenance</body></html>");
+            return;
+        }
         if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
             oauthError(exchange, "invalid_client", "invalid client credentials");
             return;
