@@ -9,7 +9,9 @@ public enum FunctionName {
     /** The HTTP API behind API Gateway (settings, directory, recaps). Reads no token. */
     API,
     /** OAuth connect/callback, connection status and disconnect. Reads and writes tokens. */
-    CONNECT;
+    CONNECT,
+    /** Scheduled incremental Salesforce polling of every connected tenant. */
+    SALESFORCE_POLL;
 
     /** The name used in {@code @Funq} and in {@code QUARKUS_FUNQY_EXPORT}. */
     public String exportName() {

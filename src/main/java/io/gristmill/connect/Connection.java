@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param accountUser  who authorized at the provider (Salesforce user id)
  * @param connectedBy  the Gristmill admin who connected it
  * @param reason       why it needs a reconnect, when it does
+ * @param syncStatus   what the last sync did or why it stopped (budget, skipped objects)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Connection(
@@ -24,9 +25,10 @@ public record Connection(
         Instant connectedAt,
         Instant lastSuccessfulSyncAt,
         String reason,
-        Instant changedAt) {
+        Instant changedAt,
+        String syncStatus) {
 
     public static Connection never(String provider) {
-        return new Connection(provider, ConnectionState.DISCONNECTED, null, null, null, null, null, null, null, null, null);
+        return new Connection(provider, ConnectionState.DISCONNECTED, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -43,7 +43,7 @@ public class ConnectionStore {
         return new Connection(provider, ConnectionState.valueOf(str(item, "state")), str(item, "account"),
                 str(item, "accountUser"), str(item, "instanceUrl"), str(item, "loginHost"), str(item, "connectedBy"),
                 instant(item, "connectedAt"), instant(item, "lastSuccessfulSyncAt"), str(item, "reason"),
-                instant(item, "changedAt"));
+                instant(item, "changedAt"), str(item, "syncStatus"));
     }
 
     /**
@@ -92,6 +92,9 @@ public class ConnectionStore {
         }
         item.put("connectedBy", s(connectedBy));
         item.put("connectedAt", s(now.toString()));
+        // Only connected connections are in this index: the scheduler's list of tenants to sync.
+        item.put(Table.GSI1PK, s(connectedKey(provider)));
+        item.put(Table.GSI1SK, s(tenantId));
         item.put("changedAt", s(now.toString()));
         dynamo.putItem(b -> b.tableName(table).item(item));
         return get(tenantId, provider);
@@ -108,7 +111,7 @@ public class ConnectionStore {
     public void markDisconnected(String tenantId, String provider) {
         Instant now = clock.instant();
         dynamo.updateItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), "CONN#" + provider))
-                .updateExpression("SET #state = :state, changedAt = :now, #type = :type REMOVE reason")
+                .updateExpression("SET #state = :state, changedAt = :now, #type = :type REMOVE reason, GSI1PK, GSI1SK")
                 .expressionAttributeNames(Map.of("#state", "state", "#type", "type"))
                 .expressionAttributeValues(Map.of(":state", s(ConnectionState.DISCONNECTED.name()), ":now", s(now.toString()),
                         ":type", s("connection"))));
@@ -135,7 +138,8 @@ public class ConnectionStore {
         reason.ifPresent(r -> values.put(":reason", s(r)));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), "CONN#" + provider))
-                    .updateExpression("SET #state = :to, changedAt = :now" + (reason.isPresent() ? ", reason = :reason" : ""))
+                    .updateExpression("SET #state = :to, changedAt = :now" + (reason.isPresent() ? ", reason = :reason" : "")
+                            + (to == ConnectionState.CONNECTED ? "" : " REMOVE GSI1PK, GSI1SK"))
                     .conditionExpression("#state = :from")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(values));
@@ -143,6 +147,30 @@ public class ConnectionStore {
         } catch (ConditionalCheckFailedException notInThatState) {
             return false;
         }
+    }
+
+    /** Tenants whose connection to {@code provider} is connected (one Query on GSI1). */
+    public java.util.List<String> connectedTenants(String provider) {
+        java.util.List<String> tenants = new java.util.ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).indexName(Table.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Table.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", s(connectedKey(provider)))))
+                .items().forEach(item -> tenants.add(str(item, Table.GSI1SK)));
+        return tenants;
+    }
+
+    /** What the last sync did, shown in the connection status. */
+    public void recordSyncStatus(String tenantId, String provider, String status) {
+        dynamo.updateItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), "CONN#" + provider))
+                .updateExpression("SET syncStatus = :status")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK))
+                .expressionAttributeValues(Map.of(":status", s(status))));
+    }
+
+    private static String connectedKey(String provider) {
+        return "CONNECTED#" + provider;
     }
 
     private static String accountKey(String provider, String account) {

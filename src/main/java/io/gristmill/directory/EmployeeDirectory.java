@@ -95,6 +95,16 @@ public class EmployeeDirectory {
         return reports;
     }
 
+    /** The employee an external identity belongs to, active or not. */
+    public Optional<Employee> findByIdentity(String tenantId, IdentityKind kind, String externalId) {
+        Map<String, AttributeValue> identity = dynamo.getItem(b -> b.tableName(table)
+                .key(Table.key(tenantKey(tenantId), identitySortKey(kind, externalId))).consistentRead(true)).item();
+        if (identity == null || identity.isEmpty()) {
+            return Optional.empty();
+        }
+        return find(tenantId, str(identity, "employeeId"));
+    }
+
     /**
      * The employee credited with work done at {@code when} by the given external identity, or
      * empty (unattributed) when the identity is unknown or its employee was deactivated by then.

@@ -54,6 +54,26 @@ public interface SalesforceConfig {
     @WithDefault("PT30S")
     Duration refreshLease();
 
+    /** Re-read this much before each object's cursor: rows committed late carry older stamps. */
+    @WithDefault("PT10M")
+    Duration lookback();
+
+    /** How far back the first poll after connecting reads. */
+    @WithDefault("P90D")
+    Duration backfill();
+
+    /** Stop a tenant's poll for this cycle when the org's daily API usage reaches this share. */
+    @WithDefault("0.8")
+    double budgetShare();
+
+    /** How long an object's field list (describe) is reused before it is read again. */
+    @WithDefault("PT24H")
+    Duration describeCache();
+
+    /** Lease that keeps two polls of one tenant from running at once (under Lambda's 15 min). */
+    @WithDefault("PT14M")
+    Duration pollLease();
+
     /** How long the app's client id/secret (from Secrets Manager) are cached. */
     @WithDefault("PT5M")
     Duration appCredentialsCache();

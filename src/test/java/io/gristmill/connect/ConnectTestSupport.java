@@ -13,6 +13,10 @@ public final class ConnectTestSupport {
         assertThat(new ConnectFlow(tenant).connect().status()).isEqualTo(200);
     }
 
+    public static String connectionField(String tenant, String field) {
+        return request("GET", "/connections").claims(admin(tenant)).send().body().at("/connections/0/" + field).asText();
+    }
+
     public static String state(String tenant) {
         return request("GET", "/connections").claims(admin(tenant)).send().body().at("/connections/0/state").asText();
     }

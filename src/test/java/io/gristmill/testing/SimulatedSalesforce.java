@@ -50,6 +50,16 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private final Map<String, String[]> refreshTokenOrgs = new ConcurrentHashMap<>();
     private final AtomicInteger refreshGrants = new AtomicInteger();
     private final AtomicInteger apiCalls = new AtomicInteger();
+    private final AtomicInteger describeCalls = new AtomicInteger();
+    private final List<String> requestLog = new CopyOnWriteArrayList<>();
+    private final List<String> writes = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, Map<String, Object>>> records = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> fields = new ConcurrentHashMap<>(SalesforceSchema.standardFields());
+    private final Map<String, List<Map<String, Object>>> cursors = new ConcurrentHashMap<>();
+    private volatile int pageSize = 200;
+    private volatile long apiMax = 15000;
+    private volatile long usedBefore = 0;
+    private volatile double failRate = 0;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean denyConsent;
     private volatile int refreshDelayMillis;
@@ -109,6 +119,13 @@ public final class SimulatedSalesforce implements AutoCloseable {
         rotateRefreshTokens = false;
         denyConsent = false;
         failNextTokenRequests.set(0);
+        pageSize = 200;
+        apiMax = 15000;
+        usedBefore = 0;
+        failRate = 0;
+        requestLog.clear();
+        writes.clear();
+        clearRecords();
         refreshDelayMillis = 0;
         newOrg();
     }
@@ -139,6 +156,68 @@ public final class SimulatedSalesforce implements AutoCloseable {
 
     public int tokenRequests() {
         return tokenRequests.get();
+    }
+
+    /** Stores (or replaces) a record; {@code Id} is required. */
+    public void put(String type, Map<String, Object> record) {
+        records.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).put(String.valueOf(record.get("Id")), new LinkedHashMap<>(record));
+    }
+
+    /** Marks a record deleted (it stays visible to queryAll, with IsDeleted = true). */
+    public void delete(String type, String id, String stamp) {
+        Map<String, Object> row = records.get(type).get(id);
+        row.put("IsDeleted", true);
+        row.put("SystemModstamp", stamp);
+    }
+
+    public void clearRecords() {
+        records.clear();
+        fields.clear();
+        fields.putAll(SalesforceSchema.standardFields());
+    }
+
+    /** The org lacks this field (e.g. multicurrency off). */
+    public void removeField(String type, String field) {
+        Set<String> copy = new java.util.HashSet<>(fields.get(type));
+        copy.remove(field);
+        fields.put(type, copy);
+    }
+
+    /** The org lacks this object (e.g. field history not enabled). */
+    public void removeObject(String type) {
+        fields.remove(type);
+    }
+
+    public SimulatedSalesforce pageSize(int size) {
+        this.pageSize = size;
+        return this;
+    }
+
+    /** The org's daily quota and what other tools have used of it already. */
+    public SimulatedSalesforce apiUsage(long usedBefore, long max) {
+        this.usedBefore = usedBefore;
+        this.apiMax = max;
+        return this;
+    }
+
+    /** A share of REST calls answered with 503. */
+    public SimulatedSalesforce failRate(double rate) {
+        this.failRate = rate;
+        return this;
+    }
+
+    public int describeCalls() {
+        return describeCalls.get();
+    }
+
+    /** Every REST request received ("METHOD path", composite subrequests indented). */
+    public List<String> requestLog() {
+        return List.copyOf(requestLog);
+    }
+
+    /** Requests that were not reads: must stay empty. */
+    public List<String> writes() {
+        return List.copyOf(writes);
     }
 
     /** Sessions time out: every access token issued so far stops working. */
@@ -300,9 +379,12 @@ public final class SimulatedSalesforce implements AutoCloseable {
         send(exchange, 200, "application/json", "");
     }
 
-    /** Any REST resource: answers 200 with a bearer token that lives, else Salesforce's 401. */
+    /** The org's REST API: a bearer token that lives, else Salesforce's 401; then the resource. */
     private void data(HttpExchange exchange) throws IOException {
         apiCalls.incrementAndGet();
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        requestLog.add(method + " " + path);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
         if (token == null || !liveAccessTokens.contains(token)) {
@@ -310,8 +392,133 @@ public final class SimulatedSalesforce implements AutoCloseable {
                     "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
             return;
         }
-        exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=" + apiCalls.get() + "/15000");
-        send(exchange, 200, "application/json", "{\"DailyApiRequests\":{\"Max\":15000,\"Remaining\":14000}}");
+        exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=" + (usedBefore + apiCalls.get()) + "/" + apiMax);
+        if (failRate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < failRate) {
+            send(exchange, 503, "text/html", "<html><body>Service Unavailable</body></html>");
+            return;
+        }
+        if (path.matches("/services/data/v\\d+\\.\\d+/limits/?")) {
+            send(exchange, 200, "application/json", "{\"DailyApiRequests\":{\"Max\":" + apiMax + ",\"Remaining\":14000}}");
+            return;
+        }
+        Answer answer;
+        if ("GET".equals(method) && path.matches("/services/data/v\\d+\\.\\d+/queryAll/?")) {
+            answer = query(parse(exchange.getRequestURI().getRawQuery()).get("q"));
+        } else if ("GET".equals(method) && path.matches("/services/data/v\\d+\\.\\d+/query/[^/]+")) {
+            answer = nextPage(path.substring(path.lastIndexOf('/') + 1));
+        } else if ("GET".equals(method) && path.matches("/services/data/v\\d+\\.\\d+/sobjects/\\w+/describe/?")) {
+            answer = describe(path.split("/")[5]);
+        } else if ("POST".equals(method) && path.matches("/services/data/v\\d+\\.\\d+/composite/?")) {
+            answer = composite(exchange.getRequestBody().readAllBytes());
+        } else {
+            writes.add(method + " " + path);
+            answer = new Answer(404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
+        }
+        send(exchange, answer.status(), "application/json", answer.body());
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private static final java.util.regex.Pattern SOQL = java.util.regex.Pattern.compile(
+            "SELECT (.+) FROM (\\w+) WHERE (\\w+) >= (\\S+) AND \\3 < (\\S+) ORDER BY \\3 ASC, Id ASC");
+
+    private Answer query(String soql) throws IOException {
+        java.util.regex.Matcher m = SOQL.matcher(String.valueOf(soql));
+        if (!m.matches()) {
+            return new Answer(400, "[{\"errorCode\":\"MALFORMED_QUERY\",\"message\":\"unexpected token\"}]");
+        }
+        String type = m.group(2);
+        Set<String> known = fields.get(type);
+        if (known == null) {
+            return new Answer(400, "[{\"errorCode\":\"INVALID_TYPE\",\"message\":\"sObject type '" + type + "' is not supported.\"}]");
+        }
+        List<String> selected = java.util.Arrays.stream(m.group(1).split(",")).map(String::trim).toList();
+        for (String field : selected) {
+            if (!known.contains(field)) {
+                return new Answer(400, "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"No such column '" + field
+                        + "' on entity '" + type + "'.\"}]");
+            }
+        }
+        String stampField = m.group(3);
+        java.time.Instant from = io.gristmill.salesforce.SalesforceTime.parse(m.group(4));
+        java.time.Instant to = io.gristmill.salesforce.SalesforceTime.parse(m.group(5));
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> row : records.getOrDefault(type, Map.of()).values()) {
+            java.time.Instant stamp = io.gristmill.salesforce.SalesforceTime.parse(row.get(stampField));
+            if (!stamp.isBefore(from) && stamp.isBefore(to)) {
+                Map<String, Object> projected = new LinkedHashMap<>();
+                projected.put("attributes", Map.of("type", type, "url", "/services/data/v66.0/sobjects/" + type + "/" + row.get("Id")));
+                for (String field : selected) {
+                    projected.put(field, row.get(field));
+                }
+                rows.add(projected);
+            }
+        }
+        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> io.gristmill.salesforce.SalesforceTime.parse(r.get(stampField)))
+                .thenComparing(r -> String.valueOf(r.get("Id"))));
+        return new Answer(200, JSON.writeValueAsString(page(rows)));
+    }
+
+    private Map<String, Object> page(List<Map<String, Object>> rows) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("totalSize", rows.size());
+        List<Map<String, Object>> first = rows.subList(0, Math.min(pageSize, rows.size()));
+        boolean done = rows.size() <= pageSize;
+        body.put("done", done);
+        if (!done) {
+            String locator = "01g" + random(12) + "-" + pageSize;
+            cursors.put(locator, new java.util.ArrayList<>(rows.subList(pageSize, rows.size())));
+            body.put("nextRecordsUrl", "/services/data/v66.0/query/" + locator);
+        }
+        body.put("records", first);
+        return body;
+    }
+
+    private Answer nextPage(String locator) throws IOException {
+        List<Map<String, Object>> rest = cursors.remove(locator);
+        if (rest == null) {
+            return new Answer(400, "[{\"errorCode\":\"INVALID_QUERY_LOCATOR\",\"message\":\"invalid query locator\"}]");
+        }
+        return new Answer(200, JSON.writeValueAsString(page(rest)));
+    }
+
+    private Answer describe(String type) throws IOException {
+        describeCalls.incrementAndGet();
+        Set<String> known = fields.get(type);
+        if (known == null) {
+            return new Answer(404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
+        }
+        List<Map<String, String>> list = known.stream().sorted().map(name -> Map.of("name", name)).toList();
+        return new Answer(200, JSON.writeValueAsString(Map.of("name", type, "fields", list)));
+    }
+
+    private Answer composite(byte[] body) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode request = JSON.readTree(body);
+        List<Map<String, Object>> responses = new java.util.ArrayList<>();
+        int queries = 0;
+        for (com.fasterxml.jackson.databind.JsonNode sub : request.path("compositeRequest")) {
+            String method = sub.path("method").asText();
+            String url = sub.path("url").asText();
+            requestLog.add("  composite " + method + " " + url);
+            if (!"GET".equals(method)) {
+                writes.add("composite " + method + " " + url);
+            }
+            if (++queries > 5) {
+                return new Answer(400, "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"Too many queries in composite\"}]");
+            }
+            int q = url.indexOf("?q=");
+            Answer answer = "GET".equals(method) && q > 0 && url.contains("/queryAll")
+                    ? query(URLDecoder.decode(url.substring(q + 3), StandardCharsets.UTF_8))
+                    : new Answer(400, "[{\"errorCode\":\"METHOD_NOT_ALLOWED\",\"message\":\"not a query\"}]");
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("body", JSON.readTree(answer.body()));
+            response.put("httpHeaders", Map.of());
+            response.put("httpStatusCode", answer.status());
+            response.put("referenceId", sub.path("referenceId").asText());
+            responses.add(response);
+        }
+        return new Answer(200, JSON.writeValueAsString(Map.of("compositeResponse", responses)));
     }
 
     private static void oauthError(HttpExchange exchange, String error, String description) throws IOException {

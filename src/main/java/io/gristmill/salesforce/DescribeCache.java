@@ -1,0 +1,68 @@
+package io.gristmill.salesforce;
+
+import static io.gristmill.aws.Table.s;
+import static io.gristmill.aws.Table.str;
+import static io.gristmill.aws.Table.tenantKey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gristmill.aws.Table;
+import io.gristmill.config.GristmillConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Which fields each object has in a tenant's org ({@code T#t / DESCRIBE#salesforce#Object}),
+ * from describe, reused for a day so that polls do not spend API calls on it. An object the org
+ * lacks is remembered too (empty field list), with the reason.
+ */
+@ApplicationScoped
+public class DescribeCache {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final SalesforceConfig config;
+
+    public record Described(List<String> fields, Optional<String> missingReason) {
+    }
+
+    public DescribeCache(DynamoDbClient dynamo, GristmillConfig gristmill, SalesforceConfig config, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = gristmill.table();
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Described fields(String tenantId, String object, java.util.function.Supplier<Described> describe) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(tenantId, object))).item();
+        if (item != null && !item.isEmpty()
+                && Instant.parse(str(item, "fetchedAt")).plus(config.describeCache()).isAfter(clock.instant())) {
+            return new Described(item.get("fields").l().stream().map(AttributeValue::s).toList(),
+                    Optional.ofNullable(str(item, "missingReason")));
+        }
+        Described fresh = describe.get();
+        Map<String, AttributeValue> write = new HashMap<>(key(tenantId, object));
+        write.put("type", s("describe"));
+        write.put("fields", AttributeValue.fromL(fresh.fields().stream().map(Table::s).toList()));
+        fresh.missingReason().ifPresent(r -> write.put("missingReason", s(r)));
+        write.put("fetchedAt", s(clock.instant().toString()));
+        dynamo.putItem(b -> b.tableName(table).item(write));
+        return fresh;
+    }
+
+    /** Forgets an object's fields (the org changed: a field went away). */
+    public void forget(String tenantId, String object) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(tenantId, object)));
+    }
+
+    private static Map<String, AttributeValue> key(String tenantId, String object) {
+        return Table.key(tenantKey(tenantId), "DESCRIBE#salesforce#" + object);
+    }
+}

@@ -1,0 +1,180 @@
+package io.gristmill.salesforce;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.Source;
+import io.gristmill.directory.EmployeeDirectory;
+import io.gristmill.directory.IdentityKind;
+
+/**
+ * Salesforce rows → activity. Work is credited to the Salesforce user who did it (the owner, or
+ * the user who made a history row) through the directory, at the time it happened: after an
+ * employee's deactivation their new work is unattributed. Only ids, names, stages, amounts, dates
+ * and call metadata are kept — never subjects, descriptions, bodies or titles.
+ */
+@ApplicationScoped
+public class SalesforceMapper {
+    private final EmployeeDirectory directory;
+
+    /** Who is credited with what a Salesforce user did at a time (empty: unattributed). */
+    @FunctionalInterface
+    public interface Credit {
+        Optional<String> employeeFor(String salesforceUserId, Instant at);
+    }
+
+    public SalesforceMapper(EmployeeDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** Maps with a directory lookup per row (a poll passes a memoizing {@link Credit} instead). */
+    public List<Activity> map(String tenantId, String type, Map<String, Object> row, Instant now,
+            java.util.function.Function<String, Optional<String>> previousStage) {
+        return map(tenantId, type, row, now, previousStage,
+                (actor, at) -> directory.creditFor(tenantId, IdentityKind.SALESFORCE, actor, at));
+    }
+
+    /**
+     * @param previousStage the opportunity's stage before a history row, for stage changes
+     *                      (looked up by the caller in earlier rows or stored activity)
+     */
+    public List<Activity> map(String tenantId, String type, Map<String, Object> row, Instant now,
+            java.util.function.Function<String, Optional<String>> previousStage, Credit credit) {
+        List<Activity> out = new ArrayList<>();
+        String id = str(row, "Id");
+        switch (type) {
+            case "Opportunity" -> {
+                Map<String, String> refs = refs("opportunityId", id, "opportunityName", str(row, "Name"), "accountId", str(row, "AccountId"));
+                Map<String, BigDecimal> amount = measures("amount", row.get("Amount"));
+                Instant created = SalesforceTime.parse(row.get("CreatedDate"));
+                out.add(activity(credit, tenantId, row, "OwnerId", created, "opportunity.created", id, id, refs, amount,
+                        meta("stage", str(row, "StageName"), "currency", str(row, "CurrencyIsoCode"))));
+                if (Boolean.TRUE.equals(row.get("IsClosed"))) {
+                    String kind = Boolean.TRUE.equals(row.get("IsWon")) ? "opportunity.won" : "opportunity.lost";
+                    // The first poll that sees it closed dates it: a poll runs every few minutes.
+                    Instant closedAt = Optional.ofNullable(SalesforceTime.parse(row.get("LastModifiedDate"))).orElse(now);
+                    out.add(activity(credit, tenantId, row, "OwnerId", closedAt, kind, id, id + ":closed:" + str(row, "CloseDate"), refs,
+                            amount, meta("stage", str(row, "StageName"), "closeDate", str(row, "CloseDate"))));
+                }
+            }
+            case "OpportunityHistory" -> {
+                String opportunity = str(row, "OpportunityId");
+                String to = str(row, "StageName");
+                Optional<String> from = previousStage.apply(opportunity);
+                if (to != null && !from.map(to::equals).orElse(false)) {
+                    out.add(activity(credit, tenantId, row, "CreatedById", SalesforceTime.parse(row.get("CreatedDate")),
+                            "opportunity.stage_changed", opportunity, id, refs("opportunityId", opportunity),
+                            measures("amount", row.get("Amount")), meta("fromStage", from.orElse(null), "toStage", to)));
+                }
+            }
+            case "OpportunityFieldHistory" -> {
+                String field = str(row, "Field");
+                String kind = "Amount".equals(field) ? "opportunity.amount_changed"
+                        : "CloseDate".equals(field) ? "opportunity.close_date_changed" : null;
+                if (kind != null) {
+                    String opportunity = str(row, "OpportunityId");
+                    out.add(activity(credit, tenantId, row, "CreatedById", SalesforceTime.parse(row.get("CreatedDate")), kind, opportunity, id,
+                            refs("opportunityId", opportunity), "Amount".equals(field) ? measures("amount", row.get("NewValue")) : Map.of(),
+                            meta("from", str(row, "OldValue"), "to", str(row, "NewValue"))));
+                }
+            }
+            case "OpportunityContactRole" -> out.add(activity(credit, tenantId, row, "CreatedById", SalesforceTime.parse(row.get("CreatedDate")),
+                    "opportunity.contact_role_added", str(row, "OpportunityId"), id,
+                    refs("opportunityId", str(row, "OpportunityId"), "contactId", str(row, "ContactId")),
+                    Map.of(), meta("role", str(row, "Role"), "primary", str(row, "IsPrimary"))));
+            case "Account" -> out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("CreatedDate")), "account.created",
+                    id, id, refs("accountId", id, "accountName", str(row, "Name")), Map.of(), Map.of()));
+            case "Lead" -> {
+                out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("CreatedDate")), "lead.created", id, id,
+                        refs("leadId", id), Map.of(), meta("status", str(row, "Status"))));
+                if (Boolean.TRUE.equals(row.get("IsConverted"))) {
+                    Instant at = Optional.ofNullable(SalesforceTime.parseDate(row.get("ConvertedDate"))).orElse(now);
+                    out.add(activity(credit, tenantId, row, "OwnerId", at, "lead.converted", id, id + ":converted",
+                            refs("leadId", id, "accountId", str(row, "ConvertedAccountId"), "opportunityId", str(row, "ConvertedOpportunityId")),
+                            Map.of(), Map.of()));
+                }
+            }
+            case "Task" -> {
+                String subtype = str(row, "TaskSubtype");
+                Instant at = Optional.ofNullable(SalesforceTime.parse(row.get("CompletedDateTime")))
+                        .orElse(SalesforceTime.parse(row.get("CreatedDate")));
+                Map<String, String> refs = refs("taskId", id, "whoId", str(row, "WhoId"), "whatId", str(row, "WhatId"),
+                        "accountId", str(row, "AccountId"));
+                if ("Call".equals(subtype)) {
+                    out.add(activity(credit, tenantId, row, "OwnerId", at, "task.call_logged", id, id, refs,
+                            measures("durationSeconds", row.get("CallDurationInSeconds")),
+                            meta("direction", str(row, "CallType"), "disposition", str(row, "CallDisposition"))));
+                } else if ("Email".equals(subtype) || "ListEmail".equals(subtype)) {
+                    out.add(activity(credit, tenantId, row, "OwnerId", at, "task.email_logged", id, id, refs, Map.of(), meta("subtype", subtype)));
+                } else if (Boolean.TRUE.equals(row.get("IsClosed"))) {
+                    Instant done = Optional.ofNullable(SalesforceTime.parse(row.get("CompletedDateTime")))
+                            .orElse(SalesforceTime.parse(row.get("LastModifiedDate")));
+                    out.add(activity(credit, tenantId, row, "OwnerId", done, "task.completed", id, id, refs, Map.of(), meta("status", str(row, "Status"))));
+                }
+            }
+            case "Event" -> {
+                Instant end = SalesforceTime.parse(row.get("EndDateTime"));
+                if (end != null && !end.isAfter(now)) {
+                    out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("StartDateTime")), "event.meeting_held", id, id,
+                            refs("eventId", id, "whoId", str(row, "WhoId"), "whatId", str(row, "WhatId")),
+                            measures("durationMinutes", row.get("DurationInMinutes")), meta("subtype", str(row, "EventSubtype"))));
+                }
+            }
+            case "Note" -> out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("CreatedDate")), "note.added", id, id,
+                    refs("noteId", id, "parentId", str(row, "ParentId")), Map.of(), meta("private", str(row, "IsPrivate"))));
+            default -> {
+                // User rows update the directory instead (SalesforceUsers); others are not mapped.
+            }
+        }
+        return out;
+    }
+
+    private static Activity activity(Credit credit, String tenantId, Map<String, Object> row, String actorField, Instant at, String kind,
+            String record, String fact, Map<String, String> refs, Map<String, BigDecimal> measures, Map<String, String> meta) {
+        String actor = str(row, actorField);
+        Optional<String> employee = actor == null ? Optional.empty() : credit.employeeFor(actor, at);
+        Map<String, String> metadata = new HashMap<>(meta);
+        if (actor != null) {
+            metadata.put("salesforceUserId", actor);
+        }
+        return new Activity(tenantId, employee, at, Source.SALESFORCE, kind, record, fact, refs, measures, metadata);
+    }
+
+    private static String str(Map<String, Object> row, String field) {
+        Object value = row.get(field);
+        return value == null ? null : value.toString();
+    }
+
+    private static Map<String, String> refs(String... pairs) {
+        return meta(pairs);
+    }
+
+    private static Map<String, String> meta(String... pairs) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                map.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, BigDecimal> measures(String name, Object value) {
+        if (value == null) {
+            return Map.of();
+        }
+        try {
+            return Map.of(name, new BigDecimal(value.toString()));
+        } catch (NumberFormatException notANumber) {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package io.gristmill.salesforce;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.Source;
+import io.gristmill.activity.WriteOutcome;
+import io.gristmill.aws.LeaseStore;
+import io.gristmill.connect.ConnectionStore;
+import io.gristmill.sync.SyncCursor;
+import io.gristmill.sync.SyncCursorStore;
+import io.gristmill.tenant.TenantSettingsStore;
+
+/**
+ * One incremental poll of one tenant's org.
+ *
+ * <p>For each selected object it reads rows stamped in {@code [cursor - lookback, now)} (the
+ * first time: {@code [now - backfill, now)}) with {@code queryAll}, so deleted rows arrive in the
+ * same call. First pages of up to five objects share one composite call; further pages follow
+ * {@code nextRecordsUrl}. Rows re-read by the lookback map to the same activity ids and are stored
+ * once. An object's cursor moves to {@code now} only after all its rows are stored. Field lists
+ * come from a cached describe; an object or field the org lacks is skipped with its reason while
+ * the rest keeps syncing. When the org's daily API usage reaches the budget share, the poll stops
+ * for this cycle. Two polls of one tenant never overlap (lease).
+ */
+@ApplicationScoped
+public class SalesforcePoller {
+    private static final Logger LOG = Logger.getLogger(SalesforcePoller.class);
+    private static final String PROVIDER = SalesforceSecret.PROVIDER;
+
+    private final SalesforceTokens tokens;
+    private final SalesforceReader reader;
+    private final SalesforceMapper mapper;
+    private final SalesforceUsers users;
+    private final io.gristmill.directory.EmployeeDirectory directory;
+    private final DescribeCache describes;
+    private final ActivityStore activities;
+    private final SyncCursorStore cursors;
+    private final TenantSettingsStore settings;
+    private final ConnectionStore connections;
+    private final LeaseStore leases;
+    private final SalesforceConfig config;
+    private final Clock clock;
+
+    public SalesforcePoller(SalesforceTokens tokens, SalesforceReader reader, SalesforceMapper mapper, SalesforceUsers users,
+            DescribeCache describes, ActivityStore activities, SyncCursorStore cursors, TenantSettingsStore settings,
+            ConnectionStore connections, LeaseStore leases, SalesforceConfig config, Clock clock,
+            io.gristmill.directory.EmployeeDirectory directory) {
+        this.directory = directory;
+        this.tokens = tokens;
+        this.reader = reader;
+        this.mapper = mapper;
+        this.users = users;
+        this.describes = describes;
+        this.activities = activities;
+        this.cursors = cursors;
+        this.settings = settings;
+        this.connections = connections;
+        this.leases = leases;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    private record Plan(SalesforceObject object, List<String> fields, Optional<SyncCursor> cursor, Instant from, Instant to) {
+        String soql() {
+            return object.soql(fields, SalesforceTime.soql(from), SalesforceTime.soql(to));
+        }
+    }
+
+    private static final class Run {
+        final PollMeter meter = new PollMeter();
+        final Map<String, String> skipped = new LinkedHashMap<>();
+        final Map<String, String> lastStage = new HashMap<>();
+        final Map<String, Optional<io.gristmill.directory.Employee>> employees = new HashMap<>();
+        final List<Map<String, Object>> users = new ArrayList<>();
+        int rows;
+        int created;
+        int deleted;
+        boolean budgetStop;
+    }
+
+    public PollReport poll(String tenantId) {
+        Optional<LeaseStore.Lease> lease = leases.tryAcquire(tenantId, "salesforce-poll", config.pollLease());
+        if (lease.isEmpty()) {
+            LOG.infof("Salesforce poll of tenant %s skipped: another poll is running", tenantId);
+            return PollReport.busy(tenantId);
+        }
+        try {
+            Run run = new Run();
+            tokens.withAccessToken(tenantId, token -> {
+                pollWith(tenantId, token, run);
+                return null;
+            });
+            String status = run.budgetStop
+                    ? "paused for this cycle: the org's daily API usage reached " + percent(run.meter) + " (budget " + Math.round(config.budgetShare() * 100) + "%)"
+                    : "ok" + (run.skipped.isEmpty() ? "" : "; skipped " + run.skipped);
+            connections.recordSyncStatus(tenantId, PROVIDER, status);
+            if (!run.budgetStop) {
+                connections.recordSuccessfulSync(tenantId, PROVIDER, clock.instant());
+            }
+            PollReport report = new PollReport(tenantId, run.meter.calls(), run.rows, run.created, run.deleted, Map.copyOf(run.skipped),
+                    run.budgetStop, false);
+            LOG.infof("Salesforce poll of tenant %s: %d API calls, %d rows, %d new activities, %d deleted records, skipped %s%s",
+                    tenantId, report.apiCalls(), report.rowsRead(), report.activitiesCreated(), report.recordsDeleted(), report.skipped(),
+                    run.budgetStop ? ", stopped for budget" : "");
+            return report;
+        } finally {
+            leases.release(lease.get());
+        }
+    }
+
+    private void pollWith(String tenantId, AccessToken token, Run run) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        List<Plan> plans = new ArrayList<>();
+        // Users first: the directory they update decides who the other rows are credited to.
+        List<String> selected = new ArrayList<>(settings.get(tenantId).settings().salesforce().objects());
+        selected.sort((a, b) -> Boolean.compare(!"User".equals(a), !"User".equals(b)));
+        for (String name : selected) {
+            Optional<SalesforceObject> object = SalesforceObject.named(name);
+            if (object.isEmpty()) {
+                continue;
+            }
+            DescribeCache.Described described = describes.fields(tenantId, name, () -> describe(token, name, run.meter));
+            if (described.missingReason().isPresent()) {
+                run.skipped.put(name, described.missingReason().get());
+                continue;
+            }
+            List<String> fields = object.get().fields().stream().filter(described.fields()::contains).toList();
+            if (!fields.contains("Id") || !fields.contains(object.get().cursorField())) {
+                run.skipped.put(name, "the org's " + name + " has no " + object.get().cursorField());
+                continue;
+            }
+            Optional<SyncCursor> cursor = cursors.get(tenantId, PROVIDER, name);
+            Instant from = cursor.map(c -> c.position().minus(config.lookback())).orElse(now.minus(config.backfill()));
+            plans.add(new Plan(object.get(), fields, cursor, from, now));
+            if (overBudget(run)) {
+                return;
+            }
+        }
+        for (int i = 0; i < plans.size() && !run.budgetStop; i += CompositeQueries.MAX_QUERIES) {
+            List<Plan> batch = plans.subList(i, Math.min(i + CompositeQueries.MAX_QUERIES, plans.size()));
+            Map<String, String> queries = new LinkedHashMap<>();
+            batch.forEach(plan -> queries.put(plan.object().name(), plan.soql()));
+            Map<String, Object> firstPages = reader.composite(token, queries, run.meter);
+            if (overBudget(run)) {
+                return;
+            }
+            for (Plan plan : batch) {
+                Object result = firstPages.get(plan.object().name());
+                if (result instanceof SalesforceApiException error) {
+                    skipAfterError(tenantId, plan, error, run);
+                    continue;
+                }
+                if (!readAll(tenantId, token, plan, (QueryPage) result, run)) {
+                    return;
+                }
+                cursors.advance(tenantId, PROVIDER, plan.object().name(), plan.cursor().map(SyncCursor::position), plan.to());
+            }
+        }
+    }
+
+    /** Stores every page of one object; false when the budget stopped it midway (cursor stays). */
+    private boolean readAll(String tenantId, AccessToken token, Plan plan, QueryPage first, Run run) {
+        QueryPage page = first;
+        while (true) {
+            for (Map<String, Object> row : page.records()) {
+                store(tenantId, plan.object().name(), row, run);
+            }
+            if (!page.hasMore()) {
+                if ("User".equals(plan.object().name())) {
+                    // Second pass: a manager may come after their reports in the first.
+                    run.users.forEach(user -> users.apply(tenantId, user));
+                    run.employees.clear();
+                }
+                return true;
+            }
+            if (overBudget(run)) {
+                return false;
+            }
+            page = reader.nextPage(token, page.nextRecordsUrl(), run.meter);
+        }
+    }
+
+    private void store(String tenantId, String type, Map<String, Object> row, Run run) {
+        run.rows++;
+        String id = String.valueOf(row.get("Id"));
+        if (Boolean.TRUE.equals(row.get("IsDeleted"))) {
+            run.deleted++;
+            activities.deleteForSourceRecord(tenantId, Source.SALESFORCE, id);
+            return;
+        }
+        if ("User".equals(type)) {
+            users.apply(tenantId, row);
+            run.users.add(row);
+            run.employees.remove(id);
+            return;
+        }
+        Instant now = clock.instant();
+        SalesforceMapper.Credit credit = (actor, at) -> run.employees
+                .computeIfAbsent(actor, a -> directory.findByIdentity(tenantId, io.gristmill.directory.IdentityKind.SALESFORCE, a))
+                .filter(employee -> employee.creditedAt(at))
+                .map(io.gristmill.directory.Employee::employeeId);
+        for (Activity activity : mapper.map(tenantId, type, row, now, opportunity -> previousStage(tenantId, opportunity, row, run), credit)) {
+            if (activities.record(activity) == WriteOutcome.CREATED) {
+                run.created++;
+            }
+            if ("opportunity.stage_changed".equals(activity.kind())) {
+                run.lastStage.put(activity.sourceRecordId(), activity.metadata().get("toStage"));
+            }
+        }
+    }
+
+    /** The stage before a history row: from this poll's earlier rows, else from stored activity. */
+    private Optional<String> previousStage(String tenantId, String opportunity, Map<String, Object> row, Run run) {
+        String seen = run.lastStage.get(opportunity);
+        if (seen != null) {
+            return Optional.of(seen);
+        }
+        Instant at = SalesforceTime.parse(row.get("CreatedDate"));
+        String rowId = String.valueOf(row.get("Id"));
+        return activities.forSourceRecord(tenantId, Source.SALESFORCE, opportunity).stream()
+                .filter(a -> "opportunity.stage_changed".equals(a.kind()))
+                .filter(a -> a.occurredAt().isBefore(at) && !a.sourceFactId().equals(rowId))
+                .reduce((first, second) -> second)
+                .map(a -> a.metadata().get("toStage"));
+    }
+
+    private void skipAfterError(String tenantId, Plan plan, SalesforceApiException error, Run run) {
+        String name = plan.object().name();
+        if (error.isMissingObjectOrField()) {
+            // The org changed (a field went away): describe it afresh next time.
+            describes.forget(tenantId, name);
+        } else if (error.isQuotaExhausted()) {
+            run.budgetStop = true;
+        }
+        run.skipped.put(name, error.getMessage());
+        LOG.infof("Salesforce %s of tenant %s skipped this cycle: %s", name, tenantId, error.getMessage());
+    }
+
+    private DescribeCache.Described describe(AccessToken token, String name, PollMeter meter) {
+        try {
+            return new DescribeCache.Described(reader.describeFields(token, name, meter), Optional.empty());
+        } catch (SalesforceApiException e) {
+            if (e.isMissingObjectOrField()) {
+                return new DescribeCache.Described(List.of(), Optional.of("the org has no " + name + " (" + e.errorCode() + ")"));
+            }
+            throw e;
+        }
+    }
+
+    private boolean overBudget(Run run) {
+        if (run.meter.usage().map(u -> u.share() >= config.budgetShare()).orElse(false)) {
+            run.budgetStop = true;
+        }
+        return run.budgetStop;
+    }
+
+    private static String percent(PollMeter meter) {
+        return meter.usage().map(u -> Math.round(u.share() * 100) + "%").orElse("?");
+    }
+}

@@ -1,0 +1,144 @@
+package io.gristmill.salesforce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * Reads from an org's REST API: SOQL (always {@code queryAll}, so that deleted rows come back with
+ * {@code IsDeleted = true} in the same call), next pages, describe, and composite batches of up to
+ * five queries for one API call. Maps Salesforce's errors to typed exceptions:
+ * {@code INVALID_SESSION_ID} → {@link SessionExpiredException}, 5xx and timeouts →
+ * {@link SalesforceUnavailableException} (retried twice with jittered backoff), the rest →
+ * {@link SalesforceApiException}. Every response's {@code Sforce-Limit-Info} goes to the meter.
+ */
+@ApplicationScoped
+public class SalesforceReader {
+    public static final String API_VERSION = "v66.0";
+
+    private final SalesforceConfig config;
+    private final ObjectMapper json;
+    private final Map<String, SalesforceDataApi> clients = new ConcurrentHashMap<>();
+
+    public SalesforceReader(SalesforceConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    public QueryPage queryAll(AccessToken token, String soql, PollMeter meter) {
+        return page(read(token, meter, api -> api.queryAll(API_VERSION, soql, bearer(token))));
+    }
+
+    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    public QueryPage nextPage(AccessToken token, String nextRecordsUrl, PollMeter meter) {
+        String locator = nextRecordsUrl.substring(nextRecordsUrl.lastIndexOf('/') + 1);
+        return page(read(token, meter, api -> api.nextPage(API_VERSION, locator, bearer(token))));
+    }
+
+    /** The names of the object's fields in this org. */
+    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    public List<String> describeFields(AccessToken token, String type, PollMeter meter) {
+        JsonNode body = read(token, meter, api -> api.describe(API_VERSION, type, bearer(token)));
+        List<String> fields = new ArrayList<>();
+        body.path("fields").forEach(field -> fields.add(field.path("name").asText()));
+        return fields;
+    }
+
+    /**
+     * Runs up to five queries as one composite call. Each reference id maps to its first page, or
+     * to the {@link SalesforceApiException} that query alone failed with.
+     */
+    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    public Map<String, Object> composite(AccessToken token, Map<String, String> queries, PollMeter meter) {
+        CompositeQueries body = CompositeQueries.of(API_VERSION, queries);
+        JsonNode answer = read(token, meter, api -> api.composite(API_VERSION, body, bearer(token)));
+        Map<String, Object> results = new LinkedHashMap<>();
+        for (JsonNode sub : answer.path("compositeResponse")) {
+            String reference = sub.path("referenceId").asText();
+            int status = sub.path("httpStatusCode").asInt();
+            if (status == 401) {
+                throw new SessionExpiredException();
+            }
+            if (status >= 500) {
+                throw new SalesforceUnavailableException("A composite subrequest failed with " + status);
+            }
+            results.put(reference, status >= 400 ? error(status, sub.path("body")) : page(sub.path("body")));
+        }
+        return results;
+    }
+
+    private JsonNode read(AccessToken token, PollMeter meter, java.util.function.Function<SalesforceDataApi, Response> call) {
+        try (Response response = call.apply(client(token.instanceUrl()))) {
+            meter.called(response.getHeaderString("Sforce-Limit-Info"));
+            int status = response.getStatus();
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (status >= 500) {
+                throw new SalesforceUnavailableException("Salesforce answered " + status);
+            }
+            JsonNode body = parse(text);
+            if (status == 401) {
+                throw new SessionExpiredException();
+            }
+            if (status >= 400) {
+                throw error(status, body);
+            }
+            return body;
+        } catch (ProcessingException e) {
+            throw new SalesforceUnavailableException("Salesforce did not answer: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static SalesforceApiException error(int status, JsonNode body) {
+        JsonNode first = body.isArray() && body.size() > 0 ? body.get(0) : body;
+        return new SalesforceApiException(status, first.path("errorCode").asText("HTTP_" + status), first.path("message").asText(""));
+    }
+
+    private QueryPage page(JsonNode body) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (JsonNode record : body.path("records")) {
+            records.add(json.convertValue(record, Map.class));
+        }
+        String next = body.path("nextRecordsUrl").isTextual() ? body.path("nextRecordsUrl").asText() : null;
+        return new QueryPage(records, body.path("done").asBoolean(true) ? null : next);
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static String bearer(AccessToken token) {
+        return "Bearer " + token.value();
+    }
+
+    private SalesforceDataApi client(String instanceUrl) {
+        return clients.computeIfAbsent(instanceUrl, base -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(java.net.URI.create(base))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(SalesforceDataApi.class));
+    }
+}

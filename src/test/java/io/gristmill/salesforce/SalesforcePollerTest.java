@@ -1,0 +1,286 @@
+package io.gristmill.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.Source;
+import io.gristmill.connect.ConnectTestSupport;
+import io.gristmill.directory.EmployeeDirectory;
+import io.gristmill.directory.IdentityKind;
+import io.gristmill.sync.SyncCursorStore;
+import io.gristmill.testing.ConnectProfile;
+import io.gristmill.testing.Ids;
+import io.gristmill.testing.SimulatedSalesforce;
+import io.gristmill.testing.SimulatedSalesforceResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Incremental polling against the simulated org over HTTP, into DynamoDB Local. */
+@QuarkusTest
+@TestProfile(ConnectProfile.class)
+class SalesforcePollerTest {
+    private static final Instant FROM = Instant.now().minus(Duration.ofDays(100));
+    private static final Instant TO = Instant.now().plus(Duration.ofDays(1));
+
+    @Inject
+    SalesforcePoller poller;
+
+    @Inject
+    ActivityStore activities;
+
+    @Inject
+    EmployeeDirectory directory;
+
+    @Inject
+    SyncCursorStore cursors;
+
+    SimulatedSalesforce org;
+    String tenant;
+
+    @BeforeEach
+    void connectedTenant() {
+        org = SimulatedSalesforceResource.salesforce();
+        org.reset();
+        tenant = Ids.tenant();
+        ConnectTestSupport.connect(tenant);
+    }
+
+    private String rep() {
+        return directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.REP).orElseThrow().employeeId();
+    }
+
+    private List<Activity> all() {
+        List<Activity> all = new ArrayList<>(activities.unattributed(tenant, FROM, TO));
+        directory.list(tenant, 1000, java.util.Optional.empty()).employees()
+                .forEach(e -> all.addAll(activities.forEmployee(tenant, e.employeeId(), FROM, TO)));
+        return all;
+    }
+
+    @Test
+    void a_full_poll_maps_every_object_kind_to_the_employee_who_did_the_work() {
+        new OrgFixture(org, Instant.now()).week();
+
+        PollReport report = poller.poll(tenant);
+
+        List<Activity> rex = activities.forEmployee(tenant, rep(), FROM, TO);
+        assertThat(rex).extracting(Activity::kind).containsExactlyInAnyOrder(
+                "account.created", "opportunity.created", "opportunity.won", "opportunity.stage_changed",
+                "opportunity.stage_changed", "opportunity.stage_changed", "opportunity.amount_changed",
+                "opportunity.contact_role_added", "lead.created", "lead.converted", "task.call_logged", "task.email_logged",
+                "task.completed", "event.meeting_held", "note.added");
+        Activity call = rex.stream().filter(a -> a.kind().equals("task.call_logged")).findFirst().orElseThrow();
+        assertThat(call.measures().get("durationSeconds")).isEqualByComparingTo("420");
+        assertThat(call.metadata()).containsEntry("direction", "Outbound").containsEntry("disposition", "Connected");
+        Activity won = rex.stream().filter(a -> a.kind().equals("opportunity.won")).findFirst().orElseThrow();
+        assertThat(won.measures().get("amount")).isEqualByComparingTo("48000");
+        assertThat(won.references()).containsEntry("opportunityName", "Acme renewal").containsEntry("accountId", OrgFixture.ACCOUNT);
+        assertThat(rex).filteredOn(a -> a.kind().equals("opportunity.stage_changed"))
+                .extracting(a -> a.metadata().get("fromStage") + "->" + a.metadata().get("toStage"))
+                .containsExactlyInAnyOrder("null->Prospecting", "Prospecting->Negotiation", "Negotiation->Closed Won");
+        assertThat(report.skipped()).isEmpty();
+        assertThat(directory.find(tenant, rep()).orElseThrow().managerId())
+                .contains(directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.MANAGER).orElseThrow().employeeId());
+    }
+
+    @Test
+    void no_subject_description_body_or_title_is_ever_read_or_stored() {
+        new OrgFixture(org, Instant.now()).week();
+        poller.poll(tenant);
+
+        assertThat(all().toString()).doesNotContain(OrgFixture.CONTENT);
+        List<String> queries = org.requestLog().stream().filter(line -> line.contains("?q="))
+                .map(line -> java.net.URLDecoder.decode(line.substring(line.indexOf("?q=") + 3), java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
+        for (String soql : queries) {
+            String selected = soql.substring("SELECT ".length(), soql.indexOf(" FROM "));
+            assertThat(List.of(selected.split(","))).as(soql).doesNotContain("Subject", "Description", "Body");
+            if (soql.contains(" FROM Note ")) {
+                assertThat(List.of(selected.split(","))).doesNotContain("Title");
+            }
+        }
+    }
+
+    @Test
+    void polling_again_stores_nothing_new_and_an_idle_poll_costs_at_most_three_calls() {
+        new OrgFixture(org, Instant.now()).week();
+        poller.poll(tenant);
+        int stored = all().size();
+
+        PollReport again = poller.poll(tenant);
+
+        assertThat(again.activitiesCreated()).isZero();
+        assertThat(all()).hasSize(stored);
+        assertThat(again.apiCalls()).as("10 objects, describe cached: two composite calls").isEqualTo(2).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void a_row_committed_late_with_a_stamp_behind_the_cursor_is_still_picked_up() {
+        poller.poll(tenant);
+        Instant cursor = cursors.get(tenant, "salesforce", "Task").orElseThrow().position();
+        OrgFixture late = new OrgFixture(org, cursor);
+        org.put("User", late.row(OrgFixture.REP, Duration.ofDays(30), "Email", "rex@acme.test", "Name", "Rex", "IsActive", true,
+                "SystemModstamp", SalesforceTime.record(Instant.now())));
+        org.put("Task", late.row("00T00000000LATEAAA", Duration.ofMinutes(2), "OwnerId", OrgFixture.REP, "TaskSubtype", "Call",
+                "CallDurationInSeconds", 60, "CallType", "Inbound", "IsClosed", true));
+
+        poller.poll(tenant);
+
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T00000000LATEAAA")).hasSize(1);
+    }
+
+    @Test
+    void a_deleted_record_removes_the_activity_derived_from_it() {
+        new OrgFixture(org, Instant.now()).week();
+        poller.poll(tenant);
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, OrgFixture.OPP)).isNotEmpty();
+
+        // Stamped a moment ago: a poll reads up to the start of its own second.
+        org.delete("Opportunity", OrgFixture.OPP, SalesforceTime.record(Instant.now().minusSeconds(2)));
+        PollReport report = poller.poll(tenant);
+
+        assertThat(report.recordsDeleted()).isEqualTo(1);
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, OrgFixture.OPP)).isEmpty();
+    }
+
+    @Test
+    void an_object_or_field_the_org_lacks_is_skipped_with_a_reason_and_the_rest_keeps_syncing() {
+        new OrgFixture(org, Instant.now()).week();
+        org.removeObject("OpportunityFieldHistory");
+        org.removeField("Opportunity", "CurrencyIsoCode");
+
+        PollReport report = poller.poll(tenant);
+
+        assertThat(report.skipped()).containsOnlyKeys("OpportunityFieldHistory");
+        assertThat(report.skipped().get("OpportunityFieldHistory")).contains("no OpportunityFieldHistory");
+        assertThat(activities.forEmployee(tenant, rep(), FROM, TO)).extracting(Activity::kind)
+                .contains("opportunity.won", "task.call_logged").doesNotContain("opportunity.amount_changed");
+        assertThat(ConnectTestSupport.connectionField(tenant, "syncStatus")).contains("OpportunityFieldHistory");
+    }
+
+    @Test
+    void a_field_that_disappears_after_describe_skips_the_object_once_then_syncs_again() {
+        new OrgFixture(org, Instant.now()).week();
+        poller.poll(tenant);
+        org.removeField("Task", "CallDisposition");
+        new OrgFixture(org, Instant.now()).row("x", Duration.ZERO);
+        org.put("Task", new OrgFixture(org, Instant.now()).row("00T00000000NEW1AAA", Duration.ofSeconds(5), "OwnerId", OrgFixture.REP,
+                "TaskSubtype", "Call", "CallDurationInSeconds", 30, "IsClosed", true));
+
+        PollReport first = poller.poll(tenant);
+        PollReport second = poller.poll(tenant);
+
+        assertThat(first.skipped()).containsKey("Task");
+        assertThat(first.skipped().get("Task")).contains("INVALID_FIELD");
+        assertThat(second.skipped()).isEmpty();
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T00000000NEW1AAA")).hasSize(1);
+    }
+
+    @Test
+    void the_poll_stops_when_the_org_reaches_the_budget_and_says_so() {
+        new OrgFixture(org, Instant.now()).week();
+        org.apiUsage(12_500, 15_000);
+
+        PollReport report = poller.poll(tenant);
+
+        assertThat(report.stoppedForBudget()).isTrue();
+        assertThat(report.apiCalls()).isLessThanOrEqualTo(2);
+        assertThat(cursors.get(tenant, "salesforce", "Opportunity")).isEmpty();
+        assertThat(ConnectTestSupport.connectionField(tenant, "syncStatus")).contains("paused").containsPattern("reached 8\\d% \\(budget 80%\\)");
+    }
+
+    @Test
+    void pages_smaller_than_asked_are_followed_to_the_end() {
+        org.pageSize(200);
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        for (int i = 0; i < 450; i++) {
+            org.put("Task", fixture.row(String.format("00T%015d", i), Duration.ofMinutes(i + 1L), "OwnerId", OrgFixture.REP,
+                    "TaskSubtype", "Call", "CallDurationInSeconds", i, "IsClosed", true));
+        }
+
+        PollReport report = poller.poll(tenant);
+
+        assertThat(report.rowsRead()).isEqualTo(450);
+        assertThat(report.activitiesCreated()).isEqualTo(450);
+    }
+
+    @Test
+    void two_overlapping_polls_of_one_tenant_never_run_at_once() throws Exception {
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        for (int i = 0; i < 300; i++) {
+            org.put("Task", fixture.row(String.format("00T%015d", i), Duration.ofMinutes(i + 1L), "OwnerId", OrgFixture.REP,
+                    "TaskSubtype", "Call", "CallDurationInSeconds", i, "IsClosed", true));
+        }
+        CompletableFuture<PollReport> a = CompletableFuture.supplyAsync(() -> poller.poll(tenant));
+        CompletableFuture<PollReport> b = CompletableFuture.supplyAsync(() -> poller.poll(tenant));
+
+        List<PollReport> reports = List.of(a.get(), b.get());
+
+        assertThat(reports).filteredOn(PollReport::alreadyRunning).hasSize(1);
+        assertThat(reports).filteredOn(r -> !r.alreadyRunning()).singleElement()
+                .satisfies(r -> assertThat(r.activitiesCreated()).isEqualTo(300));
+    }
+
+    @Test
+    void work_after_a_users_deactivation_is_unattributed_but_earlier_work_stays_credited() {
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        fixture.week();
+        poller.poll(tenant);
+        String rex = rep();
+        org.put("User", fixture.row(OrgFixture.REP, Duration.ofDays(30), "Email", "rex@acme.test", "Name", "Rex Rep", "IsActive", false,
+                "LastModifiedDate", fixture.ago(Duration.ofHours(1)), "SystemModstamp", fixture.ago(Duration.ofMinutes(1))));
+        org.put("Task", fixture.row("00T00000000AFTRAAA", Duration.ofMinutes(2), "OwnerId", OrgFixture.REP, "TaskSubtype", "Call",
+                "CallDurationInSeconds", 90, "IsClosed", true, "CompletedDateTime", fixture.ago(Duration.ofMinutes(2))));
+
+        poller.poll(tenant);
+
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T00000000AFTRAAA"))
+                .singleElement().satisfies(a -> assertThat(a.employeeId()).isEmpty());
+        assertThat(activities.forEmployee(tenant, rex, FROM, TO)).extracting(Activity::kind).contains("task.call_logged", "opportunity.won");
+        assertThat(directory.find(tenant, rex).orElseThrow().active()).isFalse();
+    }
+
+    @Test
+    void only_reads_are_ever_sent_to_salesforce() {
+        new OrgFixture(org, Instant.now()).week();
+        poller.poll(tenant);
+        org.expireAccessTokens();
+        poller.poll(tenant);
+
+        assertThat(org.writes()).isEmpty();
+        assertThat(org.requestLog()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches("(GET /services/data/.*|POST /services/data/v\\d+\\.\\d+/composite|  composite GET /services/data/v\\d+\\.\\d+/queryAll\\?q=.*)"));
+    }
+
+    @Test
+    void objects_an_admin_did_not_select_are_not_read() {
+        new OrgFixture(org, Instant.now()).week();
+        settings(Map.of("objects", List.of("User", "Task")));
+
+        poller.poll(tenant);
+
+        assertThat(all()).extracting(Activity::kind).allMatch(kind -> kind.startsWith("task."));
+        assertThat(org.requestLog()).noneMatch(line -> line.contains("FROM+Opportunity") || line.contains("Opportunity/describe"));
+    }
+
+    @Inject
+    io.gristmill.tenant.TenantSettingsStore settingsStore;
+
+    private void settings(Map<String, List<String>> salesforce) {
+        settingsStore.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY,
+                new io.gristmill.tenant.TenantSettings.Salesforce(salesforce.get("objects"), null), null, null), "test");
+    }
+}
