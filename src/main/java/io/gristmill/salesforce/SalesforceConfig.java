@@ -74,6 +74,22 @@ public interface SalesforceConfig {
     @WithDefault("PT14M")
     Duration pollLease();
 
+    /** Largest time window one query reads; a backfill walks its range in windows this wide. */
+    @WithDefault("P7D")
+    Duration maxWindow();
+
+    /** Narrowest window after repeated QUERY_TIMEOUTs; below it the object is skipped this cycle. */
+    @WithDefault("PT1M")
+    Duration minWindow();
+
+    /** Time one tenant's poll may take; the rest (a long backfill) continues in the next cycle. */
+    @WithDefault("PT4M")
+    Duration pollDeadline();
+
+    /** Tenants polled at once by one scheduled invocation, so that a slow org does not hold up the others. */
+    @WithDefault("8")
+    int pollConcurrency();
+
     /** How long the app's client id/secret (from Secrets Manager) are cached. */
     @WithDefault("PT5M")
     Duration appCredentialsCache();

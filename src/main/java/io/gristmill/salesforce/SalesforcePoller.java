@@ -1,6 +1,7 @@
 package io.gristmill.salesforce;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -86,13 +87,21 @@ public class SalesforcePoller {
         final Map<String, String> lastStage = new HashMap<>();
         final Map<String, Optional<io.gristmill.directory.Employee>> employees = new HashMap<>();
         final List<Map<String, Object>> users = new ArrayList<>();
+        final Map<String, Instant> behind = new LinkedHashMap<>();
+        Instant deadline;
         int rows;
         int created;
         int deleted;
         boolean budgetStop;
+        boolean outOfTime;
     }
 
     public PollReport poll(String tenantId) {
+        return poll(tenantId, config.pollDeadline());
+    }
+
+    /** One poll that stops reading after {@code budget} of time (the rest continues next cycle). */
+    public PollReport poll(String tenantId, Duration budget) {
         Optional<LeaseStore.Lease> lease = leases.tryAcquire(tenantId, "salesforce-poll", config.pollLease());
         if (lease.isEmpty()) {
             LOG.infof("Salesforce poll of tenant %s skipped: another poll is running", tenantId);
@@ -100,15 +109,17 @@ public class SalesforcePoller {
         }
         try {
             Run run = new Run();
+            run.deadline = clock.instant().plus(budget);
             tokens.withAccessToken(tenantId, token -> {
                 pollWith(tenantId, token, run);
                 return null;
             });
             String status = run.budgetStop
                     ? "paused for this cycle: the org's daily API usage reached " + percent(run.meter) + " (budget " + Math.round(config.budgetShare() * 100) + "%)"
-                    : "ok" + (run.skipped.isEmpty() ? "" : "; skipped " + run.skipped);
+                    : (run.behind.isEmpty() ? "ok" : "backfilling: read up to " + run.behind)
+                            + (run.skipped.isEmpty() ? "" : "; skipped " + run.skipped);
             connections.recordSyncStatus(tenantId, PROVIDER, status);
-            if (!run.budgetStop) {
+            if (!run.budgetStop && run.skipped.isEmpty() && run.behind.isEmpty()) {
                 connections.recordSuccessfulSync(tenantId, PROVIDER, clock.instant());
             }
             PollReport report = new PollReport(tenantId, run.meter.calls(), run.rows, run.created, run.deleted, Map.copyOf(run.skipped),
@@ -150,26 +161,89 @@ public class SalesforcePoller {
                 return;
             }
         }
-        for (int i = 0; i < plans.size() && !run.budgetStop; i += CompositeQueries.MAX_QUERIES) {
-            List<Plan> batch = plans.subList(i, Math.min(i + CompositeQueries.MAX_QUERIES, plans.size()));
+        // Objects whose whole range fits one window share composite calls (the usual incremental
+        // poll); a longer range (backfill) is walked window by window, resumable via its cursor.
+        List<Plan> quick = plans.stream().filter(p -> !p.from().plus(config.maxWindow()).isBefore(p.to())).toList();
+        List<Plan> walk = new ArrayList<>(plans.stream().filter(p -> p.from().plus(config.maxWindow()).isBefore(p.to())).toList());
+        for (int i = 0; i < quick.size() && !stopped(run); i += CompositeQueries.MAX_QUERIES) {
+            List<Plan> batch = quick.subList(i, Math.min(i + CompositeQueries.MAX_QUERIES, quick.size()));
             Map<String, String> queries = new LinkedHashMap<>();
             batch.forEach(plan -> queries.put(plan.object().name(), plan.soql()));
             Map<String, Object> firstPages = reader.composite(token, queries, run.meter);
-            if (overBudget(run)) {
-                return;
-            }
             for (Plan plan : batch) {
+                if (stopped(run)) {
+                    return;
+                }
                 Object result = firstPages.get(plan.object().name());
+                if (result instanceof SalesforceApiException error && "QUERY_TIMEOUT".equals(error.errorCode())) {
+                    walk.add(plan); // narrower windows, one by one
+                    continue;
+                }
                 if (result instanceof SalesforceApiException error) {
                     skipAfterError(tenantId, plan, error, run);
                     continue;
                 }
-                if (!readAll(tenantId, token, plan, (QueryPage) result, run)) {
-                    return;
+                if (readAll(tenantId, token, plan, (QueryPage) result, run)) {
+                    cursors.advance(tenantId, PROVIDER, plan.object().name(), plan.cursor().map(SyncCursor::position), plan.to());
+                } else {
+                    run.behind.put(plan.object().name(), plan.cursor().map(SyncCursor::position).orElse(plan.from()));
                 }
-                cursors.advance(tenantId, PROVIDER, plan.object().name(), plan.cursor().map(SyncCursor::position), plan.to());
             }
         }
+        for (Plan plan : walk) {
+            if (stopped(run)) {
+                return;
+            }
+            walkWindows(tenantId, token, plan, run);
+        }
+    }
+
+    /**
+     * Reads {@code [from, to)} in windows of at most {@code maxWindow}, moving the cursor after
+     * each; {@code QUERY_TIMEOUT} halves the window (down to {@code minWindow}), success widens it
+     * again. Stops at the deadline or budget with the cursor at the last finished window.
+     */
+    private void walkWindows(String tenantId, AccessToken token, Plan plan, Run run) {
+        Optional<Instant> position = plan.cursor().map(SyncCursor::position);
+        Instant from = plan.from();
+        Duration window = Duration.ofMillis(Math.min(config.maxWindow().toMillis(), Duration.between(from, plan.to()).toMillis()));
+        while (from.isBefore(plan.to())) {
+            if (stopped(run)) {
+                run.behind.put(plan.object().name(), position.orElse(from));
+                return;
+            }
+            Instant to = from.plus(window).isAfter(plan.to()) ? plan.to() : from.plus(window);
+            Plan slice = new Plan(plan.object(), plan.fields(), plan.cursor(), from, to);
+            QueryPage first;
+            try {
+                first = reader.queryAll(token, slice.soql(), run.meter);
+            } catch (SalesforceApiException error) {
+                if ("QUERY_TIMEOUT".equals(error.errorCode()) && window.dividedBy(2).compareTo(config.minWindow()) >= 0) {
+                    window = window.dividedBy(2);
+                    LOG.infof("Salesforce %s of tenant %s timed out; narrowing the window to %s", plan.object().name(), tenantId, window);
+                    continue;
+                }
+                skipAfterError(tenantId, plan, error, run);
+                return;
+            }
+            if (!readAll(tenantId, token, slice, first, run)) {
+                run.behind.put(plan.object().name(), position.orElse(from));
+                return;
+            }
+            if (position.isEmpty() || to.isAfter(position.get())) {
+                cursors.advance(tenantId, PROVIDER, plan.object().name(), position, to);
+                position = Optional.of(to);
+            }
+            from = to;
+            window = window.multipliedBy(2).compareTo(config.maxWindow()) > 0 ? config.maxWindow() : window.multipliedBy(2);
+        }
+    }
+
+    private boolean stopped(Run run) {
+        if (!run.outOfTime && clock.instant().isAfter(run.deadline)) {
+            run.outOfTime = true;
+        }
+        return overBudget(run) || run.outOfTime;
     }
 
     /** Stores every page of one object; false when the budget stopped it midway (cursor stays). */
@@ -187,7 +261,7 @@ public class SalesforcePoller {
                 }
                 return true;
             }
-            if (overBudget(run)) {
+            if (stopped(run)) {
                 return false;
             }
             page = reader.nextPage(token, page.nextRecordsUrl(), run.meter);

@@ -60,6 +60,8 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private volatile long apiMax = 15000;
     private volatile long usedBefore = 0;
     private volatile double failRate = 0;
+    private volatile int latencyMillis = 0;
+    private volatile java.time.Duration queryTimeoutWiderThan;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean denyConsent;
     private volatile int refreshDelayMillis;
@@ -123,8 +125,11 @@ public final class SimulatedSalesforce implements AutoCloseable {
         apiMax = 15000;
         usedBefore = 0;
         failRate = 0;
+        latencyMillis = 0;
+        queryTimeoutWiderThan = null;
         requestLog.clear();
         writes.clear();
+        apiCalls.set(0);
         clearRecords();
         refreshDelayMillis = 0;
         newOrg();
@@ -203,6 +208,18 @@ public final class SimulatedSalesforce implements AutoCloseable {
     /** A share of REST calls answered with 503. */
     public SimulatedSalesforce failRate(double rate) {
         this.failRate = rate;
+        return this;
+    }
+
+    /** Every REST call takes this long. */
+    public SimulatedSalesforce latency(int millis) {
+        this.latencyMillis = millis;
+        return this;
+    }
+
+    /** Queries over a wider time window than this fail with QUERY_TIMEOUT (null: never). */
+    public SimulatedSalesforce queryTimeoutWiderThan(java.time.Duration width) {
+        this.queryTimeoutWiderThan = width;
         return this;
     }
 
@@ -384,7 +401,8 @@ public final class SimulatedSalesforce implements AutoCloseable {
         apiCalls.incrementAndGet();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        requestLog.add(method + " " + path);
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        requestLog.add(method + " " + path + (rawQuery == null ? "" : "?" + rawQuery));
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
         if (token == null || !liveAccessTokens.contains(token)) {
@@ -393,6 +411,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=" + (usedBefore + apiCalls.get()) + "/" + apiMax);
+        sleep(latencyMillis);
         if (failRate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < failRate) {
             send(exchange, 503, "text/html", "<html><body>Service Unavailable</body></html>");
             return;
@@ -441,6 +460,11 @@ public final class SimulatedSalesforce implements AutoCloseable {
             }
         }
         String stampField = m.group(3);
+        java.time.Duration width = java.time.Duration.between(io.gristmill.salesforce.SalesforceTime.parse(m.group(4)),
+                io.gristmill.salesforce.SalesforceTime.parse(m.group(5)));
+        if (queryTimeoutWiderThan != null && width.compareTo(queryTimeoutWiderThan) > 0) {
+            return new Answer(400, "[{\"errorCode\":\"QUERY_TIMEOUT\",\"message\":\"Your query request was running for too long.\"}]");
+        }
         java.time.Instant from = io.gristmill.salesforce.SalesforceTime.parse(m.group(4));
         java.time.Instant to = io.gristmill.salesforce.SalesforceTime.parse(m.group(5));
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
