@@ -1,7 +1,11 @@
 package io.gristmill.salesforce;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jboss.logging.Logger;
 
@@ -10,29 +14,57 @@ import io.quarkus.funqy.Funq;
 
 /**
  * The {@code salesforce-poll} Lambda, run by an EventBridge schedule: polls every connected
- * tenant. A tenant whose poll fails is logged and does not stop the others.
+ * tenant, several at once ({@code gristmill.salesforce.poll-concurrency}) and each within its own
+ * deadline, so that a slow org neither delays the others nor runs past the invocation; what a
+ * tenant did not finish continues in the next cycle from its cursors. A tenant whose poll fails is
+ * logged and reported, and does not stop the others.
  */
 public class SalesforcePollFunction {
     private static final Logger LOG = Logger.getLogger(SalesforcePollFunction.class);
 
     private final ConnectionStore connections;
     private final SalesforcePoller poller;
+    private final SalesforceConfig config;
 
-    public SalesforcePollFunction(ConnectionStore connections, SalesforcePoller poller) {
+    public SalesforcePollFunction(ConnectionStore connections, SalesforcePoller poller, SalesforceConfig config) {
         this.connections = connections;
         this.poller = poller;
+        this.config = config;
     }
 
     @Funq("salesforce-poll")
     public List<PollReport> salesforcePoll(Map<String, Object> scheduledEvent) {
         List<String> tenants = connections.connectedTenants(SalesforceSecret.PROVIDER);
-        return tenants.stream().map(tenant -> {
-            try {
-                return poller.poll(tenant);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Salesforce poll of tenant %s failed", tenant);
-                return new PollReport(tenant, 0, 0, 0, 0, Map.of("*", e.getClass().getSimpleName() + ": " + e.getMessage()), false, false);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.pollConcurrency(), tenants.size())));
+        try {
+            List<Future<PollReport>> running = new ArrayList<>();
+            for (String tenant : tenants) {
+                running.add(pool.submit(() -> pollOne(tenant)));
             }
-        }).toList();
+            List<PollReport> reports = new ArrayList<>();
+            for (Future<PollReport> report : running) {
+                reports.add(report.get());
+            }
+            return reports;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while polling", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("A poll failed outside its own error handling", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private PollReport pollOne(String tenant) {
+        try {
+            return poller.poll(tenant);
+        } catch (ConnectionNeedsReauthException | NotConnectedException e) {
+            LOG.infof("Salesforce poll of tenant %s skipped: %s", tenant, e.getMessage());
+            return new PollReport(tenant, 0, 0, 0, 0, Map.of("*", e.getMessage()), false, false);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Salesforce poll of tenant %s failed; the next cycle resumes from its cursors", tenant);
+            return new PollReport(tenant, 0, 0, 0, 0, Map.of("*", e.getClass().getSimpleName() + ": " + e.getMessage()), false, false);
+        }
     }
 }
