@@ -94,6 +94,7 @@ public class SalesforcePoller {
         int deleted;
         boolean budgetStop;
         boolean outOfTime;
+        boolean quotaRefused;
     }
 
     public PollReport poll(String tenantId) {
@@ -110,12 +111,23 @@ public class SalesforcePoller {
         try {
             Run run = new Run();
             run.deadline = clock.instant().plus(budget);
-            tokens.withAccessToken(tenantId, token -> {
-                pollWith(tenantId, token, run);
-                return null;
-            });
+            try {
+                tokens.withAccessToken(tenantId, token -> {
+                    pollWith(tenantId, token, run);
+                    return null;
+                });
+            } catch (SalesforceApiException refused) {
+                if (!refused.isQuotaExhausted()) {
+                    throw refused;
+                }
+                // The org's quota is spent (maybe by the customer's other tools): stop for this cycle.
+                run.budgetStop = true;
+                run.quotaRefused = true;
+            }
             String status = run.budgetStop
-                    ? "paused for this cycle: the org's daily API usage reached " + percent(run.meter) + " (budget " + Math.round(config.budgetShare() * 100) + "%)"
+                    ? run.quotaRefused
+                            ? "paused for this cycle: Salesforce answered REQUEST_LIMIT_EXCEEDED (the org's quota is spent)"
+                            : "paused for this cycle: the org's daily API usage reached " + percent(run.meter) + " (budget " + Math.round(config.budgetShare() * 100) + "%)"
                     : (run.behind.isEmpty() ? "ok" : "backfilling: read up to " + run.behind)
                             + (run.skipped.isEmpty() ? "" : "; skipped " + run.skipped);
             connections.recordSyncStatus(tenantId, PROVIDER, status);
@@ -169,7 +181,14 @@ public class SalesforcePoller {
             List<Plan> batch = quick.subList(i, Math.min(i + CompositeQueries.MAX_QUERIES, quick.size()));
             Map<String, String> queries = new LinkedHashMap<>();
             batch.forEach(plan -> queries.put(plan.object().name(), plan.soql()));
-            Map<String, Object> firstPages = reader.composite(token, queries, run.meter);
+            Map<String, Object> firstPages;
+            try {
+                firstPages = reader.composite(token, queries, run.meter);
+            } catch (SalesforceApiException refused) {
+                // The whole call was refused (quota, or a malformed subrequest): skip this batch.
+                batch.forEach(plan -> skipAfterError(tenantId, plan, refused, run));
+                continue;
+            }
             for (Plan plan : batch) {
                 if (stopped(run)) {
                     return;
@@ -319,6 +338,7 @@ public class SalesforcePoller {
             describes.forget(tenantId, name);
         } else if (error.isQuotaExhausted()) {
             run.budgetStop = true;
+            run.quotaRefused = true;
         }
         run.skipped.put(name, error.getMessage());
         LOG.infof("Salesforce %s of tenant %s skipped this cycle: %s", name, tenantId, error.getMessage());

@@ -9,7 +9,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class ConnectProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.funqy.export", "connect");
+        // A short read timeout, so that injected slow responses time out quickly.
+        return Map.of("quarkus.funqy.export", "connect", "gristmill.salesforce.read-timeout", "PT3S");
     }
 
     @Override

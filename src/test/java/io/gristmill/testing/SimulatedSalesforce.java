@@ -61,6 +61,9 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private volatile long usedBefore = 0;
     private volatile double failRate = 0;
     private volatile int latencyMillis = 0;
+    private volatile double faultRate = 0;
+    private volatile int timeoutFaultMillis = 3500;
+    private final AtomicInteger faultsInjected = new AtomicInteger();
     private volatile java.time.Duration queryTimeoutWiderThan;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean denyConsent;
@@ -126,6 +129,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
         usedBefore = 0;
         failRate = 0;
         latencyMillis = 0;
+        faultRate = 0;
         queryTimeoutWiderThan = null;
         requestLog.clear();
         writes.clear();
@@ -209,6 +213,20 @@ public final class SimulatedSalesforce implements AutoCloseable {
     public SimulatedSalesforce failRate(double rate) {
         this.failRate = rate;
         return this;
+    }
+
+    /**
+     * A share of REST calls fail with one of Salesforce's real failures, picked at random: 503,
+     * connection reset, a response slower than the client's read timeout, INVALID_SESSION_ID,
+     * REQUEST_LIMIT_EXCEEDED, INVALID_FIELD, QUERY_TIMEOUT.
+     */
+    public SimulatedSalesforce faults(double rate) {
+        this.faultRate = rate;
+        return this;
+    }
+
+    public int faultsInjected() {
+        return faultsInjected.get();
     }
 
     /** Every REST call takes this long. */
@@ -414,6 +432,30 @@ public final class SimulatedSalesforce implements AutoCloseable {
         sleep(latencyMillis);
         if (failRate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < failRate) {
             send(exchange, 503, "text/html", "<html><body>Service Unavailable</body></html>");
+            return;
+        }
+        if (faultRate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < faultRate) {
+            faultsInjected.incrementAndGet();
+            boolean isQuery = path.contains("/queryAll") || path.contains("/composite");
+            switch (java.util.concurrent.ThreadLocalRandom.current().nextInt(7)) {
+                case 0 -> send(exchange, 503, "text/html", "<html><body>Service Unavailable</body></html>");
+                case 1 -> exchange.close(); // connection reset: no status line at all
+                case 2 -> {
+                    sleep(timeoutFaultMillis);
+                    send(exchange, 503, "text/html", "<html><body>too late</body></html>");
+                }
+                case 3 -> {
+                    expireAccessTokens();
+                    send(exchange, 401, "application/json",
+                            "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
+                }
+                case 4 -> send(exchange, 403, "application/json",
+                        "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
+                case 5 -> send(exchange, isQuery ? 400 : 503, "application/json",
+                        "[{\"message\":\"No such column 'Foo' on entity 'Task'.\",\"errorCode\":\"INVALID_FIELD\"}]");
+                default -> send(exchange, isQuery ? 400 : 503, "application/json",
+                        "[{\"message\":\"Your query request was running for too long.\",\"errorCode\":\"QUERY_TIMEOUT\"}]");
+            }
             return;
         }
         if (path.matches("/services/data/v\\d+\\.\\d+/limits/?")) {
