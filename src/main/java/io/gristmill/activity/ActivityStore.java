@@ -61,6 +61,43 @@ public class ActivityStore {
         }
     }
 
+    /**
+     * Stores many activities, each idempotently, several at a time (a conditional put cannot be
+     * batched); returns how many were new.
+     */
+    public int recordAll(List<Activity> batch) {
+        if (batch.size() <= 1) {
+            return batch.isEmpty() || record(batch.get(0)) == WriteOutcome.CREATED ? batch.size() : 0;
+        }
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(PARALLEL_WRITES);
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<WriteOutcome>> outcomes = new ArrayList<>();
+            for (Activity activity : batch) {
+                inFlight.acquireUninterruptibly();
+                outcomes.add(executor.submit(() -> {
+                    try {
+                        return record(activity);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            int created = 0;
+            for (java.util.concurrent.Future<WriteOutcome> outcome : outcomes) {
+                created += outcome.get() == WriteOutcome.CREATED ? 1 : 0;
+            }
+            return created;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing activity", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Conditional puts in flight at once per batch. */
+    private static final int PARALLEL_WRITES = 16;
+
     public Optional<Activity> find(String tenantId, String activityId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of(PK, s(itemKey(tenantId, activityId)), SK, s("ACT")))

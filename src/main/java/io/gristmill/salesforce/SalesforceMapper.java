@@ -92,6 +92,20 @@ public class SalesforceMapper {
                     Map.of(), meta("role", str(row, "Role"), "primary", str(row, "IsPrimary"))));
             case "Account" -> out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("CreatedDate")), "account.created",
                     id, id, refs("accountId", id, "accountName", str(row, "Name")), Map.of(), Map.of()));
+            case "Contact" -> out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("CreatedDate")),
+                    "contact.created", id, id, refs("contactId", id, "accountId", str(row, "AccountId")), Map.of(), Map.of()));
+            case "AccountHistory", "ContactHistory", "LeadHistory" -> {
+                // Field history values can be free text: only owner and status changes become activity.
+                String parent = str(row, type.replace("History", "Id"));
+                String field = str(row, "Field");
+                String subject = type.replace("History", "").toLowerCase(java.util.Locale.ROOT);
+                String kind = "Owner".equals(field) ? subject + ".owner_changed"
+                        : "LeadHistory".equals(type) && "Status".equals(field) ? "lead.status_changed" : null;
+                if (kind != null) {
+                    out.add(activity(credit, tenantId, row, "CreatedById", SalesforceTime.parse(row.get("CreatedDate")), kind, parent, id,
+                            refs(subject + "Id", parent), Map.of(), meta("from", str(row, "OldValue"), "to", str(row, "NewValue"))));
+                }
+            }
             case "Lead" -> {
                 out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("CreatedDate")), "lead.created", id, id,
                         refs("leadId", id), Map.of(), meta("status", str(row, "Status"))));

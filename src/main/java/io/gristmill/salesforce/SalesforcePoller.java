@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
-import io.gristmill.activity.WriteOutcome;
 import io.gristmill.aws.LeaseStore;
 import io.gristmill.connect.ConnectionStore;
 import io.gristmill.sync.SyncCursor;
@@ -269,8 +268,15 @@ public class SalesforcePoller {
     private boolean readAll(String tenantId, AccessToken token, Plan plan, QueryPage first, Run run) {
         QueryPage page = first;
         while (true) {
+            List<Activity> mapped = new ArrayList<>();
+            List<String> deleted = new ArrayList<>();
             for (Map<String, Object> row : page.records()) {
-                store(tenantId, plan.object().name(), row, run);
+                map(tenantId, plan.object().name(), row, run, mapped, deleted);
+            }
+            // Deleted records' activity must not be stored again by rows of the same page.
+            run.created += activities.recordAll(mapped.stream().filter(a -> !deleted.contains(a.sourceRecordId())).toList());
+            for (String id : deleted) {
+                activities.deleteForSourceRecord(tenantId, Source.SALESFORCE, id);
             }
             if (!page.hasMore()) {
                 if ("User".equals(plan.object().name())) {
@@ -287,12 +293,12 @@ public class SalesforcePoller {
         }
     }
 
-    private void store(String tenantId, String type, Map<String, Object> row, Run run) {
+    private void map(String tenantId, String type, Map<String, Object> row, Run run, List<Activity> mapped, List<String> deleted) {
         run.rows++;
         String id = String.valueOf(row.get("Id"));
         if (Boolean.TRUE.equals(row.get("IsDeleted"))) {
             run.deleted++;
-            activities.deleteForSourceRecord(tenantId, Source.SALESFORCE, id);
+            deleted.add(id);
             return;
         }
         if ("User".equals(type)) {
@@ -307,9 +313,7 @@ public class SalesforcePoller {
                 .filter(employee -> employee.creditedAt(at))
                 .map(io.gristmill.directory.Employee::employeeId);
         for (Activity activity : mapper.map(tenantId, type, row, now, opportunity -> previousStage(tenantId, opportunity, row, run), credit)) {
-            if (activities.record(activity) == WriteOutcome.CREATED) {
-                run.created++;
-            }
+            mapped.add(activity);
             if ("opportunity.stage_changed".equals(activity.kind())) {
                 run.lastStage.put(activity.sourceRecordId(), activity.metadata().get("toStage"));
             }

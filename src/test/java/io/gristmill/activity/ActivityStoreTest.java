@@ -94,6 +94,23 @@ class ActivityStoreTest {
     }
 
     @Test
+    void recording_many_at_once_stores_each_once_and_counts_only_the_new() {
+        String tenant = Ids.tenant();
+        List<Activity> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            first.add(stageChange(tenant, "emp-1", MONDAY.plusSeconds(i), "row-" + i));
+        }
+        assertThat(store.recordAll(first)).isEqualTo(100);
+
+        List<Activity> again = new java.util.ArrayList<>(first);
+        for (int i = 100; i < 150; i++) {
+            again.add(stageChange(tenant, "emp-1", MONDAY.plusSeconds(i), "row-" + i));
+        }
+        assertThat(store.recordAll(again)).isEqualTo(50);
+        assertThat(store.forEmployee(tenant, "emp-1", MONDAY, MONDAY.plusSeconds(86400))).hasSize(150);
+    }
+
+    @Test
     void unattributed_activity_is_kept_and_can_be_attributed_later() {
         String tenant = Ids.tenant();
         Activity orphan = stageChange(tenant, null, MONDAY.plusSeconds(100), "row-orphan");

@@ -1,0 +1,143 @@
+package io.gristmill.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.gristmill.aws.Table;
+import io.gristmill.config.GristmillConfig;
+import io.gristmill.connect.ConnectTestSupport;
+import io.gristmill.salesforce.PollReport;
+import io.gristmill.salesforce.SalesforcePoller;
+import io.gristmill.salesforce.SalesforceTime;
+import io.gristmill.tenant.TenantSettings;
+import io.gristmill.tenant.TenantSettingsStore;
+import io.gristmill.testing.ConnectProfile;
+import io.gristmill.testing.Ids;
+import io.gristmill.testing.SimulatedSalesforce;
+import io.gristmill.testing.SimulatedSalesforceResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Salesforce sync figures, printed as {@code BENCH <name> <value>}: API calls of an idle poll of
+ * 12 objects, API calls of a poll with 10,000 changed records (pages of 2,000 as Salesforce sends
+ * them), and ingest speed relative to raw DynamoDB Local BatchWriteItem measured in the same run.
+ */
+@QuarkusTest
+@TestProfile(ConnectProfile.class)
+@Tag("bench")
+class SalesforcePollBench {
+    private static final List<String> TWELVE = List.of("User", "Opportunity", "OpportunityHistory", "OpportunityFieldHistory",
+            "OpportunityContactRole", "Account", "Contact", "Lead", "LeadHistory", "Task", "Event", "Note");
+
+    @Inject
+    SalesforcePoller poller;
+
+    @Inject
+    TenantSettingsStore settings;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    GristmillConfig config;
+
+    @Test
+    void salesforce_sync_figures() {
+        SimulatedSalesforce org = SimulatedSalesforceResource.salesforce();
+        org.reset();
+        org.pageSize(2000);
+        String tenant = Ids.tenant();
+        ConnectTestSupport.connect(tenant);
+        settings.put(tenant, new TenantSettings("UTC", java.time.DayOfWeek.MONDAY, new TenantSettings.Salesforce(TWELVE, null),
+                null, null), "bench");
+        Instant now = Instant.now();
+        org.put("User", Map.of("Id", "005000000000001AAA", "IsDeleted", false, "CreatedDate", SalesforceTime.record(now.minusSeconds(86400)),
+                "CreatedById", "005000000000001AAA", "SystemModstamp", SalesforceTime.record(now.minusSeconds(86400)),
+                "LastModifiedDate", SalesforceTime.record(now.minusSeconds(86400)), "Email", "rex@acme.test", "Name", "Rex", "IsActive", true));
+        poller.poll(tenant); // backfill + describe, once
+
+        PollReport idle = poller.poll(tenant);
+        System.out.println("BENCH sf.idle_poll.api_calls " + idle.apiCalls());
+
+        Instant changed = Instant.now();
+        for (int i = 0; i < 10_000; i++) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("Id", String.format("00T%015d", i));
+            row.put("IsDeleted", false);
+            row.put("CreatedDate", SalesforceTime.record(changed.minusMillis(i)));
+            row.put("CreatedById", "005000000000001AAA");
+            row.put("SystemModstamp", SalesforceTime.record(changed.minusMillis(i)));
+            row.put("LastModifiedDate", SalesforceTime.record(changed.minusMillis(i)));
+            row.put("OwnerId", "005000000000001AAA");
+            row.put("TaskSubtype", "Call");
+            row.put("CallType", "Outbound");
+            row.put("CallDurationInSeconds", i % 900);
+            row.put("IsClosed", true);
+            org.put("Task", row);
+        }
+        sleepPastSecond();
+        long start = System.nanoTime();
+        PollReport busy = poller.poll(tenant);
+        double pollSeconds = (System.nanoTime() - start) / 1e9;
+        assertThat(busy.activitiesCreated()).isEqualTo(10_000);
+        System.out.println("BENCH sf.poll_10k.api_calls " + busy.apiCalls());
+
+        double ingestPerSecond = busy.rowsRead() / pollSeconds;
+        double rawPerSecond = rawBatchWrite(10_000);
+        System.out.println("BENCH sf.ingest.records_per_s " + Math.round(ingestPerSecond));
+        System.out.println("BENCH dynamodb_local.batch_write.items_per_s " + Math.round(rawPerSecond));
+        System.out.printf("BENCH sf.ingest.ratio %.3f%n", ingestPerSecond / rawPerSecond);
+    }
+
+    /** Items/s of plain BatchWriteItem (25 per call) of activity-sized items into the same table. */
+    private double rawBatchWrite(int count) {
+        String tenant = Ids.tenant();
+        long start = System.nanoTime();
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put(Table.PK, Table.s(Table.tenantKey(tenant) + "#ACT#" + i));
+            item.put(Table.SK, Table.s("ACT"));
+            item.put(Table.GSI1PK, Table.s(Table.tenantKey(tenant) + "#EMP#e1"));
+            item.put(Table.GSI1SK, Table.s(Table.sortable(Instant.now()) + "#" + i));
+            item.put(Table.GSI2PK, Table.s(Table.tenantKey(tenant) + "#SRC#salesforce#00T" + i));
+            item.put(Table.GSI2SK, Table.s(Table.sortable(Instant.now()) + "#" + i));
+            item.put("kind", Table.s("task.call_logged"));
+            item.put("measures", AttributeValue.fromM(Map.of("durationSeconds", AttributeValue.fromN(Integer.toString(i % 900)))));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            if (batch.size() == 25 || i == count - 1) {
+                Map<String, List<WriteRequest>> pending = Map.of(config.table(), List.copyOf(batch));
+                while (!pending.isEmpty()) {
+                    Map<String, List<WriteRequest>> request = pending;
+                    pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+                }
+                batch.clear();
+            }
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void sleepPastSecond() {
+        try {
+            Thread.sleep(1100); // a poll reads up to the start of its own second
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
