@@ -86,6 +86,10 @@ public class SalesforcePoller {
         final Map<String, String> lastStage = new HashMap<>();
         final Map<String, Optional<io.gristmill.directory.Employee>> employees = new HashMap<>();
         final List<Map<String, Object>> users = new ArrayList<>();
+        /** Opportunity id → its references (name, account, amount), or empty when its pipeline is not selected. */
+        final Map<String, Optional<Map<String, String>>> opportunities = new HashMap<>();
+        java.util.Set<String> pipelines = java.util.Set.of();
+        java.util.Set<String> groups = java.util.Set.of();
         final Map<String, Instant> behind = new LinkedHashMap<>();
         Instant deadline;
         int rows;
@@ -147,9 +151,14 @@ public class SalesforcePoller {
     private void pollWith(String tenantId, AccessToken token, Run run) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<Plan> plans = new ArrayList<>();
-        // Users first: the directory they update decides who the other rows are credited to.
-        List<String> selected = new ArrayList<>(settings.get(tenantId).settings().salesforce().objects());
-        selected.sort((a, b) -> Boolean.compare(!"User".equals(a), !"User".equals(b)));
+        io.gristmill.tenant.TenantSettings chosen = settings.get(tenantId).settings();
+        run.pipelines = java.util.Set.copyOf(chosen.salesforce().pipelines());
+        run.groups = java.util.Set.copyOf(chosen.employeeGroups());
+        // Users first: the directory they update decides who the other rows are credited to;
+        // opportunities before their history: a history row needs its opportunity's pipeline.
+        List<String> selected = new ArrayList<>(chosen.salesforce().objects());
+        List<String> first = List.of("User", "Opportunity");
+        selected.sort(java.util.Comparator.comparingInt(name -> first.contains(name) ? first.indexOf(name) : first.size()));
         for (String name : selected) {
             Optional<SalesforceObject> object = SalesforceObject.named(name);
             if (object.isEmpty()) {
@@ -307,16 +316,83 @@ public class SalesforcePoller {
             run.employees.remove(id);
             return;
         }
+        if ("Opportunity".equals(type)) {
+            Object recordType = row.get("RecordTypeId");
+            boolean included = run.pipelines.isEmpty() || (recordType != null && run.pipelines.contains(recordType.toString()));
+            Map<String, String> refs = new HashMap<>();
+            putIfPresent(refs, "opportunityName", row.get("Name"));
+            putIfPresent(refs, "accountId", row.get("AccountId"));
+            putIfPresent(refs, "amount", row.get("Amount"));
+            run.opportunities.put(id, included ? Optional.of(refs) : Optional.empty());
+            if (!included) {
+                return;
+            }
+        }
+        Optional<Map<String, String>> opportunity = Optional.empty();
+        if (type.startsWith("Opportunity") && !"Opportunity".equals(type)) {
+            String opportunityId = String.valueOf(row.get("OpportunityId"));
+            opportunity = run.opportunities.computeIfAbsent(opportunityId, o -> storedOpportunity(tenantId, o, run));
+            if (opportunity.isEmpty()) {
+                return; // its pipeline is not selected (or the opportunity was never synced)
+            }
+        }
         Instant now = clock.instant();
         SalesforceMapper.Credit credit = (actor, at) -> run.employees
                 .computeIfAbsent(actor, a -> directory.findByIdentity(tenantId, io.gristmill.directory.IdentityKind.SALESFORCE, a))
                 .filter(employee -> employee.creditedAt(at))
                 .map(io.gristmill.directory.Employee::employeeId);
-        for (Activity activity : mapper.map(tenantId, type, row, now, opportunity -> previousStage(tenantId, opportunity, row, run), credit)) {
+        for (Activity mappedActivity : mapper.map(tenantId, type, row, now, opp -> previousStage(tenantId, opp, row, run), credit)) {
+            Activity activity = opportunity.map(refs -> withReferences(mappedActivity, refs)).orElse(mappedActivity);
+            if (!inSelectedGroups(activity, run)) {
+                continue;
+            }
             mapped.add(activity);
             if ("opportunity.stage_changed".equals(activity.kind())) {
                 run.lastStage.put(activity.sourceRecordId(), activity.metadata().get("toStage"));
             }
+        }
+    }
+
+    /** An opportunity synced before (its pipeline was selected then): its references from stored activity. */
+    private Optional<Map<String, String>> storedOpportunity(String tenantId, String opportunityId, Run run) {
+        if (!run.pipelines.isEmpty()) {
+            return activities.forSourceRecord(tenantId, Source.SALESFORCE, opportunityId).stream()
+                    .filter(a -> "opportunity.created".equals(a.kind())).findFirst().map(Activity::references);
+        }
+        return Optional.of(activities.forSourceRecord(tenantId, Source.SALESFORCE, opportunityId).stream()
+                .filter(a -> "opportunity.created".equals(a.kind())).findFirst().map(Activity::references).orElse(Map.of()));
+    }
+
+    /** History rows do not carry the opportunity's name and account: a recap needs them on every item. */
+    private static Activity withReferences(Activity activity, Map<String, String> opportunity) {
+        Map<String, String> refs = new HashMap<>(activity.references());
+        opportunity.forEach((key, value) -> {
+            if (!"amount".equals(key)) {
+                refs.putIfAbsent(key, value);
+            }
+        });
+        Map<String, java.math.BigDecimal> measures = new HashMap<>(activity.measures());
+        if (!measures.containsKey("amount") && opportunity.get("amount") != null) {
+            measures.put("amount", new java.math.BigDecimal(opportunity.get("amount")));
+        }
+        return new Activity(activity.tenantId(), activity.employeeId(), activity.occurredAt(), activity.source(), activity.kind(),
+                activity.sourceRecordId(), activity.sourceFactId(), refs, measures, activity.metadata());
+    }
+
+    /** With employee groups selected, only their members' work is synced; unknown people's is kept unattributed. */
+    private static boolean inSelectedGroups(Activity activity, Run run) {
+        if (run.groups.isEmpty() || activity.employeeId().isEmpty()) {
+            return true;
+        }
+        String actor = activity.metadata().get("salesforceUserId");
+        return Optional.ofNullable(actor).map(run.employees::get).flatMap(e -> e)
+                .map(employee -> employee.groups().stream().anyMatch(run.groups::contains))
+                .orElse(true);
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value.toString());
         }
     }
 

@@ -317,6 +317,61 @@ class SalesforcePollerTest {
         assertThat(ConnectTestSupport.connectionField(tenant, "syncStatus")).isEqualTo("ok");
     }
 
+    @Test
+    void history_activities_carry_the_opportunity_name_account_and_amount() {
+        new OrgFixture(org, Instant.now()).week();
+        poller.poll(tenant);
+
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, OrgFixture.OPP))
+                .filteredOn(a -> a.kind().equals("opportunity.stage_changed") || a.kind().equals("opportunity.amount_changed"))
+                .hasSize(4)
+                .allSatisfy(a -> {
+                    assertThat(a.references()).containsEntry("opportunityName", "Acme renewal").containsEntry("accountId", OrgFixture.ACCOUNT);
+                    assertThat(a.measures()).containsKey("amount");
+                });
+    }
+
+    @Test
+    void only_selected_pipelines_are_synced() {
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        fixture.week();
+        String other = "006000000000009AAA";
+        org.put("Opportunity", fixture.row(other, Duration.ofDays(2), "Name", "Partner deal", "OwnerId", OrgFixture.REP,
+                "StageName", "Prospecting", "Amount", 9000.0, "IsClosed", false, "IsWon", false, "RecordTypeId", "012000000000002AAA"));
+        org.put("OpportunityHistory", fixture.row("008000000000009AAA", Duration.ofDays(2), "OpportunityId", other, "StageName", "Prospecting"));
+        settingsStore.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY,
+                new io.gristmill.tenant.TenantSettings.Salesforce(null, List.of("012000000000001AAA")), null, null), "test");
+
+        poller.poll(tenant);
+
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, other)).isEmpty();
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, OrgFixture.OPP)).extracting(Activity::kind)
+                .contains("opportunity.created", "opportunity.stage_changed", "opportunity.won");
+    }
+
+    @Test
+    void with_employee_groups_selected_only_their_members_work_is_synced() {
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        fixture.week();
+        poller.poll(tenant);
+        var rex = directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.REP).orElseThrow();
+        var mia = directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.MANAGER).orElseThrow();
+        directory.put(tenant, rex.employeeId(), new io.gristmill.directory.EmployeeInput(rex.name(), rex.email(), rex.managerId().orElse(null),
+                List.of("sales"), rex.identities(), true, null), rex.version());
+        directory.put(tenant, mia.employeeId(), new io.gristmill.directory.EmployeeInput(mia.name(), mia.email(), null,
+                List.of("leadership"), mia.identities(), true, null), mia.version());
+        settingsStore.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY, null, null, List.of("sales")), "test");
+        org.put("Task", fixture.row("00T0000000000REXAA", Duration.ofMinutes(3), "OwnerId", OrgFixture.REP, "TaskSubtype", "Call",
+                "CallDurationInSeconds", 60, "IsClosed", true));
+        org.put("Task", fixture.row("00T0000000000MIAAA", Duration.ofMinutes(3), "OwnerId", OrgFixture.MANAGER, "TaskSubtype", "Call",
+                "CallDurationInSeconds", 60, "IsClosed", true));
+
+        poller.poll(tenant);
+
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T0000000000REXAA")).hasSize(1);
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T0000000000MIAAA")).isEmpty();
+    }
+
     @Inject
     io.gristmill.tenant.TenantSettingsStore settingsStore;
 
