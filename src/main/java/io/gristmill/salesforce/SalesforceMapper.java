@@ -143,7 +143,9 @@ public class SalesforceMapper {
                 }
             }
             case "Note" -> out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("CreatedDate")), "note.added", id, id,
-                    refs("noteId", id, "parentId", str(row, "ParentId")), Map.of(), meta("private", str(row, "IsPrivate"))));
+                    refs("noteId", id, "parentId", str(row, "ParentId")), Map.of(),
+                    // Title and Body are only selected when the tenant opted in to note text.
+                    meta("private", str(row, "IsPrivate"), "title", clip(str(row, "Title"), 200), "text", clip(str(row, "Body"), 500))));
             default -> {
                 // User rows update the directory instead (SalesforceUsers); others are not mapped.
             }
@@ -165,6 +167,10 @@ public class SalesforceMapper {
     private static String str(Map<String, Object> row, String field) {
         Object value = row.get(field);
         return value == null ? null : value.toString();
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static Map<String, String> refs(String... pairs) {

@@ -169,7 +169,11 @@ public class SalesforcePoller {
                 run.skipped.put(name, described.missingReason().get());
                 continue;
             }
-            List<String> fields = object.get().fields().stream().filter(described.fields()::contains).toList();
+            List<String> wanted = new ArrayList<>(object.get().fields());
+            if ("Note".equals(name) && chosen.salesforce().noteText()) {
+                wanted.addAll(List.of("Title", "Body")); // only with the tenant's explicit opt-in
+            }
+            List<String> fields = wanted.stream().filter(described.fields()::contains).toList();
             if (!fields.contains("Id") || !fields.contains(object.get().cursorField())) {
                 run.skipped.put(name, "the org's " + name + " has no " + object.get().cursorField());
                 continue;

@@ -35,7 +35,7 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
         if (weekStart == null) {
             throw new IllegalArgumentException("weekStart is required");
         }
-        salesforce = salesforce == null ? new Salesforce(null, null) : salesforce;
+        salesforce = salesforce == null ? new Salesforce(null, null, false) : salesforce;
         front = front == null ? new Front(null, null) : front;
         employeeGroups = checked(employeeGroups, GROUP, "employeeGroups");
     }
@@ -44,9 +44,19 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
         return ZoneId.of(timeZone);
     }
 
-    /** @param objects   Salesforce objects to sync; @param pipelines opportunity record type ids */
-    public record Salesforce(List<String> objects, List<String> pipelines) {
+    /**
+     * @param objects   Salesforce objects to sync
+     * @param pipelines opportunity record type ids
+     * @param noteText  the tenant's explicit opt-in to reading note titles and text (off by default:
+     *                  otherwise only note metadata is read)
+     */
+    public record Salesforce(List<String> objects, List<String> pipelines, Boolean noteText) {
+        public Salesforce(List<String> objects, List<String> pipelines) {
+            this(objects, pipelines, false);
+        }
+
         public Salesforce {
+            noteText = Boolean.TRUE.equals(noteText);
             if (objects == null) {
                 objects = SalesforceObjects.SUPPORTED;
             } else {

@@ -1,5 +1,7 @@
 package io.gristmill.salesforce;
 
+import static io.gristmill.testing.HttpApiEvent.admin;
+import static io.gristmill.testing.HttpApiEvent.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -370,6 +372,27 @@ class SalesforcePollerTest {
 
         assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T0000000000REXAA")).hasSize(1);
         assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T0000000000MIAAA")).isEmpty();
+    }
+
+    @Test
+    void note_text_is_read_only_with_the_tenants_explicit_opt_in() {
+        new OrgFixture(org, Instant.now()).week();
+        poller.poll(tenant);
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "002000000000001AAA")).singleElement()
+                .satisfies(note -> assertThat(note.metadata()).doesNotContainKeys("title", "text"));
+
+        settingsStore.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY,
+                new io.gristmill.tenant.TenantSettings.Salesforce(null, null, true), null, null), "test");
+        String other = Ids.tenant();
+        request("DELETE", "/connections/salesforce").claims(admin(tenant)).send();
+        org.signInAs(org.orgId(), org.userId());
+        ConnectTestSupport.connect(other);
+        settingsStore.put(other, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY,
+                new io.gristmill.tenant.TenantSettings.Salesforce(null, null, true), null, null), "test");
+        poller.poll(other);
+
+        assertThat(activities.forSourceRecord(other, Source.SALESFORCE, "002000000000001AAA")).singleElement()
+                .satisfies(note -> assertThat(note.metadata()).containsEntry("text", OrgFixture.CONTENT).containsKey("title"));
     }
 
     @Inject
