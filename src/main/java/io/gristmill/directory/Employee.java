@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * A person in a tenant's directory.
  *
+ * @param role          their role (from Salesforce's role hierarchy, or set by an admin)
  * @param deactivatedAt when they left or were deactivated: their history stays, and work dated
  *                      from then on is no longer credited to them
  * @param version       increases with every change; used to refuse lost updates
@@ -17,6 +18,7 @@ public record Employee(
         String name,
         String email,
         Optional<String> managerId,
+        Optional<String> role,
         List<String> groups,
         Identities identities,
         boolean active,

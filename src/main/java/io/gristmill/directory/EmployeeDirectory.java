@@ -142,7 +142,7 @@ public class EmployeeDirectory {
                         .or(() -> before.flatMap(Employee::deactivatedAt))
                         .orElse(clock.instant()));
         Employee after = new Employee(tenantId, employeeId, input.name().trim(), input.email().trim(),
-                Optional.ofNullable(input.managerId()), input.groups(), input.identities(), input.active(),
+                Optional.ofNullable(input.managerId()), Optional.ofNullable(input.role()), input.groups(), input.identities(), input.active(),
                 deactivatedAt, expectedVersion + 1);
 
         Map<IdentityKind, String> newIdentities = identities(after);
@@ -228,6 +228,7 @@ public class EmployeeDirectory {
             item.put(GSI1PK, s(managerKey(e.tenantId(), m)));
             item.put(GSI1SK, s(EMPLOYEE + e.employeeId()));
         });
+        e.role().ifPresent(r -> item.put("role", s(r)));
         item.put("groups", AttributeValue.fromL(e.groups().stream().map(Table::s).toList()));
         if (e.identities().salesforceUserId() != null) {
             item.put("salesforceUserId", s(e.identities().salesforceUserId()));
@@ -248,6 +249,7 @@ public class EmployeeDirectory {
                 str(item, "name"),
                 str(item, "email"),
                 Optional.ofNullable(str(item, "managerId")),
+                Optional.ofNullable(str(item, "role")),
                 item.containsKey("groups") ? item.get("groups").l().stream().map(AttributeValue::s).toList() : List.of(),
                 new Identities(str(item, "salesforceUserId"), str(item, "frontTeammateId")),
                 item.get("active").bool(),

@@ -12,6 +12,7 @@ public record EmployeeInput(
         String name,
         String email,
         String managerId,
+        String role,
         List<String> groups,
         Identities identities,
         Boolean active,
@@ -28,6 +29,9 @@ public record EmployeeInput(
         }
         if (email == null || !EMAIL.matcher(email).matches() || email.length() > 254) {
             throw new IllegalArgumentException("email is required and must be an e-mail address");
+        }
+        if (role != null && (role.isBlank() || role.length() > 120)) {
+            throw new IllegalArgumentException("role must be 1-120 characters");
         }
         groups = groups == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(groups));
         for (String group : groups) {

@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * An object the poller reads: which fields (metadata only — never Subject, Description, Body or
  * Title), and which timestamp is its cursor: {@code SystemModstamp}, or {@code CreatedDate} for
- * history objects, which have no SystemModstamp.
+ * history objects, which have no SystemModstamp. A snapshot object is read whole every poll:
+ * {@code GroupMember} has no {@code IsDeleted}, so removals only show as absence.
  */
-public record SalesforceObject(String name, String cursorField, List<String> fields) {
+public record SalesforceObject(String name, String cursorField, List<String> fields, boolean snapshot) {
     private static final List<String> COMMON = List.of("Id", "IsDeleted", "CreatedDate", "CreatedById");
 
     public static final Map<String, SalesforceObject> READ = Map.ofEntries(
@@ -30,7 +31,11 @@ public record SalesforceObject(String name, String cursorField, List<String> fie
             modstamp("Event", "OwnerId", "WhoId", "WhatId", "StartDateTime", "EndDateTime", "DurationInMinutes", "IsAllDayEvent",
                     "EventSubtype"),
             modstamp("Note", "ParentId", "OwnerId", "IsPrivate"),
-            modstamp("User", "Email", "Name", "IsActive", "ManagerId", "UserRoleId", "Title", "Department", "LastModifiedDate"));
+            modstamp("User", "Email", "Name", "IsActive", "ManagerId", "UserRoleId", "Title", "Department", "LastModifiedDate"),
+            modstamp("UserRole", "Name", "ParentRoleId"),
+            modstamp("Group", "Name", "DeveloperName", "Type"),
+            Map.entry("GroupMember", new SalesforceObject("GroupMember", "SystemModstamp",
+                    List.of("Id", "GroupId", "UserOrGroupId", "SystemModstamp"), true)));
 
     public static Optional<SalesforceObject> named(String name) {
         return Optional.ofNullable(READ.get(name));
@@ -46,12 +51,12 @@ public record SalesforceObject(String name, String cursorField, List<String> fie
         List<String> all = new java.util.ArrayList<>(COMMON);
         all.add("SystemModstamp");
         all.addAll(List.of(own));
-        return Map.entry(name, new SalesforceObject(name, "SystemModstamp", List.copyOf(all)));
+        return Map.entry(name, new SalesforceObject(name, "SystemModstamp", List.copyOf(all), false));
     }
 
     private static Map.Entry<String, SalesforceObject> history(String name, String... own) {
         List<String> all = new java.util.ArrayList<>(COMMON);
         all.addAll(List.of(own));
-        return Map.entry(name, new SalesforceObject(name, "CreatedDate", List.copyOf(all)));
+        return Map.entry(name, new SalesforceObject(name, "CreatedDate", List.copyOf(all), false));
     }
 }

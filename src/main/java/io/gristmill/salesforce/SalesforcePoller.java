@@ -45,6 +45,7 @@ public class SalesforcePoller {
     private final SalesforceReader reader;
     private final SalesforceMapper mapper;
     private final SalesforceUsers users;
+    private final SalesforceNames names;
     private final io.gristmill.directory.EmployeeDirectory directory;
     private final DescribeCache describes;
     private final ActivityStore activities;
@@ -58,8 +59,9 @@ public class SalesforcePoller {
     public SalesforcePoller(SalesforceTokens tokens, SalesforceReader reader, SalesforceMapper mapper, SalesforceUsers users,
             DescribeCache describes, ActivityStore activities, SyncCursorStore cursors, TenantSettingsStore settings,
             ConnectionStore connections, LeaseStore leases, SalesforceConfig config, Clock clock,
-            io.gristmill.directory.EmployeeDirectory directory) {
+            io.gristmill.directory.EmployeeDirectory directory, SalesforceNames names) {
         this.directory = directory;
+        this.names = names;
         this.tokens = tokens;
         this.reader = reader;
         this.mapper = mapper;
@@ -86,6 +88,8 @@ public class SalesforcePoller {
         final Map<String, String> lastStage = new HashMap<>();
         final Map<String, Optional<io.gristmill.directory.Employee>> employees = new HashMap<>();
         final List<Map<String, Object>> users = new ArrayList<>();
+        final List<Map<String, Object>> memberships = new ArrayList<>();
+        boolean membershipSnapshotRead;
         /** Opportunity id → its references (name, account, amount), or empty when its pipeline is not selected. */
         final Map<String, Optional<Map<String, String>>> opportunities = new HashMap<>();
         java.util.Set<String> pipelines = java.util.Set.of();
@@ -157,7 +161,7 @@ public class SalesforcePoller {
         // Users first: the directory they update decides who the other rows are credited to;
         // opportunities before their history: a history row needs its opportunity's pipeline.
         List<String> selected = new ArrayList<>(chosen.salesforce().objects());
-        List<String> first = List.of("User", "Opportunity");
+        List<String> first = List.of("UserRole", "Group", "User", "GroupMember", "Opportunity");
         selected.sort(java.util.Comparator.comparingInt(name -> first.contains(name) ? first.indexOf(name) : first.size()));
         for (String name : selected) {
             Optional<SalesforceObject> object = SalesforceObject.named(name);
@@ -179,7 +183,8 @@ public class SalesforcePoller {
                 continue;
             }
             Optional<SyncCursor> cursor = cursors.get(tenantId, PROVIDER, name);
-            Instant from = cursor.map(c -> c.position().minus(config.lookback())).orElse(now.minus(config.backfill()));
+            Instant from = object.get().snapshot() ? Instant.EPOCH
+                    : cursor.map(c -> c.position().minus(config.lookback())).orElse(now.minus(config.backfill()));
             plans.add(new Plan(object.get(), fields, cursor, from, now));
             if (overBudget(run)) {
                 return;
@@ -187,8 +192,9 @@ public class SalesforcePoller {
         }
         // Objects whose whole range fits one window share composite calls (the usual incremental
         // poll); a longer range (backfill) is walked window by window, resumable via its cursor.
-        List<Plan> quick = plans.stream().filter(p -> !p.from().plus(config.maxWindow()).isBefore(p.to())).toList();
-        List<Plan> walk = new ArrayList<>(plans.stream().filter(p -> p.from().plus(config.maxWindow()).isBefore(p.to())).toList());
+        java.util.function.Predicate<Plan> fitsOneWindow = p -> p.object().snapshot() || !p.from().plus(config.maxWindow()).isBefore(p.to());
+        List<Plan> quick = plans.stream().filter(fitsOneWindow).toList();
+        List<Plan> walk = new ArrayList<>(plans.stream().filter(fitsOneWindow.negate()).toList());
         for (int i = 0; i < quick.size() && !stopped(run); i += CompositeQueries.MAX_QUERIES) {
             List<Plan> batch = quick.subList(i, Math.min(i + CompositeQueries.MAX_QUERIES, quick.size()));
             Map<String, String> queries = new LinkedHashMap<>();
@@ -215,6 +221,9 @@ public class SalesforcePoller {
                     continue;
                 }
                 if (readAll(tenantId, token, plan, (QueryPage) result, run)) {
+                    if (plan.object().snapshot()) {
+                        continue; // read whole every time: no cursor
+                    }
                     cursors.advance(tenantId, PROVIDER, plan.object().name(), plan.cursor().map(SyncCursor::position), plan.to());
                 } else {
                     run.behind.put(plan.object().name(), plan.cursor().map(SyncCursor::position).orElse(plan.from()));
@@ -226,6 +235,9 @@ public class SalesforcePoller {
                 return;
             }
             walkWindows(tenantId, token, plan, run);
+        }
+        if (run.membershipSnapshotRead) {
+            users.applyMemberships(tenantId, run.memberships);
         }
     }
 
@@ -297,6 +309,9 @@ public class SalesforcePoller {
                     run.users.forEach(user -> users.apply(tenantId, user));
                     run.employees.clear();
                 }
+                if ("GroupMember".equals(plan.object().name())) {
+                    run.membershipSnapshotRead = true; // applied once every group name of this poll is stored
+                }
                 return true;
             }
             if (stopped(run)) {
@@ -309,7 +324,33 @@ public class SalesforcePoller {
     private void map(String tenantId, String type, Map<String, Object> row, Run run, List<Activity> mapped, List<String> deleted) {
         run.rows++;
         String id = String.valueOf(row.get("Id"));
-        if (Boolean.TRUE.equals(row.get("IsDeleted"))) {
+        boolean isDeleted = Boolean.TRUE.equals(row.get("IsDeleted"));
+        switch (type) {
+            case "UserRole" -> {
+                if (isDeleted) {
+                    names.remove(tenantId, "role", id);
+                } else {
+                    names.put(tenantId, "role", id, String.valueOf(row.get("Name")));
+                }
+                return;
+            }
+            case "Group" -> {
+                if (isDeleted || !"Regular".equals(row.get("Type"))) {
+                    names.remove(tenantId, "group", id); // only public groups become directory groups
+                } else {
+                    names.put(tenantId, "group", id, String.valueOf(row.get("DeveloperName")));
+                }
+                return;
+            }
+            case "GroupMember" -> {
+                run.memberships.add(row);
+                return;
+            }
+            default -> {
+                // activity-bearing objects below
+            }
+        }
+        if (isDeleted) {
             run.deleted++;
             deleted.add(id);
             return;

@@ -7,7 +7,7 @@ public final class SalesforceObjects {
     public static final List<String> SUPPORTED = List.of(
             "Opportunity", "OpportunityHistory", "OpportunityFieldHistory", "OpportunityContactRole",
             "Account", "AccountHistory", "Contact", "ContactHistory", "Lead", "LeadHistory",
-            "Task", "Event", "Note", "ContentNote", "User", "UserRole", "Group", "GroupMember");
+            "Task", "Event", "Note", "User", "UserRole", "Group", "GroupMember");
 
     private SalesforceObjects() {
     }

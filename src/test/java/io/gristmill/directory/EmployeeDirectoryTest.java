@@ -21,7 +21,7 @@ class EmployeeDirectoryTest {
     EmployeeDirectory directory;
 
     private static EmployeeInput ada(boolean active, Instant deactivatedAt, String managerId) {
-        return new EmployeeInput("Ada", "Ada@Acme.test", managerId, List.of("sales"),
+        return new EmployeeInput("Ada", "Ada@Acme.test", managerId, null, List.of("sales"),
                 new Identities("005000000000001AAA", "tea_ada"), active, deactivatedAt);
     }
 
@@ -65,14 +65,14 @@ class EmployeeDirectoryTest {
     @Test
     void direct_reports_are_found_by_manager() {
         String tenant = Ids.tenant();
-        directory.put(tenant, "boss", new EmployeeInput("Boss", "boss@acme.test", null, null, null, true, null), 0);
+        directory.put(tenant, "boss", new EmployeeInput("Boss", "boss@acme.test", null, null, null, null, true, null), 0);
         directory.put(tenant, "emp-1", ada(true, null, "boss"), 0);
-        directory.put(tenant, "emp-2", new EmployeeInput("Bob", "bob@acme.test", "boss", null, null, true, null), 0);
+        directory.put(tenant, "emp-2", new EmployeeInput("Bob", "bob@acme.test", "boss", null, null, null, true, null), 0);
 
         assertThat(directory.directReports(tenant, "boss")).extracting(Employee::employeeId)
                 .containsExactlyInAnyOrder("emp-1", "emp-2");
 
-        directory.put(tenant, "emp-2", new EmployeeInput("Bob", "bob@acme.test", null, null, null, true, null), 1);
+        directory.put(tenant, "emp-2", new EmployeeInput("Bob", "bob@acme.test", null, null, null, null, true, null), 1);
         assertThat(directory.directReports(tenant, "boss")).extracting(Employee::employeeId).containsExactly("emp-1");
     }
 
@@ -81,7 +81,7 @@ class EmployeeDirectoryTest {
         String tenant = Ids.tenant();
         directory.put(tenant, "emp-1", ada(true, null, null), 0);
 
-        EmployeeInput clash = new EmployeeInput("Bob", "bob@acme.test", null, null,
+        EmployeeInput clash = new EmployeeInput("Bob", "bob@acme.test", null, null, null,
                 new Identities("005000000000009AAA", "tea_ada"), true, null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> directory.put(tenant, "emp-2", clash, 0))
                 .isInstanceOf(DirectoryConflictException.class)

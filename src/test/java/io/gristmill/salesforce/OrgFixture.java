@@ -43,8 +43,16 @@ final class OrgFixture {
 
     /** A small company's week: users, an account, a won deal with its history, calls, e-mail, a meeting, a lead, a note. */
     OrgFixture week() {
+        org.put("UserRole", row("00E000000000001AAA", Duration.ofDays(60), "Name", "Sales Rep EMEA"));
+        org.put("Group", row("00G000000000001AAA", Duration.ofDays(60), "Name", "EMEA Sales", "DeveloperName", "EMEA_Sales", "Type", "Regular"));
+        org.put("Group", row("00G000000000002AAA", Duration.ofDays(60), "Name", "Lead queue", "DeveloperName", "Lead_Queue", "Type", "Queue"));
+        org.put("GroupMember", Map.of("Id", "011000000000001AAA", "GroupId", "00G000000000001AAA", "UserOrGroupId", REP,
+                "SystemModstamp", ago(Duration.ofDays(20))));
+        org.put("GroupMember", Map.of("Id", "011000000000002AAA", "GroupId", "00G000000000002AAA", "UserOrGroupId", REP,
+                "SystemModstamp", ago(Duration.ofDays(20))));
         org.put("User", row(MANAGER, Duration.ofDays(30), "Email", "mia@acme.test", "Name", "Mia Manager", "IsActive", true));
-        org.put("User", row(REP, Duration.ofDays(30), "Email", "rex@acme.test", "Name", "Rex Rep", "IsActive", true, "ManagerId", MANAGER));
+        org.put("User", row(REP, Duration.ofDays(30), "Email", "rex@acme.test", "Name", "Rex Rep", "IsActive", true, "ManagerId", MANAGER,
+                "UserRoleId", "00E000000000001AAA"));
         org.put("Account", row(ACCOUNT, Duration.ofDays(6), "Name", "Acme Corp", "OwnerId", REP));
         org.put("Opportunity", row(OPP, Duration.ofDays(5), "Name", "Acme renewal", "AccountId", ACCOUNT, "OwnerId", REP,
                 "StageName", "Closed Won", "Amount", 48000.0, "CloseDate", "2026-11-20", "IsClosed", true, "IsWon", true,

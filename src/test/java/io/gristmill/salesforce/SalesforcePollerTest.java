@@ -117,8 +117,10 @@ class SalesforcePollerTest {
     }
 
     @Test
-    void polling_again_stores_nothing_new_and_an_idle_poll_costs_at_most_three_calls() {
+    void polling_again_stores_nothing_new_and_an_idle_poll_of_twelve_objects_costs_at_most_three_calls() {
         new OrgFixture(org, Instant.now()).week();
+        settings(Map.of("objects", List.of("User", "Opportunity", "OpportunityHistory", "OpportunityFieldHistory",
+                "OpportunityContactRole", "Account", "Contact", "Lead", "LeadHistory", "Task", "Event", "Note")));
         poller.poll(tenant);
         int stored = all().size();
 
@@ -126,7 +128,7 @@ class SalesforcePollerTest {
 
         assertThat(again.activitiesCreated()).isZero();
         assertThat(all()).hasSize(stored);
-        assertThat(again.apiCalls()).as("14 objects, describe cached: three composite calls").isEqualTo(3);
+        assertThat(again.apiCalls()).as("12 objects, describe cached: three composite calls").isEqualTo(3);
     }
 
     @Test
@@ -358,9 +360,9 @@ class SalesforcePollerTest {
         poller.poll(tenant);
         var rex = directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.REP).orElseThrow();
         var mia = directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.MANAGER).orElseThrow();
-        directory.put(tenant, rex.employeeId(), new io.gristmill.directory.EmployeeInput(rex.name(), rex.email(), rex.managerId().orElse(null),
+        directory.put(tenant, rex.employeeId(), new io.gristmill.directory.EmployeeInput(rex.name(), rex.email(), rex.managerId().orElse(null), null,
                 List.of("sales"), rex.identities(), true, null), rex.version());
-        directory.put(tenant, mia.employeeId(), new io.gristmill.directory.EmployeeInput(mia.name(), mia.email(), null,
+        directory.put(tenant, mia.employeeId(), new io.gristmill.directory.EmployeeInput(mia.name(), mia.email(), null, null,
                 List.of("leadership"), mia.identities(), true, null), mia.version());
         settingsStore.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY, null, null, List.of("sales")), "test");
         org.put("Task", fixture.row("00T0000000000REXAA", Duration.ofMinutes(3), "OwnerId", OrgFixture.REP, "TaskSubtype", "Call",
@@ -393,6 +395,25 @@ class SalesforcePollerTest {
 
         assertThat(activities.forSourceRecord(other, Source.SALESFORCE, "002000000000001AAA")).singleElement()
                 .satisfies(note -> assertThat(note.metadata()).containsEntry("text", OrgFixture.CONTENT).containsKey("title"));
+    }
+
+    @Test
+    void roles_and_public_group_memberships_reach_the_directory_and_leaving_a_group_is_noticed() {
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        fixture.week();
+        poller.poll(tenant);
+        var rex = directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.REP).orElseThrow();
+        assertThat(rex.role()).contains("Sales Rep EMEA");
+        assertThat(rex.groups()).containsExactly("sf:EMEA_Sales");
+        directory.put(tenant, rex.employeeId(), new io.gristmill.directory.EmployeeInput(rex.name(), rex.email(),
+                rex.managerId().orElse(null), rex.role().orElse(null), List.of("sf:EMEA_Sales", "coaching"), rex.identities(), true, null),
+                rex.version());
+
+        org.remove("GroupMember", "011000000000001AAA");
+        poller.poll(tenant);
+
+        assertThat(directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.REP).orElseThrow().groups())
+                .as("the Salesforce group is gone, the admin's stays").containsExactly("coaching");
     }
 
     @Inject

@@ -32,6 +32,9 @@ final class SalesforceSchema {
         put(fields, "Event", "StartDateTime", "EndDateTime", "DurationInMinutes", "IsAllDayEvent", "EventSubtype", "WhoId", "WhatId",
                 "OwnerId", "Subject", "Description");
         put(fields, "Note", "ParentId", "Title", "Body", "IsPrivate", "OwnerId");
+        put(fields, "UserRole", "Name", "ParentRoleId");
+        put(fields, "Group", "Name", "DeveloperName", "Type");
+        fields.put("GroupMember", new java.util.HashSet<>(List.of("Id", "GroupId", "UserOrGroupId", "SystemModstamp")));
         put(fields, "User", "IsActive", "Email", "Username", "Name", "ManagerId", "UserRoleId", "Title", "Department");
         return fields;
     }

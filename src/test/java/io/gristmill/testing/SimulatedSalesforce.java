@@ -172,6 +172,11 @@ public final class SimulatedSalesforce implements AutoCloseable {
         records.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).put(String.valueOf(record.get("Id")), new LinkedHashMap<>(record));
     }
 
+    /** Removes a record without a trace (as GroupMember rows disappear). */
+    public void remove(String type, String id) {
+        records.getOrDefault(type, Map.of()).remove(id);
+    }
+
     /** Marks a record deleted (it stays visible to queryAll, with IsDeleted = true). */
     public void delete(String type, String id, String stamp) {
         Map<String, Object> row = records.get(type).get(id);
