@@ -90,6 +90,9 @@ public class SalesforcePoller {
         final List<Map<String, Object>> users = new ArrayList<>();
         final List<Map<String, Object>> memberships = new ArrayList<>();
         boolean membershipSnapshotRead;
+        /** Objects read to the end of their window in this poll. */
+        final java.util.Set<String> completed = new java.util.HashSet<>();
+        java.util.Set<String> selected = java.util.Set.of();
         /** Opportunity id → its references (name, account, amount), or empty when its pipeline is not selected. */
         final Map<String, Optional<Map<String, String>>> opportunities = new HashMap<>();
         java.util.Set<String> pipelines = java.util.Set.of();
@@ -161,6 +164,7 @@ public class SalesforcePoller {
         // Users first: the directory they update decides who the other rows are credited to;
         // opportunities before their history: a history row needs its opportunity's pipeline.
         List<String> selected = new ArrayList<>(chosen.salesforce().objects());
+        run.selected = java.util.Set.copyOf(selected);
         List<String> first = List.of("UserRole", "Group", "User", "GroupMember", "Opportunity");
         selected.sort(java.util.Comparator.comparingInt(name -> first.contains(name) ? first.indexOf(name) : first.size()));
         for (String name : selected) {
@@ -211,6 +215,9 @@ public class SalesforcePoller {
                 if (stopped(run)) {
                     return;
                 }
+                if (waiting(plan, run)) {
+                    continue;
+                }
                 Object result = firstPages.get(plan.object().name());
                 if (result instanceof SalesforceApiException error && "QUERY_TIMEOUT".equals(error.errorCode())) {
                     walk.add(plan); // narrower windows, one by one
@@ -221,6 +228,7 @@ public class SalesforcePoller {
                     continue;
                 }
                 if (readAll(tenantId, token, plan, (QueryPage) result, run)) {
+                    run.completed.add(plan.object().name());
                     if (plan.object().snapshot()) {
                         continue; // read whole every time: no cursor
                     }
@@ -234,7 +242,9 @@ public class SalesforcePoller {
             if (stopped(run)) {
                 return;
             }
-            walkWindows(tenantId, token, plan, run);
+            if (!waiting(plan, run)) {
+                walkWindows(tenantId, token, plan, run);
+            }
         }
         if (run.membershipSnapshotRead) {
             users.applyMemberships(tenantId, run.memberships);
@@ -278,8 +288,38 @@ public class SalesforcePoller {
                 position = Optional.of(to);
             }
             from = to;
+            if (!from.isBefore(plan.to())) {
+                run.completed.add(plan.object().name());
+            }
             window = window.multipliedBy(2).compareTo(config.maxWindow()) > 0 ? config.maxWindow() : window.multipliedBy(2);
         }
+    }
+
+    /**
+     * Whether an object must wait for others to finish syncing in this poll first, so that what it
+     * stores never depends on which calls happened to fail: everything waits for User (who is
+     * credited), opportunity details for Opportunity (pipeline and references), and, with employee
+     * groups selected, everything for Group and GroupMember. A waiting object keeps its cursor.
+     */
+    private boolean waiting(Plan plan, Run run) {
+        String name = plan.object().name();
+        List<String> prerequisites = new ArrayList<>();
+        if (!List.of("User", "UserRole", "Group", "GroupMember").contains(name)) {
+            prerequisites.add("User");
+            if (!run.groups.isEmpty()) {
+                prerequisites.addAll(List.of("Group", "GroupMember"));
+            }
+        }
+        if (name.startsWith("Opportunity") && !"Opportunity".equals(name)) {
+            prerequisites.add("Opportunity");
+        }
+        for (String prerequisite : prerequisites) {
+            if (run.selected.contains(prerequisite) && !run.completed.contains(prerequisite)) {
+                run.skipped.put(name, "waiting for " + prerequisite + " to finish syncing");
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean stopped(Run run) {
@@ -367,7 +407,6 @@ public class SalesforcePoller {
             Map<String, String> refs = new HashMap<>();
             putIfPresent(refs, "opportunityName", row.get("Name"));
             putIfPresent(refs, "accountId", row.get("AccountId"));
-            putIfPresent(refs, "amount", row.get("Amount"));
             run.opportunities.put(id, included ? Optional.of(refs) : Optional.empty());
             if (!included) {
                 return;
@@ -408,20 +447,20 @@ public class SalesforcePoller {
                 .filter(a -> "opportunity.created".equals(a.kind())).findFirst().map(Activity::references).orElse(Map.of()));
     }
 
-    /** History rows do not carry the opportunity's name and account: a recap needs them on every item. */
+    /**
+     * History rows do not carry the opportunity's name and account: a recap needs them on every
+     * item. Only those two are copied (amounts come from the rows themselves), so the result is the
+     * same whether the opportunity was read in this poll or an earlier one.
+     */
     private static Activity withReferences(Activity activity, Map<String, String> opportunity) {
         Map<String, String> refs = new HashMap<>(activity.references());
-        opportunity.forEach((key, value) -> {
-            if (!"amount".equals(key)) {
-                refs.putIfAbsent(key, value);
+        for (String key : List.of("opportunityName", "accountId")) {
+            if (opportunity.get(key) != null) {
+                refs.putIfAbsent(key, opportunity.get(key));
             }
-        });
-        Map<String, java.math.BigDecimal> measures = new HashMap<>(activity.measures());
-        if (!measures.containsKey("amount") && opportunity.get("amount") != null) {
-            measures.put("amount", new java.math.BigDecimal(opportunity.get("amount")));
         }
         return new Activity(activity.tenantId(), activity.employeeId(), activity.occurredAt(), activity.source(), activity.kind(),
-                activity.sourceRecordId(), activity.sourceFactId(), refs, measures, activity.metadata());
+                activity.sourceRecordId(), activity.sourceFactId(), refs, activity.measures(), activity.metadata());
     }
 
     /** With employee groups selected, only their members' work is synced; unknown people's is kept unattributed. */

@@ -322,7 +322,7 @@ class SalesforcePollerTest {
     }
 
     @Test
-    void history_activities_carry_the_opportunity_name_account_and_amount() {
+    void history_activities_carry_the_opportunity_name_account_and_their_amount() {
         new OrgFixture(org, Instant.now()).week();
         poller.poll(tenant);
 
