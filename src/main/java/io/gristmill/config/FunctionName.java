@@ -11,7 +11,9 @@ public enum FunctionName {
     /** OAuth connect/callback, connection status and disconnect. Reads and writes tokens. */
     CONNECT,
     /** Scheduled incremental Salesforce polling of every connected tenant. */
-    SALESFORCE_POLL;
+    SALESFORCE_POLL,
+    /** Signed Front webhook receipt (app and rule webhooks). Reads only Front secrets. */
+    FRONT_WEBHOOK;
 
     /** The name used in {@code @Funq} and in {@code QUARKUS_FUNQY_EXPORT}. */
     public String exportName() {

@@ -67,6 +67,13 @@ public class ConnectionStore {
         }
     }
 
+    /** The tenant that owns a provider account (e.g. the Front company of an app webhook). */
+    public Optional<String> ownerOf(String provider, String account) {
+        Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
+                .key(Table.key(accountKey(provider, account), "OWNER"))).item();
+        return owner == null || owner.isEmpty() ? Optional.empty() : Optional.ofNullable(str(owner, "tenantId"));
+    }
+
     /** Gives up ownership of an account this tenant owns (no-op otherwise). */
     public void releaseAccount(String tenantId, String provider, String account) {
         try {
@@ -85,8 +92,13 @@ public class ConnectionStore {
         item.put("type", s("connection"));
         item.put("state", s(ConnectionState.CONNECTED.name()));
         item.put("account", s(account));
-        item.put("accountUser", s(accountUser));
-        item.put("instanceUrl", s(instanceUrl));
+        // Optional per provider (Front has no authorizing user id, no login host).
+        if (accountUser != null) {
+            item.put("accountUser", s(accountUser));
+        }
+        if (instanceUrl != null) {
+            item.put("instanceUrl", s(instanceUrl));
+        }
         if (loginHost != null) {
             item.put("loginHost", s(loginHost));
         }

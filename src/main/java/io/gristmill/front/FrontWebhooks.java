@@ -1,0 +1,162 @@
+package io.gristmill.front;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.WriteOutcome;
+import io.gristmill.aws.OnceLedger;
+import io.gristmill.aws.TokenVault;
+import io.gristmill.aws.VaultSecret;
+import io.gristmill.connect.ConnectionState;
+import io.gristmill.connect.ConnectionStore;
+
+/**
+ * Receives Front webhooks. The signature is checked on the exact bytes received before anything
+ * else; then the event is reduced to metadata and stored once (its activity id is determined by
+ * the event id, so redeliveries and concurrent duplicates store nothing new). A verified event that
+ * cannot be used (malformed, unknown type, tenant not connected) is answered 200 and recorded as
+ * ignored, so that Front does not retry it forever. Nothing of the body is ever logged.
+ */
+@ApplicationScoped
+public class FrontWebhooks {
+    public static final String PROVIDER = "front";
+    private static final Logger LOG = Logger.getLogger(FrontWebhooks.class);
+
+    private final TokenVault vault;
+    private final ConnectionStore connections;
+    private final ActivityStore activities;
+    private final OnceLedger ledger;
+    private final FrontMapper mapper;
+    private final FrontConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    /** What to answer Front. */
+    public sealed interface Outcome {
+        record Refused(SignatureCheck reason) implements Outcome {
+        }
+
+        record Challenge(String value) implements Outcome {
+        }
+
+        record Stored(String eventId, boolean duplicate) implements Outcome {
+        }
+
+        record Ignored(String eventId, String reason) implements Outcome {
+        }
+    }
+
+    public FrontWebhooks(TokenVault vault, ConnectionStore connections, ActivityStore activities, OnceLedger ledger,
+            FrontMapper mapper, FrontConfig config, ObjectMapper json, Clock clock) {
+        this.vault = vault;
+        this.connections = connections;
+        this.activities = activities;
+        this.ledger = ledger;
+        this.mapper = mapper;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** An application webhook ({@code POST /webhooks/front}); the tenant comes from the signed company id. */
+    public Outcome receiveAppWebhook(byte[] rawBody, Optional<String> timestamp, Optional<String> signature, Optional<String> challenge) {
+        String appSecret = vault.readAppSecret(PROVIDER).map(s -> s.field("app_secret"))
+                .orElseThrow(() -> new IllegalStateException("Secret " + vault.appSecretName(PROVIDER) + " with app_secret is missing"));
+        SignatureCheck check = FrontAppSignature.verify(rawBody, timestamp.orElse(null), signature.orElse(null), appSecret, clock,
+                config.signatureTolerance());
+        if (check != SignatureCheck.VERIFIED) {
+            LOG.infof("Refused a Front app webhook: %s", check);
+            return new Outcome.Refused(check);
+        }
+        if (challenge.isPresent()) {
+            LOG.info("Answered Front's webhook validation challenge");
+            return new Outcome.Challenge(challenge.get());
+        }
+        JsonNode envelope = parse(rawBody);
+        if (envelope == null) {
+            return ignored(null, null, "malformed JSON");
+        }
+        String company = envelope.path("authorization").path("id").asText("");
+        Optional<String> tenant = company.isEmpty() ? Optional.empty() : connections.ownerOf(PROVIDER, company);
+        if (tenant.isEmpty()) {
+            return ignored(null, envelope.path("payload").path("id").asText(null), "no tenant has connected Front company " + company);
+        }
+        return store(tenant.get(), envelope.path("payload"), envelope.path("type").asText(null));
+    }
+
+    /** A rule webhook ({@code POST /webhooks/front/{tenantId}}), signed with the tenant's API secret. */
+    public Outcome receiveRuleWebhook(String tenantId, byte[] rawBody, Optional<String> signature) {
+        Optional<String> apiSecret = safeTenant(tenantId).flatMap(t -> vault.read(t, PROVIDER)).map(s -> s.field("api_secret"));
+        if (apiSecret.isEmpty()) {
+            // Same answer as a bad signature: callers learn nothing about which tenants exist.
+            LOG.infof("Refused a Front rule webhook for %s: no API secret to verify it with", tenantId);
+            return new Outcome.Refused(SignatureCheck.MISMATCH);
+        }
+        SignatureCheck check = FrontRuleSignature.verify(rawBody, signature.orElse(null), apiSecret.get());
+        if (check != SignatureCheck.VERIFIED) {
+            LOG.infof("Refused a Front rule webhook for tenant %s: %s", tenantId, check);
+            return new Outcome.Refused(check);
+        }
+        JsonNode event = parse(rawBody);
+        if (event == null) {
+            return ignored(tenantId, null, "malformed JSON");
+        }
+        return store(tenantId, event, null);
+    }
+
+    private Outcome store(String tenantId, JsonNode eventJson, String envelopeType) {
+        if (connections.get(tenantId, PROVIDER).state() != ConnectionState.CONNECTED) {
+            return ignored(tenantId, eventJson.path("id").asText(null), "Front is not connected for this tenant");
+        }
+        FrontEvent event;
+        try {
+            event = FrontEvent.parse(eventJson, envelopeType);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return ignored(tenantId, eventJson.path("id").asText(null), "unusable event: " + e.getMessage());
+        }
+        Optional<Activity> activity = mapper.map(tenantId, event);
+        if (activity.isEmpty()) {
+            return ignored(tenantId, event.id(), "event type " + event.type() + " is not tracked");
+        }
+        boolean duplicate = activities.record(activity.get()) == WriteOutcome.ALREADY_STORED;
+        LOG.debugf("Front event %s (%s) of tenant %s %s", event.id(), event.type(), tenantId, duplicate ? "was stored before" : "stored");
+        return new Outcome.Stored(event.id(), duplicate);
+    }
+
+    private Outcome ignored(String tenantId, String eventId, String reason) {
+        LOG.infof("Ignored a verified Front event %s%s: %s", eventId == null ? "" : eventId,
+                tenantId == null ? "" : " of tenant " + tenantId, reason);
+        if (tenantId != null && eventId != null) {
+            ledger.firstTime(tenantId, "front-ignored", eventId, config.deliveryMemory(), "ignored: " + reason);
+        }
+        return new Outcome.Ignored(eventId, reason);
+    }
+
+    private JsonNode parse(byte[] rawBody) {
+        try {
+            JsonNode node = json.readTree(rawBody);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Optional<String> safeTenant(String tenantId) {
+        return tenantId != null && tenantId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}") ? Optional.of(tenantId) : Optional.empty();
+    }
+
+    /** Exposed for the connection status: whether a tenant has the secret that rule webhooks need. */
+    public boolean hasRuleSecret(String tenantId) {
+        return vault.read(tenantId, PROVIDER).map(VaultSecret::fields).map(f -> f.containsKey("api_secret")).orElse(false);
+    }
+}

@@ -1,0 +1,256 @@
+package io.gristmill.front;
+
+import static io.gristmill.http.ApiRouterTestSupport.assertError;
+import static io.gristmill.testing.HttpApiEvent.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.Source;
+import io.gristmill.aws.TokenVault;
+import io.gristmill.connect.ConnectionStore;
+import io.gristmill.directory.EmployeeDirectory;
+import io.gristmill.directory.EmployeeInput;
+import io.gristmill.directory.Identities;
+import io.gristmill.testing.CapturedLogs;
+import io.gristmill.testing.FrontWebhookProfile;
+import io.gristmill.testing.HttpApiEvent;
+import io.gristmill.testing.Ids;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
+
+/** The {@code front-webhook} function through the Lambda mock event server. */
+@QuarkusTest
+@TestProfile(FrontWebhookProfile.class)
+class FrontWebhookTest {
+    private static final String APP_SECRET = "front-app-secret-for-tests";
+    private static final String API_SECRET = "front-api-secret-for-tests";
+
+    @Inject
+    SecretsManagerClient secrets;
+
+    @Inject
+    TokenVault vault;
+
+    @Inject
+    ConnectionStore connections;
+
+    @Inject
+    ActivityStore activities;
+
+    @Inject
+    EmployeeDirectory directory;
+
+    String tenant;
+    String company;
+
+    @BeforeEach
+    void connectedTenant() {
+        try {
+            secrets.createSecret(b -> b.name("gristmill/_app/front").secretString("{\"app_secret\":\"" + APP_SECRET + "\"}"));
+        } catch (ResourceExistsException stored) {
+            // stored by an earlier test
+        }
+        tenant = Ids.tenant();
+        company = "cmp_" + UUID.randomUUID().toString().substring(0, 8);
+        connections.claimAccount(tenant, "front", company);
+        connections.connected(tenant, "front", company, null, "https://api2.frontapp.com", null, "auth0|emp-admin");
+        vault.create(tenant, "front", Map.of("api_secret", API_SECRET));
+        directory.put(tenant, "emp-ada", new EmployeeInput("Ada", "ada@acme.test", null, null, null, new Identities(null, "tea_ada"), true, null), 0);
+    }
+
+    private static String fixture(String name, String eventId, Instant emitted, String company) {
+        try (InputStream in = FrontWebhookTest.class.getResourceAsStream("/front/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("EVENT_ID", eventId)
+                    .replace("EMITTED_AT", String.format("%d.%03d", emitted.getEpochSecond(), emitted.getNano() / 1_000_000))
+                    .replace("COMPANY_ID", String.valueOf(company));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hmac(String algorithm, String key, String message) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+            return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpApiEvent signedApp(String body, String key, long timestampMillis) {
+        String ts = Long.toString(timestampMillis);
+        return request("POST", "/webhooks/front").withoutAuthorizer().header("Content-Type", "application/json")
+                .header("X-Front-Request-Timestamp", ts).header("X-Front-Signature", hmac("HmacSHA256", key, ts + ":" + body)).body(body);
+    }
+
+    private String outbound(String eventId) {
+        return fixture("outbound-full.json", eventId, Instant.parse("2026-11-18T10:15:30.250Z"), company);
+    }
+
+    private List<Activity> stored() {
+        return activities.forSourceRecord(tenant, Source.FRONT, "cnv_1");
+    }
+
+    @Test
+    void a_valid_app_webhook_stores_a_metadata_only_activity_credited_to_the_author() {
+        HttpApiEvent.Response response = signedApp(outbound("evt_a1"), APP_SECRET, System.currentTimeMillis()).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("status").asText()).isEqualTo("stored");
+        assertThat(stored()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("front.message.sent");
+            assertThat(a.employeeId()).contains("emp-ada");
+            assertThat(a.occurredAt()).isEqualTo(Instant.parse("2026-11-18T10:15:30.250Z"));
+            assertThat(a.sourceFactId()).isEqualTo("evt_a1");
+        });
+    }
+
+    @Test
+    void the_validation_challenge_is_answered_with_its_value() {
+        String body = "{\"type\":\"sync\",\"authorization\":{\"id\":\"" + company + "\"}}";
+        HttpApiEvent.Response response = signedApp(body, APP_SECRET, System.currentTimeMillis())
+                .header("X-Front-Challenge", "chl_abc123").send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("challenge").asText()).isEqualTo("chl_abc123");
+    }
+
+    @Test
+    void bad_signatures_are_401_and_store_nothing() {
+        String body = outbound("evt_bad");
+        long now = System.currentTimeMillis();
+        String ts = Long.toString(now);
+        String good = hmac("HmacSHA256", APP_SECRET, ts + ":" + body);
+        String reserialized = body.replace("\n", "").replace("  ", " ");
+
+        assertError(signedApp(body, "wrong-key", now).send(), 401, "invalid_signature");
+        assertError(request("POST", "/webhooks/front").withoutAuthorizer().header("X-Front-Request-Timestamp", ts)
+                .header("X-Front-Signature", good).body(body.replace("msg_1", "msg_2")).send(), 401, "invalid_signature");
+        assertError(request("POST", "/webhooks/front").withoutAuthorizer().header("X-Front-Request-Timestamp", ts)
+                .header("X-Front-Signature", good).body(reserialized).send(), 401, "invalid_signature");
+        assertError(signedApp(body, APP_SECRET, now - Duration.ofMinutes(6).toMillis()).send(), 401, "invalid_signature");
+        assertError(request("POST", "/webhooks/front").withoutAuthorizer().body(body).send(), 401, "invalid_signature");
+
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void a_base64_encoded_body_is_verified_on_its_decoded_bytes() {
+        String body = outbound("evt_b64");
+        String ts = Long.toString(System.currentTimeMillis());
+        HttpApiEvent.Response response = request("POST", "/webhooks/front").withoutAuthorizer()
+                .header("X-Front-Request-Timestamp", ts).header("X-Front-Signature", hmac("HmacSHA256", APP_SECRET, ts + ":" + body))
+                .base64Body(body.getBytes(StandardCharsets.UTF_8)).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void a_valid_rule_webhook_with_a_preview_event_is_stored_for_the_tenant_in_the_path() {
+        String body = fixture("assign-preview.json", "evt_r1", Instant.parse("2026-11-18T11:00:00Z"), null);
+
+        HttpApiEvent.Response response = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
+                .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, body)).body(body).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(activities.forSourceRecord(tenant, Source.FRONT, "cnv_2")).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("front.conversation.assigned");
+            assertThat(a.employeeId()).contains("emp-ada");
+            assertThat(a.metadata()).containsEntry("targetTeammateId", "tea_bob");
+        });
+    }
+
+    @Test
+    void a_rule_webhook_with_the_wrong_secret_or_for_an_unknown_tenant_is_401() {
+        String body = fixture("assign-preview.json", "evt_r2", Instant.parse("2026-11-18T11:00:00Z"), null);
+
+        assertError(request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
+                .header("X-Front-Signature", hmac("HmacSHA1", "wrong", body)).body(body).send(), 401, "invalid_signature");
+        assertError(request("POST", "/webhooks/front/" + Ids.tenant()).withoutAuthorizer()
+                .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, body)).body(body).send(), 401, "invalid_signature");
+        assertThat(activities.forSourceRecord(tenant, Source.FRONT, "cnv_2")).isEmpty();
+    }
+
+    @Test
+    void three_concurrent_deliveries_of_one_event_store_one_activity() throws Exception {
+        String body = outbound("evt_c1");
+        long now = System.currentTimeMillis();
+        List<CompletableFuture<HttpApiEvent.Response>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            deliveries.add(CompletableFuture.supplyAsync(() -> signedApp(body, APP_SECRET, now).send()));
+        }
+        List<String> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpApiEvent.Response> delivery : deliveries) {
+            statuses.add(delivery.get().body().get("status").asText());
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder("stored", "duplicate", "duplicate");
+        assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void content_fields_are_never_stored_or_logged() {
+        String logs;
+        try (CapturedLogs captured = new CapturedLogs("io.gristmill")) {
+            signedApp(outbound("evt_secret"), APP_SECRET, System.currentTimeMillis()).send();
+            logs = captured.all();
+        }
+        String storedText = stored().toString();
+        for (String secret : List.of("SECRET-BLURB", "SECRET-SUBJECT", "SECRET-BODY", "SECRET-TEXT", "SECRET-ATTACHMENT", "SECRET-SIGNATURE",
+                "carl@customer.test")) {
+            assertThat(storedText).doesNotContain(secret);
+            assertThat(logs).doesNotContain(secret);
+        }
+        assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void a_verified_but_unusable_event_is_acknowledged_and_recorded_as_ignored() {
+        HttpApiEvent.Response malformed = signedApp("{\"type\": \"inbound_received\", \"payload\": ", APP_SECRET, System.currentTimeMillis()).send();
+        assertThat(malformed.status()).isEqualTo(200);
+        assertThat(malformed.body().get("status").asText()).isEqualTo("ignored");
+
+        String unknown = outbound("evt_u1").replace("\"type\": \"outbound\"", "\"type\": \"topic_identified\"");
+        HttpApiEvent.Response response = signedApp(unknown, APP_SECRET, System.currentTimeMillis()).send();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("status").asText()).isEqualTo("ignored");
+        assertThat(response.body().get("reason").asText()).contains("topic_identified");
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void a_blocked_teammates_later_events_are_unattributed() {
+        Instant blockedAt = Instant.parse("2026-11-18T10:00:00Z");
+        directory.put(tenant, "emp-ada", new EmployeeInput("Ada", "ada@acme.test", null, null, null, new Identities(null, "tea_ada"), false,
+                blockedAt), 1);
+
+        signedApp(outbound("evt_after"), APP_SECRET, System.currentTimeMillis()).send();
+
+        assertThat(stored()).singleElement().satisfies(a -> assertThat(a.employeeId()).isEmpty());
+    }
+}
