@@ -13,7 +13,9 @@ public enum FunctionName {
     /** Scheduled incremental Salesforce polling of every connected tenant. */
     SALESFORCE_POLL,
     /** Signed Front webhook receipt (app and rule webhooks). Reads only Front secrets. */
-    FRONT_WEBHOOK;
+    FRONT_WEBHOOK,
+    /** Scheduled Front reconciliation (teammates, missed events, backfill) of every connected tenant. */
+    FRONT_RECONCILE;
 
     /** The name used in {@code @Funq} and in {@code QUARKUS_FUNQY_EXPORT}. */
     public String exportName() {

@@ -24,15 +24,19 @@ import io.gristmill.salesforce.SalesforceConfig;
 public class ConnectRoutes implements Routes {
     static final String BINDING_COOKIE = "gristmill_oauth";
     static final String CALLBACK_PATH = "/connect/salesforce/callback";
+    static final String FRONT_CALLBACK_PATH = "/connect/front/callback";
     private static final List<String> PROVIDERS = List.of("salesforce", "front");
 
     private final SalesforceConnect salesforce;
+    private final FrontConnect front;
     private final ConnectionStore connections;
     private final JsonBodies bodies;
     private final Duration stateTtl;
 
-    public ConnectRoutes(SalesforceConnect salesforce, ConnectionStore connections, JsonBodies bodies, SalesforceConfig config) {
+    public ConnectRoutes(SalesforceConnect salesforce, FrontConnect front, ConnectionStore connections, JsonBodies bodies,
+            SalesforceConfig config) {
         this.salesforce = salesforce;
+        this.front = front;
         this.connections = connections;
         this.bodies = bodies;
         this.stateTtl = config.stateTtl();
@@ -66,6 +70,31 @@ public class ConnectRoutes implements Routes {
             SalesforceConnect.Outcome outcome = salesforce.complete(query, request.cookie(BINDING_COOKIE));
             return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
                     .withCookie(BINDING_COOKIE + "=; Path=" + CALLBACK_PATH + "; Max-Age=0; HttpOnly; Secure; SameSite=Lax");
+        });
+        table.add("POST", "/connect/front", (request, caller) -> {
+            caller.requireAdmin();
+            SalesforceConnect.Started started = front.start(caller.tenantId(), caller.subject());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("authorizeUrl", started.authorizeUrl().toString());
+            answer.put("expiresAt", started.expiresAt());
+            return ApiResult.ok(answer).withCookie(BINDING_COOKIE + "=" + started.browserBinding() + "; Path=" + FRONT_CALLBACK_PATH
+                    + "; Max-Age=" + stateTtl.toSeconds() + "; HttpOnly; Secure; SameSite=Lax");
+        });
+        table.addPublic("GET", FRONT_CALLBACK_PATH, (request, caller) -> {
+            Map<String, String> query = new LinkedHashMap<>();
+            request.query().forEach((name, values) -> query.put(name, values.get(0)));
+            SalesforceConnect.Outcome outcome = front.complete(query, request.cookie(BINDING_COOKIE));
+            return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
+                    .withCookie(BINDING_COOKIE + "=; Path=" + FRONT_CALLBACK_PATH + "; Max-Age=0; HttpOnly; Secure; SameSite=Lax");
+        });
+        table.add("PUT", "/connections/front", (request, caller) -> {
+            caller.requireAdmin();
+            FrontConnect.ApiTokenRequest body = bodies.read(request, FrontConnect.ApiTokenRequest.class);
+            return ApiResult.ok(Map.of("connection", front.connectWithApiToken(caller.tenantId(), caller.subject(), body)));
+        });
+        table.add("DELETE", "/connections/front", (request, caller) -> {
+            caller.requireAdmin();
+            return ApiResult.ok(Map.of("connection", front.disconnect(caller.tenantId())));
         });
         table.add("GET", "/connections", (request, caller) -> {
             caller.requireAdmin();

@@ -44,7 +44,9 @@ public class OAuthStateStore {
         item.put("provider", s(state.provider()));
         item.put("tenantId", s(state.tenantId()));
         item.put("adminSubject", s(state.adminSubject()));
-        item.put("codeVerifier", s(state.codeVerifier()));
+        if (state.codeVerifier() != null) { // Front's flow has no PKCE
+            item.put("codeVerifier", s(state.codeVerifier()));
+        }
         if (state.loginHost() != null) {
             item.put("loginHost", s(state.loginHost()));
         }

@@ -43,6 +43,7 @@ public class EmployeeDirectory {
     private static final Logger LOG = Logger.getLogger(EmployeeDirectory.class);
     private static final String EMPLOYEE = "EMP#";
     private static final String IDENTITY = "IDENT#";
+    private static final String BLOCKED = "BLOCKED#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -115,9 +116,42 @@ public class EmployeeDirectory {
         if (identity == null || identity.isEmpty()) {
             return Optional.empty();
         }
+        if (kind != IdentityKind.EMAIL && blockedBy(tenantId, kind, externalId, when)) {
+            return Optional.empty();
+        }
         return find(tenantId, str(identity, "employeeId"))
                 .filter(employee -> employee.creditedAt(when))
                 .map(Employee::employeeId);
+    }
+
+    /**
+     * Marks one external account as blocked from {@code at} on (e.g. a Front teammate with
+     * {@code is_blocked}): work done through it afterwards is unattributed, even while the employee
+     * stays active in other tools. The first time a block is seen is kept.
+     */
+    public void blockIdentity(String tenantId, IdentityKind kind, String externalId, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), BLOCKED + kind.id() + "#" + kind.normalize(externalId)));
+        item.put("type", s("blocked-identity"));
+        item.put("blockedAt", s(at.toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK)));
+            LOG.infof("Blocked %s identity %s of tenant %s from %s on", kind.id(), externalId, tenantId, at);
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException blockedBefore) {
+            // keep the first time it was seen blocked
+        }
+    }
+
+    /** Lifts a block: work done through the account from now on is credited again. */
+    public void unblockIdentity(String tenantId, IdentityKind kind, String externalId) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), BLOCKED + kind.id() + "#" + kind.normalize(externalId))));
+    }
+
+    /** Whether the account was blocked at {@code when}. */
+    public boolean blockedBy(String tenantId, IdentityKind kind, String externalId, Instant when) {
+        Map<String, AttributeValue> blocked = dynamo.getItem(b -> b.tableName(table)
+                .key(Table.key(tenantKey(tenantId), BLOCKED + kind.id() + "#" + kind.normalize(externalId)))).item();
+        return blocked != null && !blocked.isEmpty() && !Instant.parse(str(blocked, "blockedAt")).isAfter(when);
     }
 
     /**

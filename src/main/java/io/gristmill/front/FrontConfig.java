@@ -1,11 +1,12 @@
 package io.gristmill.front;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How Gristmill receives Front webhooks (prefix {@code gristmill.front}). */
+/** How Gristmill talks to Front (prefix {@code gristmill.front}). */
 @ConfigMapping(prefix = "gristmill.front")
 public interface FrontConfig {
 
@@ -16,4 +17,62 @@ public interface FrontConfig {
     /** How long a received event id is remembered to recognize redeliveries of ignored events. */
     @WithDefault("P3D")
     Duration deliveryMemory();
+
+    /** Front's core API. */
+    @WithDefault("https://api2.frontapp.com")
+    String apiBaseUrl();
+
+    /** Front's OAuth server (authorize and token endpoints). */
+    @WithDefault("https://app.frontapp.com")
+    String authBaseUrl();
+
+    /** The deployed OAuth callback URL, as registered in the Gristmill Front app (required to connect via OAuth). */
+    Optional<String> redirectUri();
+
+    /** How long a started OAuth connect stays valid. */
+    @WithDefault("PT10M")
+    Duration stateTtl();
+
+    @WithDefault("PT3S")
+    Duration connectTimeout();
+
+    /** Read timeout of reconciliation and connect calls. */
+    @WithDefault("PT10S")
+    Duration readTimeout();
+
+    /** Read timeout of the one lookup a webhook may need (Front gives a webhook about 5 s in all). */
+    @WithDefault("PT2S")
+    Duration webhookLookupTimeout();
+
+    /** How far back the first reconciliation after connecting reads. */
+    @WithDefault("P14D")
+    Duration backfill();
+
+    /** Re-read before the cursor on every run: Front does not say whether {@code q[after]} is inclusive. */
+    @WithDefault("PT5M")
+    Duration overlap();
+
+    /** Time one tenant's reconciliation may take per run; the rest continues next run. */
+    @WithDefault("PT4M")
+    Duration reconcileDeadline();
+
+    /** Lease against overlapping reconciliations of one tenant. */
+    @WithDefault("PT14M")
+    Duration reconcileLease();
+
+    /** Tenants reconciled at once. */
+    @WithDefault("4")
+    int reconcileConcurrency();
+
+    /** Longest {@code retry-after} waited for within a run; a longer one ends the tenant's run for the cycle. */
+    @WithDefault("PT15S")
+    Duration maxRetryAfter();
+
+    /** Share of the per-minute rate limit left for others (Front's own app, other integrations): stop below it. */
+    @WithDefault("0.2")
+    double rateLimitReserve();
+
+    /** Refresh an OAuth access token this long before it expires. */
+    @WithDefault("PT2M")
+    Duration refreshAhead();
 }

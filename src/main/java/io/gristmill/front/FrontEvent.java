@@ -23,7 +23,8 @@ public record FrontEvent(
         Optional<String> messageAuthorId,
         Optional<String> assigneeId,
         Optional<String> tagId,
-        Optional<String> tagName) {
+        Optional<String> tagName,
+        java.util.List<String> inboxIds) {
 
     /** App webhook event names, mapped to the API event types they stand for. */
     private static final Map<String, String> APP_NAMES = Map.ofEntries(
@@ -60,8 +61,15 @@ public record FrontEvent(
         Optional<String> author = "message".equals(targetType) ? text(target.path("data").path("author").path("id")) : Optional.empty();
         Optional<String> tagId = "tag".equals(targetType) ? objectId(target) : Optional.empty();
         Optional<String> tagName = "tag".equals(targetType) ? text(target.path("data").path("name")) : Optional.empty();
+        // Inboxes named by the event itself: where an inbound message arrived, where a conversation moved to.
+        java.util.List<String> inboxes = new java.util.ArrayList<>();
+        for (JsonNode side : new JsonNode[] {"move".equals(type) ? target : source}) {
+            if ("inboxes".equals(side.path("_meta").path("type").asText())) {
+                side.path("data").forEach(inbox -> text(inbox.path("id")).ifPresent(inboxes::add));
+            }
+        }
         return new FrontEvent(id, type, emittedAt, text(conversation.path("id")), acting, targetTeammate, author,
-                text(conversation.path("assignee").path("id")), tagId, tagName);
+                text(conversation.path("assignee").path("id")), tagId, tagName, java.util.List.copyOf(inboxes));
     }
 
     /** The id of a source/target object: {@code data.id} in full events, top-level {@code id} in previews. */

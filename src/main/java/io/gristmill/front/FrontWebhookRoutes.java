@@ -27,13 +27,22 @@ public class FrontWebhookRoutes implements Routes {
 
     @Override
     public void register(RouteTable table) {
-        table.addPublic("POST", "/webhooks/front", (request, caller) -> answer(webhooks.receiveAppWebhook(request.body(),
+        table.addPublic("POST", "/webhooks/front", (request, caller) -> answer(() -> webhooks.receiveAppWebhook(request.body(),
                 request.header("x-front-request-timestamp"), request.header("x-front-signature"), request.header("x-front-challenge"))));
-        table.addPublic("POST", "/webhooks/front/{tenantId}", (request, caller) -> answer(webhooks.receiveRuleWebhook(
+        table.addPublic("POST", "/webhooks/front/{tenantId}", (request, caller) -> answer(() -> webhooks.receiveRuleWebhook(
                 request.pathParameter("tenantId"), request.body(), request.header("x-front-signature"))));
     }
 
-    private static ApiResult answer(FrontWebhooks.Outcome outcome) {
+    private static ApiResult answer(java.util.function.Supplier<FrontWebhooks.Outcome> receive) {
+        FrontWebhooks.Outcome outcome;
+        try {
+            outcome = receive.get();
+        } catch (FrontUnavailableException | FrontRateLimitedException | FrontApiException | FrontUnauthorizedException
+                | FrontNotConnectedException e) {
+            // Only reached when checking the chosen inboxes needed Front: nothing was stored, so
+            // Front should deliver again (reconciliation catches what it does not).
+            throw new ApiException(503, "front_unavailable", "The event could not be checked against the chosen inboxes; retry later");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         switch (outcome) {
             case FrontWebhooks.Outcome.Refused refused -> throw new ApiException(401, "invalid_signature",

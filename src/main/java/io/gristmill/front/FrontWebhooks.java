@@ -38,6 +38,7 @@ public class FrontWebhooks {
     private final OnceLedger ledger;
     private final FrontMapper mapper;
     private final FrontConfig config;
+    private final FrontInboxScope scope;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -57,7 +58,8 @@ public class FrontWebhooks {
     }
 
     public FrontWebhooks(TokenVault vault, ConnectionStore connections, ActivityStore activities, OnceLedger ledger,
-            FrontMapper mapper, FrontConfig config, ObjectMapper json, Clock clock) {
+            FrontMapper mapper, FrontConfig config, FrontInboxScope scope, ObjectMapper json, Clock clock) {
+        this.scope = scope;
         this.vault = vault;
         this.connections = connections;
         this.activities = activities;
@@ -127,6 +129,9 @@ public class FrontWebhooks {
         Optional<Activity> activity = mapper.map(tenantId, event);
         if (activity.isEmpty()) {
             return ignored(tenantId, event.id(), "event type " + event.type() + " is not tracked");
+        }
+        if (!scope.counts(tenantId, event)) {
+            return ignored(tenantId, event.id(), "the conversation is outside the inboxes and teams chosen in the settings");
         }
         boolean duplicate = activities.record(activity.get()) == WriteOutcome.ALREADY_STORED;
         LOG.debugf("Front event %s (%s) of tenant %s %s", event.id(), event.type(), tenantId, duplicate ? "was stored before" : "stored");

@@ -39,13 +39,12 @@ import io.gristmill.testing.Ids;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /** The {@code front-webhook} function through the Lambda mock event server. */
 @QuarkusTest
 @TestProfile(FrontWebhookProfile.class)
 class FrontWebhookTest {
-    private static final String APP_SECRET = "front-app-secret-for-tests";
+    private static final String APP_SECRET = io.gristmill.testing.SimulatedFront.APP_SECRET;
     private static final String API_SECRET = "front-api-secret-for-tests";
 
     @Inject
@@ -68,11 +67,6 @@ class FrontWebhookTest {
 
     @BeforeEach
     void connectedTenant() {
-        try {
-            secrets.createSecret(b -> b.name("gristmill/_app/front").secretString("{\"app_secret\":\"" + APP_SECRET + "\"}"));
-        } catch (ResourceExistsException stored) {
-            // stored by an earlier test
-        }
         tenant = Ids.tenant();
         company = "cmp_" + UUID.randomUUID().toString().substring(0, 8);
         connections.claimAccount(tenant, "front", company);

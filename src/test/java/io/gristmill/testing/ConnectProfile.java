@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Runs the {@code connect} function against a simulated Salesforce. */
+/** Runs the {@code connect} function against a simulated Salesforce and Front. */
 public class ConnectProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -15,6 +15,6 @@ public class ConnectProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(SimulatedSalesforceResource.class));
+        return List.of(new TestResourceEntry(SimulatedSalesforceResource.class), new TestResourceEntry(SimulatedFrontResource.class));
     }
 }

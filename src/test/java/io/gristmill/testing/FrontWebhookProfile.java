@@ -1,13 +1,19 @@
 package io.gristmill.testing;
 
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Runs the {@code front-webhook} function. */
+/** Runs the {@code front-webhook} function against a simulated Front (inbox look-ups). */
 public class FrontWebhookProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.funqy.export", "front-webhook");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(SimulatedFrontResource.class));
     }
 }

@@ -1,0 +1,215 @@
+package io.gristmill.connect;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.gristmill.aws.SecretAlreadyExistsException;
+import io.gristmill.aws.StaleSecretVersionException;
+import io.gristmill.aws.TokenVault;
+import io.gristmill.aws.VaultSecret;
+import io.gristmill.front.FrontApiException;
+import io.gristmill.front.FrontClient;
+import io.gristmill.front.FrontConfig;
+import io.gristmill.front.FrontOAuth;
+import io.gristmill.front.FrontOAuthException;
+import io.gristmill.front.FrontRateLimitedException;
+import io.gristmill.front.FrontSecret;
+import io.gristmill.front.FrontTokenSet;
+import io.gristmill.front.FrontTokens;
+import io.gristmill.front.FrontUnauthorizedException;
+import io.gristmill.front.FrontUnavailableException;
+import io.gristmill.http.ApiException;
+
+/**
+ * Connecting a tenant's Front company: through the Gristmill Front app (OAuth; only Front admins
+ * can authorize) or with a company API token an admin pastes. Either way the token is checked
+ * with {@code GET /me}, whose company id ties app webhooks to the tenant (one company, one
+ * tenant), and stored in the tenant's secret only — never echoed. Disconnecting deletes the
+ * secret and stops ingestion; synced history stays.
+ */
+@ApplicationScoped
+public class FrontConnect {
+    public static final String PROVIDER = FrontSecret.PROVIDER;
+    private static final Logger LOG = Logger.getLogger(FrontConnect.class);
+
+    private final FrontOAuth oauth;
+    private final FrontClient client;
+    private final FrontConfig config;
+    private final OAuthStateStore states;
+    private final ConnectionStore connections;
+    private final TokenVault vault;
+    private final Clock clock;
+
+    public FrontConnect(FrontOAuth oauth, FrontClient client, FrontConfig config, OAuthStateStore states, ConnectionStore connections,
+            TokenVault vault, Clock clock) {
+        this.oauth = oauth;
+        this.client = client;
+        this.config = config;
+        this.states = states;
+        this.connections = connections;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** The body of {@code PUT /connections/front}. {@code apiSecret} (optional) verifies rule webhooks. */
+    public record ApiTokenRequest(String apiToken, String apiSecret) {
+        @Override
+        public String toString() {
+            return "ApiTokenRequest[***]";
+        }
+    }
+
+    /** Connects with an admin-supplied API token. */
+    public Connection connectWithApiToken(String tenantId, String adminSubject, ApiTokenRequest request) {
+        if (request == null || request.apiToken() == null || request.apiToken().isBlank() || request.apiToken().length() > 4096) {
+            throw ApiException.badRequest("apiToken is required: a Front company API token (Settings → Developers → API tokens)");
+        }
+        if (request.apiSecret() != null && (request.apiSecret().isBlank() || request.apiSecret().length() > 512)) {
+            throw ApiException.badRequest("apiSecret, when given, must be Front's API secret (1-512 characters)");
+        }
+        String company = company(request.apiToken().trim(), 400, "invalid_token",
+                "Front did not accept this API token (revoked, mistyped, or not a company API token)");
+        Map<String, String> fields = new HashMap<>();
+        fields.put(FrontSecret.AUTH, FrontSecret.AUTH_API_TOKEN);
+        fields.put(FrontSecret.ACCESS_TOKEN, request.apiToken().trim());
+        if (request.apiSecret() != null) {
+            fields.put(FrontSecret.API_SECRET, request.apiSecret().trim());
+        }
+        return store(tenantId, adminSubject, company, fields)
+                .orElseThrow(() -> new ApiException(409, "account_taken", "Front company " + company
+                        + " is already connected to another Gristmill account. Nothing was stored."));
+    }
+
+    /** Starts the OAuth flow; the browser binding works as for Salesforce. */
+    public SalesforceConnect.Started start(String tenantId, String adminSubject) {
+        String state = OAuthState.randomToken();
+        String binding = OAuthState.randomToken();
+        Instant now = clock.instant();
+        states.save(new OAuthState(state, PROVIDER, tenantId, adminSubject, null, null, OAuthState.hash(binding), now), config.stateTtl());
+        LOG.infof("Tenant %s started connecting Front", tenantId);
+        URI url = oauth.authorizeUrl(redirectUri(), state);
+        return new SalesforceConnect.Started(url, now.plus(config.stateTtl()), binding);
+    }
+
+    /** Finishes the OAuth flow from the callback's query and the browser's binding cookie. */
+    public SalesforceConnect.Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
+        Optional<OAuthState> consumed = states.consume(query.get("state"));
+        if (consumed.isEmpty() || !PROVIDER.equals(consumed.get().provider())) {
+            return failure(400, "This link is no longer valid",
+                    "It expired, was already used, or was not issued by Gristmill. Start connecting Front again from Gristmill.");
+        }
+        OAuthState state = consumed.get();
+        if (browserBinding.isEmpty() || !OAuthState.hash(browserBinding.get()).equals(state.browserBinding())) {
+            LOG.warnf("Refused a Front callback for tenant %s from a browser that did not start it", state.tenantId());
+            return failure(400, "This sign-in was started somewhere else",
+                    "Finish connecting in the same browser where you clicked \"Connect Front\" in Gristmill, and try again.");
+        }
+        if (query.containsKey("error")) {
+            return failure("access_denied".equals(query.get("error")) ? 403 : 400, "Front was not connected",
+                    "Front reported: " + query.getOrDefault("error_description", query.get("error")) + ". Nothing was stored.");
+        }
+        String code = query.get("code");
+        if (code == null || code.isBlank()) {
+            return failure(400, "Front was not connected", "Front sent no authorization code. Start again from Gristmill.");
+        }
+        FrontTokenSet tokens;
+        String company;
+        try {
+            tokens = oauth.exchangeCode(code, redirectUri());
+            company = company(tokens.accessToken(), 502, "front_refused", "Front did not accept the new token");
+        } catch (FrontOAuthException e) {
+            return failure(400, "Front was not connected", "Front did not accept the sign-in (" + e.getMessage() + "). Start again from Gristmill.");
+        } catch (FrontUnavailableException e) {
+            return failure(502, "Front did not answer", "Front could not be reached. Try connecting again in a few minutes.");
+        } catch (ApiException e) {
+            return failure(502, "Front was not connected", e.getMessage());
+        }
+        Map<String, String> fields = new HashMap<>(FrontTokens.secretFields(tokens));
+        // A rule-webhook secret set earlier with PUT survives a reconnect through OAuth.
+        vault.read(state.tenantId(), PROVIDER).map(s -> s.field(FrontSecret.API_SECRET))
+                .ifPresent(secret -> fields.put(FrontSecret.API_SECRET, secret));
+        if (store(state.tenantId(), state.adminSubject(), company, fields).isEmpty()) {
+            return failure(409, "This Front company is connected elsewhere",
+                    "Front company " + company + " is already connected to another Gristmill account. Nothing was stored.");
+        }
+        return new SalesforceConnect.Outcome(200, true, "Front is connected",
+                "Gristmill can now read company " + company + " (read-only, metadata only). Activity appears within a few minutes.");
+    }
+
+    /** Deletes the secret and stops ingestion (webhooks for this tenant are ignored from now on); history stays. */
+    public Connection disconnect(String tenantId) {
+        vault.delete(tenantId, PROVIDER);
+        Connection before = connections.get(tenantId, PROVIDER);
+        if (before.account() != null) {
+            connections.releaseAccount(tenantId, PROVIDER, before.account());
+        }
+        connections.markDisconnected(tenantId, PROVIDER);
+        LOG.infof("Tenant %s disconnected Front", tenantId);
+        return connections.get(tenantId, PROVIDER);
+    }
+
+    /** The company id of a token, from {@code GET /me}. */
+    private String company(String token, int refusedStatus, String refusedError, String refusedMessage) {
+        JsonNode me;
+        try {
+            me = client.me(token);
+        } catch (FrontUnauthorizedException e) {
+            throw new ApiException(refusedStatus, refusedError, refusedMessage);
+        } catch (FrontUnavailableException | FrontRateLimitedException | FrontApiException e) {
+            throw new ApiException(502, "front_unavailable", "Front could not be reached to check the token; try again in a few minutes");
+        }
+        String company = me.path("id").asText("");
+        if (!company.startsWith("cmp_")) {
+            throw new ApiException(refusedStatus, refusedError, refusedMessage + " (GET /me named no company)");
+        }
+        return company;
+    }
+
+    private Optional<Connection> store(String tenantId, String adminSubject, String company, Map<String, String> fields) {
+        Connection before = connections.get(tenantId, PROVIDER);
+        if (!tenantId.equals(connections.claimAccount(tenantId, PROVIDER, company))) {
+            LOG.warnf("Tenant %s tried to connect Front company %s, which another tenant has connected", tenantId, company);
+            return Optional.empty();
+        }
+        for (int attempt = 1; ; attempt++) {
+            Optional<VaultSecret> existing = vault.read(tenantId, PROVIDER);
+            try {
+                if (existing.isPresent()) {
+                    vault.update(tenantId, PROVIDER, existing.get(), fields);
+                } else {
+                    vault.create(tenantId, PROVIDER, fields);
+                }
+                break;
+            } catch (StaleSecretVersionException | SecretAlreadyExistsException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+        if (before.account() != null && !before.account().equals(company)) {
+            connections.releaseAccount(tenantId, PROVIDER, before.account()); // switched companies
+        }
+        Connection connection = connections.connected(tenantId, PROVIDER, company, null, null, null, adminSubject);
+        LOG.infof("Tenant %s connected Front company %s (%s)", tenantId, company, fields.get(FrontSecret.AUTH));
+        return Optional.of(connection);
+    }
+
+    private String redirectUri() {
+        return config.redirectUri().orElseThrow(() -> new IllegalStateException(
+                "gristmill.front.redirect-uri (GRISTMILL_FRONT_REDIRECT_URI) is not set"));
+    }
+
+    private static SalesforceConnect.Outcome failure(int status, String title, String message) {
+        return new SalesforceConnect.Outcome(status, false, title, message);
+    }
+}

@@ -1,0 +1,185 @@
+package io.gristmill.front;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * Reads from Front's core API with a tenant's token. Status mapping: 401 →
+ * {@link FrontUnauthorizedException}; 429 → waits {@code retry-after} when it is short (at most
+ * twice), else {@link FrontRateLimitedException}; 5xx and timeouts → {@link FrontUnavailableException}
+ * (retried twice with jittered backoff); other 4xx → {@link FrontApiException}. Every response's
+ * {@code x-ratelimit-*} headers go to the run's meter.
+ */
+@ApplicationScoped
+public class FrontClient {
+    /** {@code GET /events} returns at most 15 per page. */
+    static final int EVENTS_PAGE_SIZE = 15;
+
+    private final FrontConfig config;
+    private final ObjectMapper json;
+    private final FrontApi api;
+    private final FrontApi lookupApi;
+
+    public FrontClient(FrontConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+        this.api = build(config.readTimeout());
+        this.lookupApi = build(config.webhookLookupTimeout());
+    }
+
+    /** The company the token belongs to ({@code id} is {@code cmp_...}). */
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public JsonNode me(String token) {
+        return read(new FrontRateMeter(), a -> a.me(bearer(token)), api);
+    }
+
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public FrontPage teammates(String token, Optional<String> pageToken, FrontRateMeter meter) {
+        return page(read(meter, a -> a.teammates(pageToken.orElse(null), bearer(token)), api));
+    }
+
+    /** The inbox ids of a team. */
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public List<String> teamInboxes(String token, String teamId, FrontRateMeter meter) {
+        return ids(read(meter, a -> a.team(teamId, bearer(token)), api).path("inboxes"));
+    }
+
+    /** Events after {@code after}, oldest first, in the given inboxes (all when empty). */
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public FrontPage events(String token, Instant after, List<String> inboxes, Optional<String> pageToken, FrontRateMeter meter) {
+        String afterSeconds = String.format("%d.%03d", after.getEpochSecond(), after.getNano() / 1_000_000);
+        return page(read(meter, a -> a.events(afterSeconds, inboxes.isEmpty() ? null : inboxes, "created_at", "asc",
+                EVENTS_PAGE_SIZE, pageToken.orElse(null), bearer(token)), api));
+    }
+
+    /** The inboxes a conversation is in; one short call without retries (a webhook has about 5 s). */
+    public List<String> conversationInboxes(String token, String conversationId) {
+        return ids(read(new FrontRateMeter(), a -> a.conversationInboxes(conversationId, bearer(token)), lookupApi).path("_results"));
+    }
+
+    private JsonNode read(FrontRateMeter meter, Function<FrontApi, Response> call, FrontApi client) {
+        for (int rateLimited = 0; ; rateLimited++) {
+            try (Response response = call.apply(client)) {
+                meter.saw(response.getHeaderString("x-ratelimit-limit"), response.getHeaderString("x-ratelimit-remaining"));
+                int status = response.getStatus();
+                String text = response.hasEntity() ? response.readEntity(String.class) : "";
+                if (status == 429) {
+                    Duration wait = retryAfter(response.getHeaderString("retry-after"));
+                    if (rateLimited >= 2 || wait.compareTo(config.maxRetryAfter()) > 0) {
+                        throw new FrontRateLimitedException(wait);
+                    }
+                    sleep(wait);
+                    continue;
+                }
+                if (status >= 500) {
+                    throw new FrontUnavailableException("Front answered " + status);
+                }
+                JsonNode body = parse(text);
+                if (status == 401) {
+                    throw new FrontUnauthorizedException("Front refused the token: " + body.path("_error").path("message").asText(""));
+                }
+                if (status >= 400) {
+                    throw new FrontApiException(status, body.path("_error").path("message").asText(""));
+                }
+                return body;
+            } catch (ProcessingException e) {
+                throw new FrontUnavailableException("Front did not answer: " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private FrontPage page(JsonNode body) {
+        List<JsonNode> results = new ArrayList<>();
+        body.path("_results").forEach(results::add);
+        JsonNode next = body.path("_pagination").path("next");
+        if (!next.isTextual() || next.asText().isBlank()) {
+            return new FrontPage(results, Optional.empty());
+        }
+        return new FrontPage(results, Optional.of(pageToken(next.asText())));
+    }
+
+    /** Front's next link carries the page in {@code page_token}; the other parameters are sent again as they were. */
+    static String pageToken(String nextUrl) {
+        String query = URI.create(nextUrl).getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && "page_token".equals(pair.substring(0, eq))) {
+                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new FrontApiException(200, "Front's next-page link has no page_token: cannot follow it");
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(item -> {
+            if (item.path("id").isTextual()) {
+                ids.add(item.path("id").asText());
+            }
+        });
+        return ids;
+    }
+
+    private static Duration retryAfter(String header) {
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(header.trim()) * 1000));
+        } catch (RuntimeException missingOrOdd) {
+            return Duration.ofSeconds(60); // Front's window is a minute
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(Math.max(0, wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FrontUnavailableException("Interrupted while waiting for Front's rate limit");
+        }
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private FrontApi build(Duration readTimeout) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.apiBaseUrl()))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(FrontApi.class);
+    }
+}

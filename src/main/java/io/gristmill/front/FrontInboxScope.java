@@ -1,0 +1,109 @@
+package io.gristmill.front;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gristmill.tenant.TenantSettings;
+import io.gristmill.tenant.TenantSettingsStore;
+
+/**
+ * Which Front inboxes count for a tenant: the chosen inboxes plus the inboxes of the chosen
+ * teams, or every inbox when the admin chose neither. A team's inboxes are looked up (one call
+ * per team) and reused for a few minutes, so that a settings change applies within minutes.
+ */
+@ApplicationScoped
+public class FrontInboxScope {
+    private static final Duration REUSE = Duration.ofMinutes(5);
+
+    private static final int CONVERSATIONS_REMEMBERED = 10_000;
+
+    private final TenantSettingsStore settings;
+    private final FrontClient client;
+    private final FrontTokens tokens;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Conversation → its inboxes, so that a busy conversation costs one lookup, not one per event. */
+    private final Map<String, List<String>> conversations = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+                    return size() > CONVERSATIONS_REMEMBERED;
+                }
+            });
+
+    private record Cached(TenantSettings.Front chosen, Set<String> inboxes, Instant until) {
+    }
+
+    public FrontInboxScope(TenantSettingsStore settings, FrontClient client, FrontTokens tokens, Clock clock) {
+        this.settings = settings;
+        this.client = client;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** The inboxes that count, or empty when every inbox counts. */
+    public Optional<Set<String>> inboxes(String tenantId, String token, FrontRateMeter meter) {
+        TenantSettings.Front chosen = settings.get(tenantId).settings().front();
+        if (chosen.inboxes().isEmpty() && chosen.teams().isEmpty()) {
+            return Optional.empty();
+        }
+        Cached cached = cache.get(tenantId);
+        if (cached != null && cached.chosen().equals(chosen) && cached.until().isAfter(clock.instant())) {
+            return Optional.of(cached.inboxes());
+        }
+        Set<String> inboxes = new LinkedHashSet<>(chosen.inboxes());
+        for (String team : chosen.teams()) {
+            inboxes.addAll(client.teamInboxes(token, team, meter));
+        }
+        Set<String> scope = Set.copyOf(inboxes);
+        cache.put(tenantId, new Cached(chosen, scope, clock.instant().plus(REUSE)));
+        return Optional.of(scope);
+    }
+
+    /**
+     * Whether a received event counts: always when the tenant chose no inboxes or teams; else by
+     * the inboxes the event names (inbound, move) or, failing that, its conversation's inboxes
+     * (looked up once and remembered; a move updates what is remembered).
+     *
+     * @throws FrontUnavailableException when the lookup fails (the sender should retry)
+     */
+    public boolean counts(String tenantId, FrontEvent event) {
+        TenantSettings.Front chosen = settings.get(tenantId).settings().front();
+        if (chosen.inboxes().isEmpty() && chosen.teams().isEmpty()) {
+            return true;
+        }
+        String token = tokens.current(tenantId);
+        Optional<Set<String>> scope = inboxes(tenantId, token, new FrontRateMeter());
+        String key = tenantId + "/" + event.conversationId().orElse("");
+        List<String> inboxes;
+        if (!event.inboxIds().isEmpty()) {
+            inboxes = event.inboxIds();
+            if ("move".equals(event.type()) && event.conversationId().isPresent()) {
+                conversations.put(key, inboxes);
+            }
+        } else if (event.conversationId().isPresent()) {
+            inboxes = conversations.get(key);
+            if (inboxes == null) {
+                inboxes = List.copyOf(client.conversationInboxes(token, event.conversationId().get()));
+                conversations.put(key, inboxes);
+            }
+        } else {
+            inboxes = List.of();
+        }
+        return counts(scope, inboxes);
+    }
+
+    /** Whether a conversation in {@code conversationInboxes} counts under {@code scope}. */
+    public static boolean counts(Optional<Set<String>> scope, List<String> conversationInboxes) {
+        return scope.isEmpty() || conversationInboxes.stream().anyMatch(scope.get()::contains);
+    }
+}

@@ -1,0 +1,115 @@
+package io.gristmill.front;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.gristmill.aws.TokenVault;
+import io.gristmill.aws.VaultSecret;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * The Gristmill Front app's side of Front OAuth: the authorize URL, and the code and refresh
+ * grants (HTTP Basic with the app's client id and secret, read from Secrets Manager). Front sends
+ * {@code expires_at}; some clients see {@code expires_in}: both are read.
+ */
+@ApplicationScoped
+public class FrontOAuth {
+    private final FrontConfig config;
+    private final TokenVault vault;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private volatile FrontAuthApi client;
+
+    public FrontOAuth(FrontConfig config, TokenVault vault, ObjectMapper json, Clock clock) {
+        this.config = config;
+        this.vault = vault;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public URI authorizeUrl(String redirectUri, String state) {
+        return URI.create(config.authBaseUrl() + "/oauth/authorize?response_type=code&client_id=" + encode(app().field(FrontSecret.APP_CLIENT_ID))
+                + "&redirect_uri=" + encode(redirectUri) + "&state=" + encode(state));
+    }
+
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public FrontTokenSet exchangeCode(String code, String redirectUri) {
+        return grant("authorization_code", code, redirectUri, null);
+    }
+
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public FrontTokenSet refresh(String refreshToken) {
+        return grant("refresh_token", null, null, refreshToken);
+    }
+
+    private FrontTokenSet grant(String type, String code, String redirectUri, String refreshToken) {
+        VaultSecret app = app();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((app.field(FrontSecret.APP_CLIENT_ID) + ":"
+                + app.field(FrontSecret.APP_CLIENT_SECRET)).getBytes(StandardCharsets.UTF_8));
+        try (Response response = client().token(basic, type, code, redirectUri, refreshToken)) {
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() >= 500) {
+                throw new FrontUnavailableException("Front's token endpoint answered " + response.getStatus());
+            }
+            JsonNode body = parse(text);
+            if (response.getStatus() >= 400 || !body.path("access_token").isTextual()) {
+                String error = body.path("error").asText(body.path("_error").path("message").asText("HTTP " + response.getStatus()));
+                throw new FrontOAuthException("Front refused the " + type + " grant: " + error,
+                        "invalid_grant".equals(error) || response.getStatus() == 401);
+            }
+            Instant expiresAt = body.path("expires_at").isNumber() ? Instant.ofEpochSecond(body.path("expires_at").asLong())
+                    : clock.instant().plusSeconds(body.path("expires_in").asLong(3600));
+            String newRefresh = body.path("refresh_token").isTextual() ? body.path("refresh_token").asText() : refreshToken;
+            return new FrontTokenSet(body.path("access_token").asText(), newRefresh, expiresAt);
+        } catch (ProcessingException e) {
+            throw new FrontUnavailableException("Front's token endpoint did not answer: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private VaultSecret app() {
+        VaultSecret app = vault.readAppSecret(FrontSecret.PROVIDER).orElseThrow(() -> new IllegalStateException(
+                "Secret " + vault.appSecretName(FrontSecret.PROVIDER) + " is missing"));
+        if (app.field(FrontSecret.APP_CLIENT_ID) == null || app.field(FrontSecret.APP_CLIENT_SECRET) == null) {
+            throw new IllegalStateException("Secret " + vault.appSecretName(FrontSecret.PROVIDER) + " needs client_id and client_secret");
+        }
+        return app;
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return text.isBlank() ? json.createObjectNode() : json.readTree(text);
+        } catch (java.io.IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private FrontAuthApi client() {
+        if (client == null) {
+            client = QuarkusRestClientBuilder.newBuilder()
+                    .baseUri(URI.create(config.authBaseUrl()))
+                    .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .property("microprofile.rest.client.disable.default.mapper", true)
+                    .build(FrontAuthApi.class);
+        }
+        return client;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,176 @@
+package io.gristmill.front;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.WriteOutcome;
+import io.gristmill.aws.LeaseStore;
+import io.gristmill.connect.ConnectionStore;
+import io.gristmill.sync.SyncCursor;
+import io.gristmill.sync.SyncCursorStore;
+
+/**
+ * Stores what Front's webhooks missed (delivery is at least once, with possible loss; rule
+ * webhooks are never retried). Per tenant: refresh the teammate directory, then read
+ * {@code GET /events} oldest first from the cursor (minus an overlap, since Front does not say
+ * whether {@code q[after]} is inclusive; the first run reads the backfill window) in the chosen
+ * inboxes, following {@code _pagination.next} to the end. Events map to the same activity ids as
+ * their webhook deliveries, so what a webhook stored is recognized, not stored twice. The cursor
+ * moves after each stored page (the newest {@code emitted_at} on it), so a run that stops — rate
+ * limit, deadline — continues there next time. Front's rate limit is shared with the company's
+ * other integrations: a run stops while a reserve is left, and waits out only short
+ * {@code retry-after}s.
+ */
+@ApplicationScoped
+public class FrontReconciler {
+    static final String CURSOR = "events";
+    private static final Logger LOG = Logger.getLogger(FrontReconciler.class);
+    private static final String LEASE = "front-reconcile";
+
+    private final FrontTokens tokens;
+    private final FrontClient client;
+    private final FrontTeammates teammates;
+    private final FrontInboxScope scope;
+    private final FrontMapper mapper;
+    private final ActivityStore activities;
+    private final SyncCursorStore cursors;
+    private final ConnectionStore connections;
+    private final LeaseStore leases;
+    private final FrontConfig config;
+    private final Clock clock;
+
+    public FrontReconciler(FrontTokens tokens, FrontClient client, FrontTeammates teammates, FrontInboxScope scope, FrontMapper mapper,
+            ActivityStore activities, SyncCursorStore cursors, ConnectionStore connections, LeaseStore leases, FrontConfig config,
+            Clock clock) {
+        this.tokens = tokens;
+        this.client = client;
+        this.teammates = teammates;
+        this.scope = scope;
+        this.mapper = mapper;
+        this.activities = activities;
+        this.cursors = cursors;
+        this.connections = connections;
+        this.leases = leases;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public ReconcileReport reconcile(String tenantId) {
+        Optional<LeaseStore.Lease> lease = leases.tryAcquire(tenantId, LEASE, config.reconcileLease());
+        if (lease.isEmpty()) {
+            return ReconcileReport.busy(tenantId);
+        }
+        try {
+            return reconcileHoldingLease(tenantId);
+        } finally {
+            leases.release(lease.get());
+        }
+    }
+
+    private ReconcileReport reconcileHoldingLease(String tenantId) {
+        String token = tokens.current(tenantId);
+        Instant started = clock.instant();
+        Instant deadline = started.plus(config.reconcileDeadline());
+        FrontRateMeter meter = new FrontRateMeter();
+        int people = 0;
+        int read = 0;
+        int stored = 0;
+        int duplicates = 0;
+        int ignored = 0;
+        String stopped = null;
+        boolean caughtUp = false;
+        Optional<SyncCursor> cursor = cursors.get(tenantId, FrontSecret.PROVIDER, CURSOR);
+        Optional<Instant> position = cursor.map(SyncCursor::position);
+        try {
+            people = teammates.sync(tenantId, token, meter, started);
+            Optional<Set<String>> inboxes = scope.inboxes(tenantId, token, meter);
+            if (inboxes.isPresent() && inboxes.get().isEmpty()) {
+                caughtUp = true; // the chosen teams have no inboxes: nothing counts
+            } else {
+                // Never further back than the backfill window, e.g. after a long disconnection.
+                Instant oldest = started.minus(config.backfill());
+                Instant from = position.map(p -> p.minus(config.overlap())).filter(p -> p.isAfter(oldest)).orElse(oldest);
+                List<String> inboxList = inboxes.map(set -> new ArrayList<>(new java.util.TreeSet<>(set))).map(List::copyOf).orElse(List.of());
+                Optional<String> page = Optional.empty();
+                while (true) {
+                    if (clock.instant().isAfter(deadline)) {
+                        stopped = "deadline reached; continues next run";
+                        break;
+                    }
+                    if (meter.belowReserve(config.rateLimitReserve())) {
+                        stopped = "paused to leave Front's rate limit to others (" + meter.describe() + "); continues next run";
+                        break;
+                    }
+                    FrontPage events = client.events(token, from, inboxList, page, meter);
+                    Instant newest = null;
+                    for (JsonNode json : events.results()) {
+                        read++;
+                        FrontEvent event;
+                        try {
+                            event = FrontEvent.parse(json, null);
+                        } catch (IllegalArgumentException | ArithmeticException unusable) {
+                            ignored++;
+                            LOG.infof("Ignored an unusable Front event of tenant %s: %s", tenantId, unusable.getMessage());
+                            continue;
+                        }
+                        newest = newest == null || event.emittedAt().isAfter(newest) ? event.emittedAt() : newest;
+                        Optional<Activity> activity = mapper.map(tenantId, event);
+                        if (activity.isEmpty()) {
+                            ignored++;
+                        } else if (activities.record(activity.get()) == WriteOutcome.ALREADY_STORED) {
+                            duplicates++;
+                        } else {
+                            stored++;
+                        }
+                    }
+                    if (newest != null && (position.isEmpty() || newest.isAfter(position.get()))
+                            && cursors.advance(tenantId, FrontSecret.PROVIDER, CURSOR, position, newest)) {
+                        position = Optional.of(newest);
+                    }
+                    page = events.nextPageToken();
+                    if (page.isEmpty()) {
+                        caughtUp = true;
+                        break;
+                    }
+                }
+            }
+        } catch (FrontRateLimitedException e) {
+            stopped = "Front's rate limit was reached (retry after " + e.retryAfter().toSeconds() + " s); continues next run";
+        } catch (FrontUnavailableException | FrontApiException e) {
+            stopped = e.getMessage() + "; continues next run";
+        } catch (FrontUnauthorizedException e) {
+            stopped = "Front refused the stored token; reconnect Front";
+            connections.markReconnectRequired(tenantId, FrontSecret.PROVIDER, stopped);
+        }
+        ReconcileReport report = new ReconcileReport(tenantId, meter.calls(), people, read, stored, duplicates, ignored, caughtUp, stopped, false);
+        connections.recordSyncStatus(tenantId, FrontSecret.PROVIDER, status(report, position, started));
+        if (caughtUp) {
+            connections.recordSuccessfulSync(tenantId, FrontSecret.PROVIDER, started);
+        }
+        LOG.infof("Front reconciliation of tenant %s: %d API calls, %d teammates, %d events read, %d stored (missed by webhooks), "
+                + "%d already stored, %d ignored%s", tenantId, report.apiCalls(), people, read, stored, duplicates, ignored,
+                stopped == null ? "" : "; stopped: " + stopped);
+        return report;
+    }
+
+    private String status(ReconcileReport report, Optional<Instant> position, Instant started) {
+        String readUpTo = position.map(p -> "read up to " + p).orElse("nothing read yet");
+        if (report.caughtUp()) {
+            return "up to date at " + started + " (" + readUpTo + "); last run stored " + report.stored() + " missed events";
+        }
+        boolean backfilling = position.isEmpty() || position.get().isBefore(started.minus(config.overlap()).minus(config.overlap()));
+        return (backfilling ? "backfilling: " : "behind: ") + readUpTo + "; " + report.stopped();
+    }
+}

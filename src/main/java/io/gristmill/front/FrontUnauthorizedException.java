@@ -1,0 +1,8 @@
+package io.gristmill.front;
+
+/** Front refused the token (401): revoked, expired, or never valid. */
+public class FrontUnauthorizedException extends RuntimeException {
+    public FrontUnauthorizedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package io.gristmill.front;
+
+/** Front answered 5xx or not at all (timeout, connection refused): worth a retry later. */
+public class FrontUnavailableException extends RuntimeException {
+    public FrontUnavailableException(String message) {
+        super(message);
+    }
+}
