@@ -71,7 +71,8 @@ class FrontWebhookTest {
         company = "cmp_" + UUID.randomUUID().toString().substring(0, 8);
         connections.claimAccount(tenant, "front", company);
         connections.connected(tenant, "front", company, null, "https://api2.frontapp.com", null, "auth0|emp-admin");
-        vault.create(tenant, "front", Map.of("api_secret", API_SECRET));
+        vault.create(tenant, "front", Map.of("api_secret", API_SECRET, "auth", "api_token",
+                "access_token", io.gristmill.testing.SimulatedFrontResource.front().issueApiToken()));
         directory.put(tenant, "emp-ada", new EmployeeInput("Ada", "ada@acme.test", null, null, null, new Identities(null, "tea_ada"), true, null), 0);
     }
 
@@ -246,5 +247,45 @@ class FrontWebhookTest {
         signedApp(outbound("evt_after"), APP_SECRET, System.currentTimeMillis()).send();
 
         assertThat(stored()).singleElement().satisfies(a -> assertThat(a.employeeId()).isEmpty());
+    }
+
+    @jakarta.inject.Inject
+    io.gristmill.tenant.TenantSettingsStore settings;
+
+    private void chooseInbox(String inbox) {
+        settings.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY, null,
+                new io.gristmill.tenant.TenantSettings.Front(List.of(inbox), List.of()), null), "auth0|admin");
+    }
+
+    @Test
+    void with_inboxes_chosen_an_event_of_a_conversation_elsewhere_is_ignored_and_one_inside_is_stored() {
+        io.gristmill.testing.SimulatedFront front = io.gristmill.testing.SimulatedFrontResource.front();
+        front.conversationIn("cnv_1", "inb_other");
+        chooseInbox("inb_support");
+
+        HttpApiEvent.Response outside = signedApp(outbound("evt_outside"), APP_SECRET, System.currentTimeMillis()).send();
+
+        assertThat(outside.body().get("status").asText()).isEqualTo("ignored");
+        assertThat(outside.body().get("reason").asText()).contains("outside the inboxes");
+        assertThat(stored()).isEmpty();
+
+        chooseInbox("inb_other");
+        HttpApiEvent.Response inside = signedApp(outbound("evt_inside"), APP_SECRET, System.currentTimeMillis()).send();
+        assertThat(inside.body().get("status").asText()).isEqualTo("stored");
+        assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void when_the_inbox_check_cannot_reach_front_the_answer_is_503_and_nothing_is_stored() {
+        io.gristmill.testing.SimulatedFront front = io.gristmill.testing.SimulatedFrontResource.front();
+        front.conversationIn("cnv_1", "inb_support");
+        chooseInbox("inb_support");
+        front.latencyMillis(3000); // longer than the 2 s a webhook may spend on the check
+        try {
+            assertError(signedApp(outbound("evt_slow"), APP_SECRET, System.currentTimeMillis()).send(), 503, "front_unavailable");
+        } finally {
+            front.latencyMillis(0);
+        }
+        assertThat(stored()).isEmpty();
     }
 }

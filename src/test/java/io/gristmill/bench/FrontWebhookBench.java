@@ -1,0 +1,119 @@
+package io.gristmill.bench;
+
+import static io.gristmill.testing.HttpApiEvent.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.gristmill.aws.Table;
+import io.gristmill.aws.TokenVault;
+import io.gristmill.config.GristmillConfig;
+import io.gristmill.connect.ConnectionStore;
+import io.gristmill.testing.FrontWebhookProfile;
+import io.gristmill.testing.HttpApiEvent;
+import io.gristmill.testing.Ids;
+import io.gristmill.testing.SimulatedFront;
+import io.gristmill.testing.SimulatedFrontResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Front webhook handling latency, printed as {@code BENCH <name> <value>}: signed app webhooks
+ * (full events with content) through the Lambda mock event server into DynamoDB Local, next to a
+ * bare conditional PutItem into the same DynamoDB Local measured in the same run, and the ratio of
+ * their 99th percentiles — what verification, parsing, attribution and the router add.
+ */
+@QuarkusTest
+@TestProfile(FrontWebhookProfile.class)
+@Tag("bench")
+class FrontWebhookBench {
+    private static final int WARMUP = 200;
+    private static final int MEASURED = 1000;
+
+    @Inject
+    ConnectionStore connections;
+
+    @Inject
+    TokenVault vault;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    GristmillConfig config;
+
+    @Test
+    void webhook_latency_next_to_a_bare_put() throws Exception {
+        SimulatedFront front = SimulatedFrontResource.front();
+        front.reset();
+        String tenant = Ids.tenant();
+        connections.claimAccount(tenant, "front", front.company());
+        connections.connected(tenant, "front", front.company(), null, null, null, "auth0|admin");
+        vault.create(tenant, "front", Map.of("auth", "api_token", "access_token", front.issueApiToken()));
+        front.event("evt_template", "out_reply", Instant.now(), "cnv_bench", "inb_support", "tea_ada");
+        String template = front.eventJson("evt_template");
+
+        for (int i = 0; i < WARMUP; i++) {
+            deliver(template, front.company(), "evt_w" + i);
+            bareput("w" + i);
+        }
+        long[] webhook = new long[MEASURED];
+        long[] put = new long[MEASURED];
+        for (int i = 0; i < MEASURED; i++) {
+            long start = System.nanoTime();
+            int status = deliver(template, front.company(), "evt_m" + i);
+            webhook[i] = System.nanoTime() - start;
+            assertThat(status).isEqualTo(200);
+            start = System.nanoTime();
+            bareput("m" + i);
+            put[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(webhook);
+        Arrays.sort(put);
+        System.out.printf("BENCH front.webhook.p50_ms %.2f%n", percentile(webhook, 0.50));
+        System.out.printf("BENCH front.webhook.p99_ms %.2f%n", percentile(webhook, 0.99));
+        System.out.printf("BENCH dynamodb_local.put.p50_ms %.2f%n", percentile(put, 0.50));
+        System.out.printf("BENCH dynamodb_local.put.p99_ms %.2f%n", percentile(put, 0.99));
+        System.out.printf("BENCH front.webhook.p99_ratio %.2f%n", percentile(webhook, 0.99) / percentile(put, 0.99));
+    }
+
+    private static int deliver(String template, String company, String eventId) throws Exception {
+        String body = "{\"type\":\"outbound_sent\",\"authorization\":{\"id\":\"" + company + "\"},\"payload\":"
+                + template.replace("evt_template", eventId) + "}";
+        String timestamp = Long.toString(System.currentTimeMillis());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SimulatedFront.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal((timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        HttpApiEvent.Response response = request("POST", "/webhooks/front").withoutAuthorizer()
+                .header("Content-Type", "application/json").header("X-Front-Request-Timestamp", timestamp)
+                .header("X-Front-Signature", signature).body(body).send();
+        return response.status();
+    }
+
+    private void bareput(String id) {
+        Map<String, AttributeValue> item = new HashMap<>(Table.key("BENCH#" + UUID.randomUUID() + "#" + id, "ACT"));
+        item.put("payload", AttributeValue.fromS("x".repeat(300)));
+        dynamo.putItem(b -> b.tableName(config.table()).item(item).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    private static double percentile(long[] sortedNanos, double p) {
+        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(p * sortedNanos.length) - 1);
+        return sortedNanos[index] / 1_000_000.0;
+    }
+}
