@@ -1,15 +1,12 @@
 package io.gristmill.front;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.jboss.logging.Logger;
 
 import io.gristmill.connect.ConnectionStore;
+import io.gristmill.sync.TenantFanOut;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -33,25 +30,7 @@ public class FrontReconcileFunction {
     @Funq("front-reconcile")
     public List<ReconcileReport> frontReconcile(Map<String, Object> scheduledEvent) {
         List<String> tenants = connections.connectedTenants(FrontSecret.PROVIDER);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.reconcileConcurrency(), tenants.size())));
-        try {
-            List<Future<ReconcileReport>> running = new ArrayList<>();
-            for (String tenant : tenants) {
-                running.add(pool.submit(() -> reconcileOne(tenant)));
-            }
-            List<ReconcileReport> reports = new ArrayList<>();
-            for (Future<ReconcileReport> report : running) {
-                reports.add(report.get());
-            }
-            return reports;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reconciling", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("A reconciliation failed outside its own error handling", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return TenantFanOut.run(tenants, config.reconcileConcurrency(), this::reconcileOne);
     }
 
     private ReconcileReport reconcileOne(String tenant) {

@@ -1,15 +1,12 @@
 package io.gristmill.salesforce;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.jboss.logging.Logger;
 
 import io.gristmill.connect.ConnectionStore;
+import io.gristmill.sync.TenantFanOut;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -35,25 +32,7 @@ public class SalesforcePollFunction {
     @Funq("salesforce-poll")
     public List<PollReport> salesforcePoll(Map<String, Object> scheduledEvent) {
         List<String> tenants = connections.connectedTenants(SalesforceSecret.PROVIDER);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.pollConcurrency(), tenants.size())));
-        try {
-            List<Future<PollReport>> running = new ArrayList<>();
-            for (String tenant : tenants) {
-                running.add(pool.submit(() -> pollOne(tenant)));
-            }
-            List<PollReport> reports = new ArrayList<>();
-            for (Future<PollReport> report : running) {
-                reports.add(report.get());
-            }
-            return reports;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while polling", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("A poll failed outside its own error handling", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return TenantFanOut.run(tenants, config.pollConcurrency(), this::pollOne);
     }
 
     private PollReport pollOne(String tenant) {
