@@ -17,10 +17,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.gristmill.http.LenientJson;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -94,7 +94,7 @@ public class FrontClient {
                 if (status >= 500) {
                     throw new FrontUnavailableException("Front answered " + status);
                 }
-                JsonNode body = parse(text);
+                JsonNode body = LenientJson.read(json, text);
                 if (status == 401) {
                     throw new FrontUnauthorizedException("Front refused the token: " + body.path("_error").path("message").asText(""));
                 }
@@ -156,17 +156,6 @@ public class FrontClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FrontUnavailableException("Interrupted while waiting for Front's rate limit");
-        }
-    }
-
-    private JsonNode parse(String text) {
-        if (text == null || text.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return json.createObjectNode();
         }
     }
 

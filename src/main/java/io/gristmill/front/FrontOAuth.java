@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
+import io.gristmill.http.LenientJson;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -65,7 +66,7 @@ public class FrontOAuth {
             if (response.getStatus() >= 500) {
                 throw new FrontUnavailableException("Front's token endpoint answered " + response.getStatus());
             }
-            JsonNode body = parse(text);
+            JsonNode body = LenientJson.read(json, text);
             if (response.getStatus() >= 400 || !body.path("access_token").isTextual()) {
                 String error = body.path("error").asText(body.path("_error").path("message").asText("HTTP " + response.getStatus()));
                 throw new FrontOAuthException("Front refused the " + type + " grant: " + error,
@@ -87,14 +88,6 @@ public class FrontOAuth {
             throw new IllegalStateException("Secret " + vault.appSecretName(FrontSecret.PROVIDER) + " needs client_id and client_secret");
         }
         return app;
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return text.isBlank() ? json.createObjectNode() : json.readTree(text);
-        } catch (java.io.IOException e) {
-            return json.createObjectNode();
-        }
     }
 
     private FrontAuthApi client() {

@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.gristmill.http.LenientJson;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -91,7 +91,7 @@ public class SalesforceReader {
             if (status >= 500) {
                 throw new SalesforceUnavailableException("Salesforce answered " + status);
             }
-            JsonNode body = parse(text);
+            JsonNode body = LenientJson.read(json, text);
             if (status == 401) {
                 throw new SessionExpiredException();
             }
@@ -116,17 +116,6 @@ public class SalesforceReader {
         }
         String next = body.path("nextRecordsUrl").isTextual() ? body.path("nextRecordsUrl").asText() : null;
         return new QueryPage(records, body.path("done").asBoolean(true) ? null : next);
-    }
-
-    private JsonNode parse(String text) {
-        if (text == null || text.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return json.createObjectNode();
-        }
     }
 
     private static String bearer(AccessToken token) {
