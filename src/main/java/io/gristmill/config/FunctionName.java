@@ -15,7 +15,9 @@ public enum FunctionName {
     /** Signed Front webhook receipt (app and rule webhooks). Reads only Front secrets. */
     FRONT_WEBHOOK,
     /** Scheduled Front reconciliation (teammates, missed events, backfill) of every connected tenant. */
-    FRONT_RECONCILE;
+    FRONT_RECONCILE,
+    /** Scheduled hourly: drafts the week that last ended for every employee of every connected tenant. */
+    RECAP_DRAFTS;
 
     /** The name used in {@code @Funq} and in {@code QUARKUS_FUNQY_EXPORT}. */
     public String exportName() {

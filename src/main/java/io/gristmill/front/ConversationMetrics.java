@@ -20,14 +20,17 @@ import io.gristmill.activity.Activity;
  * @param resolution           first inbound message → first archive (the first resolution)
  * @param resolved             whether the conversation's latest state is archived
  * @param reopens              how often it was reopened
+ * @param firstReply           the activity of that first reply (evidence for the response time)
+ * @param firstResolution      the activity of that first archive (evidence for the resolution time)
  */
 public record ConversationMetrics(String conversationId, Optional<Duration> firstResponse, Optional<String> firstResponder,
-        int repliesUntilResolved, Optional<Duration> resolution, boolean resolved, int reopens) {
+        int repliesUntilResolved, Optional<Duration> resolution, boolean resolved, int reopens,
+        Optional<Activity> firstReply, Optional<Activity> firstResolution) {
 
-    static final String RECEIVED = "front.message.received";
-    static final String SENT = "front.message.sent";
-    static final String ARCHIVED = "front.conversation.archived";
-    static final String REOPENED = "front.conversation.reopened";
+    public static final String RECEIVED = "front.message.received";
+    public static final String SENT = "front.message.sent";
+    public static final String ARCHIVED = "front.conversation.archived";
+    public static final String REOPENED = "front.conversation.reopened";
 
     public static ConversationMetrics of(String conversationId, List<Activity> activities) {
         List<Activity> ordered = activities.stream()
@@ -36,7 +39,7 @@ public record ConversationMetrics(String conversationId, Optional<Duration> firs
                 .toList();
         Instant firstInbound = null;
         Activity firstReply = null;
-        Instant firstArchive = null;
+        Activity firstArchive = null;
         int replies = 0;
         int reopens = 0;
         boolean resolved = false;
@@ -54,7 +57,7 @@ public record ConversationMetrics(String conversationId, Optional<Duration> firs
                 case ARCHIVED -> {
                     resolved = true;
                     if (firstInbound != null && firstArchive == null) {
-                        firstArchive = a.occurredAt();
+                        firstArchive = a;
                     }
                 }
                 case REOPENED -> {
@@ -71,7 +74,7 @@ public record ConversationMetrics(String conversationId, Optional<Duration> firs
                 Optional.ofNullable(firstReply).map(r -> Duration.between(inbound, r.occurredAt())),
                 Optional.ofNullable(firstReply).flatMap(Activity::employeeId),
                 replies,
-                Optional.ofNullable(firstArchive).map(at -> Duration.between(inbound, at)),
-                resolved, reopens);
+                Optional.ofNullable(firstArchive).map(archive -> Duration.between(inbound, archive.occurredAt())),
+                resolved, reopens, Optional.ofNullable(firstReply), Optional.ofNullable(firstArchive));
     }
 }

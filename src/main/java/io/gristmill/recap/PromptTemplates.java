@@ -1,0 +1,118 @@
+package io.gristmill.recap;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gristmill.http.ApiException;
+import io.gristmill.http.Caller;
+
+/**
+ * Who may do what with prompt templates. An employee sees their own and the tenant's; only admins
+ * change tenant templates; another employee's template does not exist for the caller (404).
+ */
+@ApplicationScoped
+public class PromptTemplates {
+    private static final Logger LOG = Logger.getLogger(PromptTemplates.class);
+    static final int MAX_PER_OWNER = 50;
+
+    private final PromptTemplateStore store;
+    private final Clock clock;
+
+    public PromptTemplates(PromptTemplateStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public List<PromptTemplate> visibleTo(Caller caller) {
+        List<PromptTemplate> all = new ArrayList<>();
+        caller.employeeId().ifPresent(own -> all.addAll(store.list(caller.tenantId(), own)));
+        all.addAll(store.list(caller.tenantId(), PromptTemplateStore.TENANT_OWNER));
+        return all;
+    }
+
+    /** A template the caller may apply or read: their own or a tenant-wide one. */
+    public Optional<PromptTemplate> readable(Caller caller, String templateId) {
+        if (!RecapOptions.TEMPLATE_ID.matcher(templateId).matches()) {
+            return Optional.empty();
+        }
+        return caller.employeeId().flatMap(own -> store.find(caller.tenantId(), own, templateId))
+                .or(() -> store.find(caller.tenantId(), PromptTemplateStore.TENANT_OWNER, templateId));
+    }
+
+    public PromptTemplate create(Caller caller, PromptTemplateInput input) {
+        String owner = owner(caller, input.scope());
+        if (store.list(caller.tenantId(), owner == null ? PromptTemplateStore.TENANT_OWNER : owner).size() >= MAX_PER_OWNER) {
+            throw ApiException.conflict("At most " + MAX_PER_OWNER + " templates per owner; delete one first");
+        }
+        PromptTemplate template = build(caller, UUID.randomUUID().toString().replace("-", ""), owner, input);
+        if (!store.save(caller.tenantId(), template, false)) {
+            throw new IllegalStateException("A fresh template id was taken");
+        }
+        afterSave(caller, template);
+        return template;
+    }
+
+    public PromptTemplate update(Caller caller, String templateId, PromptTemplateInput input) {
+        PromptTemplate existing = changeable(caller, templateId);
+        if (!existing.scope().equals(input.scope())) {
+            throw ApiException.badRequest("scope cannot change; create a new template instead");
+        }
+        PromptTemplate template = build(caller, templateId, existing.ownerId(), input);
+        if (!store.save(caller.tenantId(), template, true)) {
+            throw ApiException.notFound("No prompt template " + templateId);
+        }
+        afterSave(caller, template);
+        return template;
+    }
+
+    public void delete(Caller caller, String templateId) {
+        PromptTemplate existing = changeable(caller, templateId);
+        if (!store.delete(caller.tenantId(), existing)) {
+            throw ApiException.notFound("No prompt template " + templateId);
+        }
+        LOG.infof("Prompt template %s deleted by %s", templateId, caller.subject());
+    }
+
+    private PromptTemplate changeable(Caller caller, String templateId) {
+        PromptTemplate existing = readable(caller, templateId)
+                .orElseThrow(() -> ApiException.notFound("No prompt template " + templateId));
+        if (existing.tenantWide()) {
+            caller.requireAdmin();
+        }
+        return existing;
+    }
+
+    private static String owner(Caller caller, String scope) {
+        if (PromptTemplate.TENANT.equals(scope)) {
+            caller.requireAdmin();
+            return null;
+        }
+        return caller.employeeId().orElseThrow(() -> ApiException.badRequest(
+                "Your token names no employee (claim employee_id): only a tenant template (scope 'tenant', admins) can be saved"));
+    }
+
+    private PromptTemplate build(Caller caller, String templateId, String owner, PromptTemplateInput input) {
+        return new PromptTemplate(templateId, input.scope(), owner, input.name(), input.sections(), input.include(),
+                input.instructions(), input.tenantDefault(), clock.instant(), caller.subject());
+    }
+
+    /** Keeps one tenant default: saving a new default clears the flag on the others. */
+    private void afterSave(Caller caller, PromptTemplate saved) {
+        LOG.infof("Prompt template %s (%s) saved by %s", saved.templateId(), saved.scope(), caller.subject());
+        if (saved.tenantDefault()) {
+            for (PromptTemplate other : store.list(caller.tenantId(), PromptTemplateStore.TENANT_OWNER)) {
+                if (other.tenantDefault() && !other.templateId().equals(saved.templateId())) {
+                    store.save(caller.tenantId(), new PromptTemplate(other.templateId(), other.scope(), null, other.name(), other.sections(),
+                            other.include(), other.instructions(), false, other.updatedAt(), other.updatedBy()), true);
+                }
+            }
+        }
+    }
+}

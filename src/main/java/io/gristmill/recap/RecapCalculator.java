@@ -1,0 +1,359 @@
+package io.gristmill.recap;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.Source;
+import io.gristmill.front.ConversationMetrics;
+import io.gristmill.recap.RecapContent.DayCount;
+import io.gristmill.recap.RecapContent.Evidence;
+import io.gristmill.recap.RecapContent.Highlight;
+import io.gristmill.recap.RecapContent.Item;
+import io.gristmill.recap.RecapContent.Metric;
+import io.gristmill.recap.RecapContent.PipelineBar;
+import io.gristmill.recap.RecapContent.Section;
+
+/**
+ * Turns one employee's activity over a period into recap content. Pure: everything it needs is
+ * passed in, so the numbers can be checked by hand against a fixture.
+ */
+public final class RecapCalculator {
+    static final int MAX_HIGHLIGHTS = 5;
+    static final int MAX_STAGE_MOVES = 10;
+    static final int MAX_TAGS = 5;
+
+    private RecapCalculator() {
+    }
+
+    /**
+     * @param activities    the employee's activity in the period (as read from their timeline)
+     * @param conversations every stored activity of the Front conversations the employee worked on,
+     *                      by conversation id: first response, resolution and reopens need the
+     *                      customer's messages and other people's actions too
+     * @param sections      the sections wanted; empty means all
+     */
+    public record Input(String employeeId, Instant from, Instant to, ZoneId zone, List<Activity> activities,
+            Map<String, List<Activity>> conversations, Set<Inclusion> inclusions, Set<SectionId> sections, RecapLinks links) {
+    }
+
+    public static RecapContent calculate(Input in) {
+        List<Activity> own = in.activities().stream()
+                .filter(a -> a.employeeId().filter(in.employeeId()::equals).isPresent())
+                .filter(a -> !a.occurredAt().isBefore(in.from()) && a.occurredAt().isBefore(in.to()))
+                .sorted(Comparator.comparing(Activity::occurredAt).thenComparing(Activity::id))
+                .toList();
+        Predicate<SectionId> wanted = id -> in.sections().isEmpty() || in.sections().contains(id);
+        List<Section> sections = new ArrayList<>();
+        if (wanted.test(SectionId.SALES)) {
+            sales(own, in.links()).ifPresent(sections::add);
+        }
+        List<ConversationMetrics> resolvedByEmployee = new ArrayList<>();
+        if (wanted.test(SectionId.CUSTOMERS) || wanted.test(SectionId.HIGHLIGHTS)) {
+            Optional<Section> customers = customers(in, own, resolvedByEmployee);
+            if (wanted.test(SectionId.CUSTOMERS)) {
+                customers.ifPresent(sections::add);
+            }
+        }
+        if (wanted.test(SectionId.CALLS) && !in.inclusions().isEmpty()) {
+            sections.add(calls(own, in.inclusions()));
+        }
+        List<Highlight> highlights = wanted.test(SectionId.HIGHLIGHTS) ? highlights(own, resolvedByEmployee, in.links()) : List.of();
+        return new RecapContent(sections, highlights, perDay(own, in.from(), in.to(), in.zone()), pipeline(own), own.size(),
+                evidence(sections, highlights, own, in.conversations(), in.links()));
+    }
+
+    // ---- Sales ---------------------------------------------------------------------------------
+
+    private static Optional<Section> sales(List<Activity> own, RecapLinks links) {
+        List<Activity> salesforce = own.stream().filter(a -> a.source() == Source.SALESFORCE).toList();
+        List<Metric> metrics = new ArrayList<>();
+        List<Activity> created = ofKind(salesforce, "opportunity.created");
+        List<Activity> moves = ofKind(salesforce, "opportunity.stage_changed");
+        List<Activity> won = ofKind(salesforce, "opportunity.won");
+        List<Activity> lost = ofKind(salesforce, "opportunity.lost");
+        count(metrics, "dealsCreated", "Deals created", created);
+        amount(metrics, "pipelineAdded", "Pipeline added", created);
+        addIfPositive(metrics, new Metric("dealsAdvanced", "Deals moved to a new stage",
+                BigDecimal.valueOf(moves.stream().map(Activity::sourceRecordId).distinct().count()), "count", ids(moves)));
+        count(metrics, "dealsWon", "Deals won", won);
+        amount(metrics, "amountWon", "Amount won", won);
+        count(metrics, "dealsLost", "Deals lost", lost);
+        amount(metrics, "amountLost", "Amount lost", lost);
+        count(metrics, "leadsConverted", "Leads converted", ofKind(salesforce, "lead.converted"));
+        count(metrics, "meetingsHeld", "Meetings held", ofKind(salesforce, "event.meeting_held"));
+        count(metrics, "tasksCompleted", "Tasks completed", ofKind(salesforce, "task.completed"));
+        count(metrics, "emailsLogged", "E-mails logged", ofKind(salesforce, "task.email_logged"));
+        List<Activity> engagements = salesforce.stream().filter(a -> person(a) != null).toList();
+        addIfPositive(metrics, new Metric("contactsEngaged", "Contacts engaged",
+                BigDecimal.valueOf(engagements.stream().map(RecapCalculator::person).distinct().count()), "count", ids(engagements)));
+        count(metrics, "notesWritten", "Notes written", ofKind(salesforce, "note.added"));
+        List<Item> items = moves.stream()
+                .sorted(Comparator.comparing((Activity a) -> amountOf(a).orElse(BigDecimal.ZERO)).reversed()
+                        .thenComparing(Activity::occurredAt))
+                .limit(MAX_STAGE_MOVES)
+                .map(a -> new Item(dealName(a), a.metadata().getOrDefault("fromStage", "(new)") + " → " + a.metadata().get("toStage"),
+                        amountOf(a).orElse(null), amountOf(a).isPresent() ? "amount" : null, links.to(a), List.of(a.id())))
+                .toList();
+        return metrics.isEmpty() ? Optional.empty() : Optional.of(new Section(SectionId.SALES, "Sales", metrics, items));
+    }
+
+    /** The person (contact or lead) an engagement was with: a task's or event's who, a contact role's contact. */
+    private static String person(Activity a) {
+        return switch (a.kind()) {
+            case "task.call_logged", "task.email_logged", "task.completed", "event.meeting_held" -> a.references().get("whoId");
+            case "opportunity.contact_role_added" -> a.references().get("contactId");
+            default -> null;
+        };
+    }
+
+    // ---- Customers -----------------------------------------------------------------------------
+
+    private static Optional<Section> customers(Input in, List<Activity> own, List<ConversationMetrics> resolvedByEmployee) {
+        List<Activity> front = own.stream().filter(a -> a.source() == Source.FRONT && a.references().containsKey("conversationId")).toList();
+        // A message arriving in someone's assigned conversation, or a call they missed, is not work they did.
+        List<Activity> handled = front.stream().filter(RecapCalculator::handling).toList();
+        if (handled.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(new Metric("conversationsHandled", "Conversations handled",
+                BigDecimal.valueOf(handled.stream().map(RecapCalculator::conversation).distinct().count()), "count", ids(handled)));
+        List<Activity> archives = ofKind(handled, ConversationMetrics.ARCHIVED);
+        Map<String, Activity> lastArchiveByConversation = new LinkedHashMap<>();
+        archives.forEach(a -> lastArchiveByConversation.put(conversation(a), a));
+        addIfPositive(metrics, new Metric("conversationsResolved", "Conversations resolved",
+                BigDecimal.valueOf(lastArchiveByConversation.size()), "count", ids(archives)));
+        count(metrics, "repliesSent", "Replies sent", ofKind(handled, ConversationMetrics.SENT));
+
+        List<ConversationMetrics> measured = handled.stream().map(RecapCalculator::conversation).distinct()
+                .map(c -> ConversationMetrics.of(c, history(in, c, own)))
+                .toList();
+        List<ConversationMetrics> answered = measured.stream()
+                .filter(m -> m.firstReply().filter(r -> in.employeeId().equals(r.employeeId().orElse(null)) && within(r, in)).isPresent())
+                .toList();
+        if (!answered.isEmpty()) {
+            List<Long> seconds = answered.stream().map(m -> m.firstResponse().orElseThrow().toSeconds()).sorted().toList();
+            metrics.add(new Metric("medianFirstResponseSeconds", "Median first response", BigDecimal.valueOf(median(seconds)),
+                    "median_seconds", answered.stream().map(m -> m.firstReply().orElseThrow().id()).toList()));
+        }
+        measured.stream()
+                .filter(m -> m.firstResolution().filter(r -> in.employeeId().equals(r.employeeId().orElse(null)) && within(r, in)).isPresent())
+                .forEach(resolvedByEmployee::add);
+        if (!lastArchiveByConversation.isEmpty()) {
+            List<Activity> reopens = new ArrayList<>();
+            lastArchiveByConversation.forEach((conversation, archive) -> history(in, conversation, own).stream()
+                    .filter(a -> a.kind().equals(ConversationMetrics.REOPENED) && a.occurredAt().isAfter(archive.occurredAt()))
+                    .min(Comparator.comparing(Activity::occurredAt))
+                    .ifPresent(reopens::add));
+            metrics.add(new Metric("reopenRate", "Reopened after resolving",
+                    BigDecimal.valueOf(reopens.size()).divide(BigDecimal.valueOf(lastArchiveByConversation.size()), 2, RoundingMode.HALF_UP),
+                    "ratio", ids(reopens)));
+        }
+        return Optional.of(new Section(SectionId.CUSTOMERS, "Customers", metrics, topTags(in, handled, own)));
+    }
+
+    /** Tags on the conversations handled, as they stood at the end of the period, most common first. */
+    private static List<Item> topTags(Input in, List<Activity> handled, List<Activity> own) {
+        Map<String, List<String>> evidenceByTag = new TreeMap<>();
+        Map<String, Set<String>> conversationsByTag = new TreeMap<>();
+        for (String conversation : handled.stream().map(RecapCalculator::conversation).collect(Collectors.toCollection(LinkedHashSet::new))) {
+            Map<String, Activity> current = new LinkedHashMap<>();
+            history(in, conversation, own).stream()
+                    .filter(a -> a.occurredAt().isBefore(in.to()))
+                    .forEach(a -> {
+                        String tag = a.metadata().get("tagName");
+                        if (tag == null) {
+                            return;
+                        }
+                        if (a.kind().equals("front.conversation.tagged")) {
+                            current.put(tag, a);
+                        } else if (a.kind().equals("front.conversation.untagged")) {
+                            current.remove(tag);
+                        }
+                    });
+            current.forEach((tag, tagging) -> {
+                conversationsByTag.computeIfAbsent(tag, t -> new LinkedHashSet<>()).add(conversation);
+                evidenceByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(tagging.id());
+            });
+        }
+        return conversationsByTag.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Set<String>> e) -> e.getValue().size()).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(MAX_TAGS)
+                .map(e -> new Item(e.getKey(), "tag", BigDecimal.valueOf(e.getValue().size()), "count", null, evidenceByTag.get(e.getKey())))
+                .toList();
+    }
+
+    /** A conversation's stored activity, ordered; the employee's own activity when it was not looked up. */
+    private static List<Activity> history(Input in, String conversation, List<Activity> own) {
+        List<Activity> stored = in.conversations().get(conversation);
+        List<Activity> source = stored != null ? stored : own.stream().filter(a -> conversation.equals(conversation(a))).toList();
+        return source.stream().sorted(Comparator.comparing(Activity::occurredAt).thenComparing(Activity::sourceFactId)).toList();
+    }
+
+    // ---- Calls (on request) --------------------------------------------------------------------
+
+    private static Section calls(List<Activity> own, Set<Inclusion> inclusions) {
+        List<Metric> metrics = new ArrayList<>();
+        List<Item> outcomes = new ArrayList<>();
+        if (inclusions.contains(Inclusion.SALESFORCE_CALLS)) {
+            List<Activity> calls = ofKind(own, "task.call_logged");
+            metrics.add(new Metric("callsLogged", "Calls logged", BigDecimal.valueOf(calls.size()), "count", ids(calls)));
+            metrics.add(new Metric("talkTimeSeconds", "Total talk time",
+                    calls.stream().map(a -> a.measures().getOrDefault("durationSeconds", BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    "seconds", ids(calls)));
+            calls.stream().collect(Collectors.groupingBy(a -> a.metadata().getOrDefault("disposition", "No outcome recorded"),
+                    TreeMap::new, Collectors.toList()))
+                    .forEach((outcome, group) -> outcomes.add(new Item(outcome, "outcome", BigDecimal.valueOf(group.size()), "count", null, ids(group))));
+        }
+        if (inclusions.contains(Inclusion.FRONT_CALLS)) {
+            List<Activity> handled = ofKind(own, "front.call.handled");
+            List<Activity> missed = ofKind(own, "front.call.missed");
+            metrics.add(new Metric("frontCallsHandled", "Front calls handled", BigDecimal.valueOf(handled.size()), "count", ids(handled)));
+            metrics.add(new Metric("frontCallsMissed", "Front calls missed", BigDecimal.valueOf(missed.size()), "count", ids(missed)));
+        }
+        return new Section(SectionId.CALLS, "Calls", metrics, outcomes);
+    }
+
+    // ---- Highlights ----------------------------------------------------------------------------
+
+    private static List<Highlight> highlights(List<Activity> own, List<ConversationMetrics> resolved, RecapLinks links) {
+        List<Highlight> highlights = new ArrayList<>();
+        ofKind(own, "opportunity.won").stream().filter(a -> amountOf(a).isPresent())
+                .max(Comparator.comparing((Activity a) -> amountOf(a).orElseThrow()))
+                .ifPresent(a -> highlights.add(new Highlight("biggest_win", "Won " + dealName(a), Amounts.format(amountOf(a).orElseThrow()),
+                        links.to(a), List.of(a.id()))));
+        ofKind(own, "opportunity.stage_changed").stream().filter(a -> amountOf(a).isPresent())
+                .max(Comparator.comparing((Activity a) -> amountOf(a).orElseThrow()))
+                .ifPresent(a -> highlights.add(new Highlight("largest_deal_moved",
+                        dealName(a) + ": " + a.metadata().getOrDefault("fromStage", "(new)") + " → " + a.metadata().get("toStage"),
+                        Amounts.format(amountOf(a).orElseThrow()), links.to(a), List.of(a.id()))));
+        resolved.stream().filter(m -> m.resolution().isPresent())
+                .sorted(Comparator.comparing((ConversationMetrics m) -> m.resolution().orElseThrow()).thenComparing(ConversationMetrics::conversationId))
+                .limit(3)
+                .forEach(m -> highlights.add(new Highlight("fast_resolution", "Resolved a conversation in " + Durations.human(m.resolution().orElseThrow()),
+                        m.conversationId(), links.to(Source.FRONT, m.conversationId()), List.of(m.firstResolution().orElseThrow().id()))));
+        return highlights.stream().limit(MAX_HIGHLIGHTS).toList();
+    }
+
+    // ---- Charts --------------------------------------------------------------------------------
+
+    private static List<DayCount> perDay(List<Activity> own, Instant from, Instant to, ZoneId zone) {
+        Map<LocalDate, Integer> counts = new TreeMap<>();
+        LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            counts.put(day, 0);
+        }
+        own.forEach(a -> counts.merge(a.occurredAt().atZone(zone).toLocalDate(), 1, Integer::sum));
+        return counts.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue())).toList();
+    }
+
+    private static List<PipelineBar> pipeline(List<Activity> own) {
+        List<PipelineBar> bars = new ArrayList<>();
+        bars.add(bar("Created", ofKind(own, "opportunity.created")));
+        // A deal moved twice counts once, at its latest amount.
+        Map<String, Activity> latestMove = new LinkedHashMap<>();
+        ofKind(own, "opportunity.stage_changed").forEach(a -> latestMove.put(a.sourceRecordId(), a));
+        bars.add(bar("Advanced", List.copyOf(latestMove.values())));
+        bars.add(bar("Won", ofKind(own, "opportunity.won")));
+        bars.add(bar("Lost", ofKind(own, "opportunity.lost")));
+        return bars.stream().anyMatch(b -> b.deals() > 0) ? bars : List.of();
+    }
+
+    private static PipelineBar bar(String label, List<Activity> deals) {
+        return new PipelineBar(label, deals.size(), sum(deals));
+    }
+
+    // ---- Evidence ------------------------------------------------------------------------------
+
+    private static Map<String, Evidence> evidence(List<Section> sections, List<Highlight> highlights, List<Activity> own,
+            Map<String, List<Activity>> conversations, RecapLinks links) {
+        Map<String, Activity> byId = new java.util.HashMap<>();
+        conversations.values().forEach(list -> list.forEach(a -> byId.put(a.id(), a)));
+        own.forEach(a -> byId.put(a.id(), a));
+        Set<String> referenced = new java.util.TreeSet<>();
+        for (Section section : sections) {
+            section.metrics().forEach(m -> referenced.addAll(m.evidence()));
+            section.items().forEach(i -> referenced.addAll(i.evidence()));
+        }
+        highlights.forEach(h -> referenced.addAll(h.evidence()));
+        Map<String, Evidence> evidence = new LinkedHashMap<>();
+        referenced.stream().map(byId::get).filter(Objects::nonNull).forEach(a -> evidence.put(a.id(),
+                new Evidence(a.kind(), a.source().id(), a.occurredAt(), a.sourceRecordId(), links.to(a))));
+        return evidence;
+    }
+
+    // ---- Helpers -------------------------------------------------------------------------------
+
+    private static boolean within(Activity a, Input in) {
+        return !a.occurredAt().isBefore(in.from()) && a.occurredAt().isBefore(in.to());
+    }
+
+    /** Whether a Front activity is someone working on a conversation. */
+    static boolean handling(Activity a) {
+        return !a.kind().equals(ConversationMetrics.RECEIVED) && !a.kind().equals("front.call.missed");
+    }
+
+    static String conversation(Activity a) {
+        return a.references().get("conversationId");
+    }
+
+    private static List<Activity> ofKind(List<Activity> activities, String kind) {
+        return activities.stream().filter(a -> a.kind().equals(kind)).toList();
+    }
+
+    private static void count(List<Metric> metrics, String id, String label, List<Activity> activities) {
+        addIfPositive(metrics, new Metric(id, label, BigDecimal.valueOf(activities.size()), "count", ids(activities)));
+    }
+
+    private static void amount(List<Metric> metrics, String id, String label, List<Activity> activities) {
+        List<Activity> priced = activities.stream().filter(a -> amountOf(a).isPresent()).toList();
+        addIfPositive(metrics, new Metric(id, label, sum(priced), "amount", ids(priced)));
+    }
+
+    /** Sections list what happened: a zero count is left out instead of shown. */
+    private static void addIfPositive(List<Metric> metrics, Metric metric) {
+        if (metric.value().signum() > 0) {
+            metrics.add(metric);
+        }
+    }
+
+    private static BigDecimal sum(List<Activity> activities) {
+        return activities.stream().map(a -> amountOf(a).orElse(BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static Optional<BigDecimal> amountOf(Activity a) {
+        return Optional.ofNullable(a.measures().get("amount"));
+    }
+
+    private static String dealName(Activity a) {
+        return a.references().getOrDefault("opportunityName", a.sourceRecordId());
+    }
+
+    private static List<String> ids(List<Activity> activities) {
+        return activities.stream().map(Activity::id).toList();
+    }
+
+    /** Median of sorted whole seconds; with an even count, the mean of the middle two, rounded down. */
+    static long median(List<Long> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,25 @@
+package io.gristmill.recap;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Recap settings (prefix {@code gristmill.recap}). */
+@ConfigMapping(prefix = "gristmill.recap")
+public interface RecapConfig {
+
+    /** Prefix of a link to a Front conversation; the conversation id ({@code cnv_...}) is appended. */
+    @WithDefault("https://app.frontapp.com/open/")
+    String frontConversationUrl();
+
+    /** Front conversations whose history is read at once while building a recap (one Query each). */
+    @WithDefault("16")
+    int parallelConversationReads();
+
+    /** Longest period a review context covers, in days. */
+    @WithDefault("366")
+    int maxReviewDays();
+
+    /** Tenants whose weekly drafts are written at once by the scheduled function. */
+    @WithDefault("4")
+    int draftConcurrency();
+}

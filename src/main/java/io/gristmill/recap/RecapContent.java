@@ -1,0 +1,93 @@
+package io.gristmill.recap;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a recap says, computed from activity only. Every number names the activities behind it
+ * ({@code evidence}), so a reader can check it (the API shows them with {@code ?include=evidence}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RecapContent(
+        List<Section> sections,
+        List<Highlight> highlights,
+        List<DayCount> activityPerDay,
+        List<PipelineBar> pipeline,
+        int activityCount,
+        Map<String, Evidence> evidence) {
+
+    public Optional<Section> section(SectionId id) {
+        return sections.stream().filter(s -> s.id() == id).findFirst();
+    }
+
+    public Optional<Metric> metric(String id) {
+        return sections.stream().flatMap(s -> s.metrics().stream()).filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The same content without the evidence (ids and the activity table). */
+    public RecapContent withoutEvidence() {
+        return new RecapContent(sections.stream().map(Section::withoutEvidence).toList(),
+                highlights.stream().map(h -> new Highlight(h.kind(), h.title(), h.detail(), h.link(), null)).toList(),
+                activityPerDay, pipeline, activityCount, null);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Section(SectionId id, String title, List<Metric> metrics, List<Item> items) {
+        Section withoutEvidence() {
+            return new Section(id, title, metrics.stream().map(m -> new Metric(m.id(), m.label(), m.value(), m.unit(), null)).toList(),
+                    items.stream().map(i -> new Item(i.label(), i.detail(), i.value(), i.unit(), i.link(), null)).toList());
+        }
+    }
+
+    /**
+     * @param unit {@code count}, {@code amount} (org currency), {@code seconds}, {@code ratio}
+     *             (0..1) or {@code median_seconds}; only count, amount and seconds add up across people
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Metric(String id, String label, BigDecimal value, String unit, List<String> evidence) {
+        public Metric {
+            value = plain(value);
+        }
+
+        public boolean additive() {
+            return unit.equals("count") || unit.equals("amount") || unit.equals("seconds");
+        }
+    }
+
+    /** A line under a section: a deal moved from one stage to another, a call outcome, a tag. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(String label, String detail, BigDecimal value, String unit, String link, List<String> evidence) {
+        public Item {
+            value = plain(value);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Highlight(String kind, String title, String detail, String link, List<String> evidence) {
+    }
+
+    public record DayCount(LocalDate date, int count) {
+    }
+
+    public record PipelineBar(String label, int deals, BigDecimal amount) {
+        public PipelineBar {
+            amount = plain(amount);
+        }
+    }
+
+    /** DynamoDB hands numbers back normalized (70000 as 7E+4): recaps show them as people write them. */
+    static BigDecimal plain(BigDecimal value) {
+        return value == null || value.scale() >= 0 ? value : value.setScale(0);
+    }
+
+    /** One activity as the evidence table shows it: enough to find it at the source. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Evidence(String kind, String source, Instant occurredAt, String recordId, String link) {
+    }
+}

@@ -1,0 +1,95 @@
+package io.gristmill.recap;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gristmill.connect.ConnectionStore;
+import io.gristmill.directory.Employee;
+import io.gristmill.directory.EmployeeDirectory;
+import io.gristmill.front.FrontSecret;
+import io.gristmill.salesforce.SalesforceSecret;
+import io.gristmill.tenant.TenantSettings;
+
+/**
+ * Writes the drafts of the week that last ended, in each tenant's own zone, for every employee who
+ * worked in it and belongs to a recap group. Runs hourly (so every zone gets its drafts within the
+ * hour its week ends) and is idempotent: an employee-week that
+ * has any version already is left alone, so a run that failed halfway is finished by the next.
+ */
+@ApplicationScoped
+public class RecapDrafts {
+    private static final Logger LOG = Logger.getLogger(RecapDrafts.class);
+    private static final int PAGE = 100;
+
+    private final ConnectionStore connections;
+    private final EmployeeDirectory directory;
+    private final RecapStore store;
+    private final RecapService recaps;
+    private final RecapBuilder builder;
+    private final Clock clock;
+
+    public RecapDrafts(ConnectionStore connections, EmployeeDirectory directory, RecapStore store, RecapService recaps,
+            RecapBuilder builder, Clock clock) {
+        this.connections = connections;
+        this.directory = directory;
+        this.store = store;
+        this.recaps = recaps;
+        this.builder = builder;
+        this.clock = clock;
+    }
+
+    public record DraftReport(String tenantId, String week, int drafted, int existing, int failed, String error) {
+    }
+
+    /** Tenants with Salesforce or Front connected. */
+    public List<String> tenants() {
+        Set<String> tenants = new LinkedHashSet<>(connections.connectedTenants(SalesforceSecret.PROVIDER));
+        tenants.addAll(connections.connectedTenants(FrontSecret.PROVIDER));
+        return List.copyOf(tenants);
+    }
+
+    public DraftReport draftLastWeek(String tenantId) {
+        TenantSettings settings = builder.settings(tenantId);
+        IsoWeek week = IsoWeek.containing(clock.instant(), settings.zone(), settings.weekStart()).previous();
+        Instant weekStart = week.start(settings.zone(), settings.weekStart());
+        int drafted = 0;
+        int existing = 0;
+        int failed = 0;
+        Optional<String> after = Optional.empty();
+        do {
+            EmployeeDirectory.Page page = directory.list(tenantId, PAGE, after);
+            for (Employee employee : page.employees()) {
+                boolean workedThatWeek = employee.deactivatedAt().map(weekStart::isBefore).orElse(true);
+                if (!workedThatWeek || !inRecapGroups(settings, employee)) {
+                    continue;
+                }
+                try {
+                    if (!store.versions(tenantId, employee.employeeId(), week).isEmpty()) {
+                        existing++;
+                        continue;
+                    }
+                    recaps.write(tenantId, employee, week, RecapOptions.NONE, "weekly schedule");
+                    drafted++;
+                } catch (RuntimeException e) {
+                    failed++;
+                    LOG.errorf(e, "Weekly draft of %s %s failed; the next run tries again", employee.employeeId(), week);
+                }
+            }
+            after = page.next();
+        } while (after.isPresent());
+        LOG.infof("Weekly drafts of tenant %s for %s: %d drafted, %d already there, %d failed", tenantId, week, drafted, existing, failed);
+        return new DraftReport(tenantId, week.toString(), drafted, existing, failed, null);
+    }
+
+    static boolean inRecapGroups(TenantSettings settings, Employee employee) {
+        return settings.employeeGroups().isEmpty() || employee.groups().stream().anyMatch(settings.employeeGroups()::contains);
+    }
+}

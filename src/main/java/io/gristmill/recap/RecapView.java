@@ -1,0 +1,121 @@
+package io.gristmill.recap;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.List;
+
+import io.quarkus.qute.TemplateData;
+import io.gristmill.recap.RecapContent.Item;
+import io.gristmill.recap.RecapContent.Metric;
+import io.gristmill.recap.RecapContent.Section;
+
+/** A recap prepared for the Markdown, HTML and narrative templates: values already written out for people. */
+@TemplateData
+public record RecapView(Recap recap, List<ShownSection> sections, List<ShownHighlight> highlights, String perDayChart, String pipelineChart) {
+
+    @TemplateData
+    public record ShownSection(String title, List<ShownMetric> metrics, List<ShownItem> items) {
+    }
+
+    @TemplateData
+    public record ShownMetric(String id, String label, String value) {
+    }
+
+    @TemplateData
+    public record ShownItem(String label, String detail, String value, String link) {
+    }
+
+    @TemplateData
+    public record ShownHighlight(String title, String detail, String link) {
+    }
+
+    static RecapView of(Recap recap) {
+        List<ShownSection> sections = recap.content().sections().stream().map(RecapView::shown).toList();
+        List<ShownHighlight> highlights = recap.content().highlights().stream()
+                .map(h -> new ShownHighlight(h.title(), h.detail(), h.link())).toList();
+        return new RecapView(recap, sections, highlights,
+                SvgCharts.activityPerDay(recap.content().activityPerDay()), SvgCharts.pipeline(recap.content().pipeline()));
+    }
+
+    /** The written-out value of a metric, or empty text when the recap does not have it. */
+    public String value(String metricId) {
+        return recap.content().metric(metricId).map(RecapView::display).orElse("");
+    }
+
+    public boolean has(String metricId) {
+        return recap.content().metric(metricId).isPresent();
+    }
+
+    /** "1 deal", "3 deals". */
+    public String count(String metricId, String one, String many) {
+        return recap.content().metric(metricId)
+                .map(m -> display(m) + " " + (m.value().compareTo(BigDecimal.ONE) == 0 ? one : many)).orElse("");
+    }
+
+    public String status() {
+        return recap.status().id();
+    }
+
+    public int version() {
+        return recap.version();
+    }
+
+    public String timeZone() {
+        return recap.timeZone();
+    }
+
+    public String narrative() {
+        return recap.narrative();
+    }
+
+    public String instructions() {
+        return recap.instructions();
+    }
+
+    public String week() {
+        return recap.week();
+    }
+
+    public String name() {
+        return recap.employeeName() == null ? recap.employeeId() : recap.employeeName();
+    }
+
+    public boolean empty() {
+        return recap.content().activityCount() == 0;
+    }
+
+    public String period() {
+        java.time.ZoneId zone = java.time.ZoneId.of(recap.timeZone());
+        return recap.from().atZone(zone).toLocalDate() + " – " + recap.to().minusSeconds(1).atZone(zone).toLocalDate();
+    }
+
+    public String firstName() {
+        String name = recap.employeeName() == null ? recap.employeeId() : recap.employeeName();
+        return name.split("\\s+")[0];
+    }
+
+    private static ShownSection shown(Section section) {
+        return new ShownSection(section.title(),
+                section.metrics().stream().map(m -> new ShownMetric(m.id(), m.label(), display(m))).toList(),
+                section.items().stream().map(RecapView::shown).toList());
+    }
+
+    private static ShownItem shown(Item item) {
+        String value = item.value() == null ? "" : display(item.value(), item.unit() == null ? "count" : item.unit());
+        return new ShownItem(item.label(), item.detail(), value, item.link());
+    }
+
+    static String display(Metric metric) {
+        return display(metric.value(), metric.unit());
+    }
+
+    static String display(BigDecimal value, String unit) {
+        return switch (unit) {
+            case "amount" -> Amounts.format(value);
+            case "seconds", "median_seconds" -> Durations.human(Duration.ofSeconds(value.longValue()));
+            case "ratio" -> value.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
+            default -> value.stripTrailingZeros().toPlainString();
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package io.gristmill.recap;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.gristmill.directory.Employee;
+import io.gristmill.directory.EmployeeDirectory;
+import io.gristmill.http.ApiException;
+import io.gristmill.http.Caller;
+import io.gristmill.recap.RecapContent.Metric;
+import io.gristmill.tenant.TenantSettings;
+
+/**
+ * A manager's week: the confirmed recaps of their direct reports, who has not confirmed yet, and
+ * the team's totals over the confirmed recaps. Read by the manager, anyone above them, and admins.
+ */
+@ApplicationScoped
+public class TeamRecaps {
+    private final EmployeeDirectory directory;
+    private final RecapStore store;
+    private final RecapAccess access;
+    private final RecapBuilder builder;
+
+    public TeamRecaps(EmployeeDirectory directory, RecapStore store, RecapAccess access, RecapBuilder builder) {
+        this.directory = directory;
+        this.store = store;
+        this.access = access;
+        this.builder = builder;
+    }
+
+    public record TeamWeek(String managerId, String managerName, String week, List<Recap> confirmed, List<Pending> pending, Summary summary) {
+    }
+
+    /** @param status {@code draft} (generated, not confirmed) or {@code not_generated} */
+    public record Pending(String employeeId, String name, String status) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(int reports, int confirmed, int pending, List<Total> totals) {
+    }
+
+    /** A measure added up over the confirmed recaps (counts, amounts, talk time; not medians or rates). */
+    public record Total(String id, String label, BigDecimal value, String unit, int people) {
+    }
+
+    public TeamWeek week(Caller caller, String managerId, IsoWeek week) {
+        Employee manager = access.employee(caller, managerId);
+        boolean allowed = caller.isAdmin() || access.isSelf(caller, manager) || access.managesTransitively(caller, manager);
+        if (!allowed) {
+            throw ApiException.forbidden("Only " + managerId + ", their managers and admins can read this team's recaps");
+        }
+        TenantSettings settings = builder.settings(caller.tenantId());
+        Instant weekStart = week.start(settings.zone(), settings.weekStart());
+        List<Recap> confirmed = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (Employee report : directory.directReports(caller.tenantId(), managerId)) {
+            // Someone who left before the week began has no recap to wait for.
+            boolean partOfWeek = report.deactivatedAt().map(weekStart::isBefore).orElse(true);
+            List<Recap> versions = store.versions(caller.tenantId(), report.employeeId(), week);
+            Optional<Recap> latestConfirmed = versions.stream().filter(r -> r.status() == RecapStatus.CONFIRMED).reduce((a, b) -> b);
+            if (latestConfirmed.isPresent()) {
+                confirmed.add(latestConfirmed.get().withoutEvidence());
+            } else if (partOfWeek) {
+                pending.add(new Pending(report.employeeId(), report.name(), versions.isEmpty() ? "not_generated" : "draft"));
+            }
+        }
+        return new TeamWeek(managerId, manager.name(), week.toString(), confirmed, pending,
+                new Summary(confirmed.size() + pending.size(), confirmed.size(), pending.size(), totals(confirmed)));
+    }
+
+    private static List<Total> totals(List<Recap> recaps) {
+        Map<String, Total> totals = new LinkedHashMap<>();
+        for (Recap recap : recaps) {
+            recap.content().sections().stream().flatMap(s -> s.metrics().stream()).filter(Metric::additive).forEach(m ->
+                    totals.merge(m.id(), new Total(m.id(), m.label(), m.value(), m.unit(), 1),
+                            (a, b) -> new Total(a.id(), a.label(), a.value().add(b.value()), a.unit(), a.people() + 1)));
+        }
+        return List.copyOf(totals.values());
+    }
+}

@@ -1,0 +1,289 @@
+package io.gristmill.recap;
+
+import static io.gristmill.http.ApiRouterTestSupport.assertError;
+import static io.gristmill.testing.HttpApiEvent.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.gristmill.activity.ActivityStore;
+import io.gristmill.connect.ConnectionStore;
+import io.gristmill.directory.EmployeeDirectory;
+import io.gristmill.tenant.TenantSettingsStore;
+import io.gristmill.testing.HttpApiEvent;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Recaps through the Lambda mock event server, over activity stored in DynamoDB Local. */
+@QuarkusTest
+class RecapApiTest {
+    private static final String W40 = "/recaps/emp-ada/2026-W40";
+
+    @Inject
+    EmployeeDirectory directory;
+    @Inject
+    ActivityStore activities;
+    @Inject
+    TenantSettingsStore settings;
+    @Inject
+    ConnectionStore connections;
+
+    RecapWorld world;
+
+    @BeforeEach
+    void company() {
+        world = new RecapWorld(directory, activities, settings, connections);
+    }
+
+    private HttpApiEvent.Response get(String path, Map<String, String> claims) {
+        return request("GET", path).claims(claims).send();
+    }
+
+    private HttpApiEvent.Response post(String path, Map<String, String> claims, Object body) {
+        HttpApiEvent event = request("POST", path).claims(claims);
+        return (body == null ? event : event.jsonBody(body)).send();
+    }
+
+    private static JsonNode metric(JsonNode recap, String id) {
+        for (JsonNode section : recap.at("/content/sections")) {
+            for (JsonNode metric : section.get("metrics")) {
+                if (metric.get("id").asText().equals(id)) {
+                    return metric;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> sections(JsonNode recap) {
+        List<String> ids = new ArrayList<>();
+        recap.at("/content/sections").forEach(s -> ids.add(s.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void an_employee_reads_their_week_as_a_fresh_draft_computed_from_stored_activity() {
+        HttpApiEvent.Response response = get(W40, world.as("emp-ada"));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode recap = response.body();
+        assertThat(recap.get("status").asText()).isEqualTo("draft");
+        assertThat(recap.get("version").asInt()).isEqualTo(1);
+        assertThat(recap.get("from").asText()).isEqualTo("2026-09-27T22:00:00Z");
+        assertThat(metric(recap, "amountWon").get("value").decimalValue()).isEqualByComparingTo("150000");
+        assertThat(metric(recap, "conversationsHandled").get("value").asInt()).isEqualTo(6);
+        assertThat(metric(recap, "medianFirstResponseSeconds").get("value").asInt()).isEqualTo(3600);
+        assertThat(metric(recap, "reopenRate").get("value").decimalValue()).isEqualByComparingTo("0.33");
+        assertThat(sections(recap)).containsExactly("sales", "customers");
+        assertThat(recap.at("/content/highlights/0/link").asText()).isEqualTo("https://acme.my.salesforce.com/006A0000000003AAA");
+        assertThat(recap.get("narrative").asText()).startsWith("Ada won 2 deals worth 150,000.");
+        assertThat(recap.at("/versions/0/status").asText()).isEqualTo("draft");
+        assertThat(metric(recap, "amountWon").has("evidence")).isFalse();
+        // Reading again returns the stored draft, not another one.
+        assertThat(get(W40, world.as("emp-ada")).body().get("generatedAt")).isEqualTo(recap.get("generatedAt"));
+    }
+
+    @Test
+    void evidence_lists_the_activities_behind_every_number_when_asked() {
+        JsonNode recap = get(W40 + "?include=evidence", world.as("emp-ada")).body();
+
+        JsonNode won = metric(recap, "dealsWon");
+        assertThat(won.get("evidence")).hasSize(2);
+        JsonNode first = recap.at("/content/evidence").get(won.get("evidence").get(0).asText());
+        assertThat(first.get("kind").asText()).isEqualTo("opportunity.won");
+        assertThat(first.get("link").asText()).startsWith("https://acme.my.salesforce.com/006A");
+    }
+
+    @Test
+    void call_metrics_appear_when_requested_and_not_on_the_next_recap() {
+        JsonNode withCalls = post(W40 + "/generate", world.as("emp-ada"), Map.of("include", List.of("salesforce.calls"))).body();
+        assertThat(sections(withCalls)).containsExactly("sales", "customers", "calls");
+        assertThat(metric(withCalls, "callsLogged").get("value").asInt()).isEqualTo(3);
+        assertThat(metric(withCalls, "talkTimeSeconds").get("value").asInt()).isEqualTo(1020);
+        assertThat(withCalls.at("/request/include/0").asText()).isEqualTo("salesforce.calls");
+
+        assertThat(sections(get("/recaps/emp-ada/2026-W41", world.as("emp-ada")).body())).doesNotContain("calls");
+        assertThat(sections(post(W40 + "/generate", world.as("emp-ada"), null).body())).doesNotContain("calls");
+    }
+
+    @Test
+    void a_saved_template_is_reused_on_later_recaps() {
+        JsonNode template = post("/prompt-templates", world.as("emp-ada"), Map.of("name", "Calls focus",
+                "sections", List.of("sales", "calls"), "include", List.of("salesforce.calls"), "instructions", "Keep it short")).body();
+        String id = template.get("templateId").asText();
+
+        JsonNode first = post(W40 + "/generate", world.as("emp-ada"), Map.of("templateId", id)).body();
+        JsonNode later = post("/recaps/emp-ada/2026-W41/generate", world.as("emp-ada"), Map.of("templateId", id)).body();
+
+        assertThat(sections(first)).containsExactly("sales", "calls");
+        assertThat(first.at("/template/name").asText()).isEqualTo("Calls focus");
+        assertThat(first.get("instructions").asText()).isEqualTo("Keep it short");
+        assertThat(later.at("/template/templateId").asText()).isEqualTo(id);
+        assertThat(sections(later)).as("2026-W41 has the Monday-night win and the template's calls").containsExactly("sales", "calls");
+        assertThat(get("/prompt-templates", world.as("emp-ada")).body().get("templates")).hasSize(1);
+        assertThat(get("/prompt-templates", world.as("emp-bob")).body().get("templates")).isEmpty();
+    }
+
+    @Test
+    void the_tenant_default_template_applies_when_a_request_names_none() {
+        HttpApiEvent.Response created = post("/prompt-templates", world.admin(), Map.of("name", "Company default", "scope", "tenant",
+                "include", List.of("salesforce.calls"), "tenantDefault", true));
+        assertThat(created.status()).isEqualTo(201);
+
+        JsonNode recap = get(W40, world.as("emp-ada")).body();
+
+        assertThat(recap.at("/template/scope").asText()).isEqualTo("tenant");
+        assertThat(sections(recap)).contains("calls");
+        assertError(post("/prompt-templates", world.as("emp-ada"), Map.of("name", "Mine", "scope", "tenant")), 403, "forbidden");
+        String id = created.body().get("templateId").asText();
+        assertError(request("DELETE", "/prompt-templates/" + id).claims(world.as("emp-ada")).send(), 403, "forbidden");
+        assertThat(request("DELETE", "/prompt-templates/" + id).claims(world.admin()).send().status()).isEqualTo(204);
+        assertError(get("/prompt-templates/" + id, world.as("emp-ada")), 404, "not_found");
+    }
+
+    @Test
+    void confirming_shows_the_recap_to_the_manager_and_regenerating_adds_a_draft_version() {
+        get(W40, world.as("emp-ada"));
+        assertError(get(W40, world.as("emp-mia")), 404, "not_confirmed");
+
+        JsonNode confirmed = post(W40 + "/confirm", world.as("emp-ada"), Map.of("version", 1)).body();
+        assertThat(confirmed.get("status").asText()).isEqualTo("confirmed");
+        assertThat(confirmed.get("managerId").asText()).isEqualTo("emp-mia");
+
+        JsonNode v2 = post(W40 + "/generate", world.as("emp-ada"), Map.of("include", List.of("salesforce.calls"))).body();
+        assertThat(v2.get("version").asInt()).isEqualTo(2);
+        assertThat(v2.get("status").asText()).isEqualTo("draft");
+        assertThat(post(W40 + "/generate", world.as("emp-ada"), null).body().get("version").asInt()).as("a draft is replaced in place").isEqualTo(2);
+
+        JsonNode managerView = get(W40, world.as("emp-mia")).body();
+        assertThat(managerView.get("version").asInt()).isEqualTo(1);
+        assertThat(managerView.get("versions")).hasSize(1);
+        JsonNode own = get(W40, world.as("emp-ada")).body();
+        assertThat(own.get("version").asInt()).isEqualTo(2);
+        assertThat(own.at("/versions/0/status").asText()).isEqualTo("confirmed");
+        assertThat(own.at("/versions/1/status").asText()).isEqualTo("draft");
+        assertThat(get(W40 + "?version=1", world.as("emp-ada")).body().get("status").asText()).isEqualTo("confirmed");
+
+        assertError(post(W40 + "/confirm", world.as("emp-ada"), Map.of("version", 1)).status() == 200
+                ? post(W40 + "/confirm", world.as("emp-ada"), Map.of("version", 3)) : null, 409, "conflict");
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+        assertThat(get(W40, world.as("emp-mia")).body().get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void the_team_view_lists_confirmed_recaps_who_is_pending_and_team_totals() {
+        get(W40, world.as("emp-ada"));
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+
+        JsonNode team = get("/teams/emp-mia/recaps/2026-W40", world.as("emp-mia")).body();
+
+        assertThat(team.get("confirmed")).hasSize(1);
+        assertThat(team.at("/confirmed/0/employeeId").asText()).isEqualTo("emp-ada");
+        assertThat(team.at("/pending/0/employeeId").asText()).isEqualTo("emp-bob");
+        assertThat(team.at("/pending/0/status").asText()).isEqualTo("not_generated");
+        assertThat(team.at("/summary/confirmed").asInt()).isEqualTo(1);
+        JsonNode totals = team.at("/summary/totals");
+        assertThat(totals.findValues("id").stream().map(JsonNode::asText)).contains("amountWon", "repliesSent")
+                .doesNotContain("medianFirstResponseSeconds", "reopenRate");
+        assertThat(get("/teams/emp-mia/recaps/2026-W40", world.as("emp-vic")).status()).isEqualTo(200);
+        assertError(get("/teams/emp-mia/recaps/2026-W40", world.as("emp-bob")), 403, "forbidden");
+    }
+
+    @Test
+    void review_context_gives_the_period_total_and_a_trend_per_week() {
+        get(W40, world.as("emp-ada"));
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+
+        JsonNode review = get("/employees/emp-ada/review-context?from=2026-09-01&to=2026-10-31", world.as("emp-mia")).body();
+
+        // Initech 120,000 + Umbrella 30,000 in W40, and the deal won Monday 00:30 of W41: 999,999.
+        assertThat(metric(wrap(review.get("total")), "amountWon").get("value").decimalValue()).isEqualByComparingTo("1149999");
+        assertThat(review.get("weeks").findValues("week").stream().map(JsonNode::asText))
+                .containsExactly("2026-W36", "2026-W37", "2026-W38", "2026-W39", "2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44");
+        JsonNode w40 = review.get("weeks").get(4);
+        assertThat(w40.get("confirmed").asBoolean()).isTrue();
+        assertThat(w40.at("/metrics/dealsWon").asInt()).isEqualTo(2);
+        assertThat(review.get("weeks").get(0).get("from").asText()).as("the first week is cut at the period start").isEqualTo("2026-08-31T22:00:00Z");
+        assertThat(review.get("weeks").get(3).get("metrics").has("dealsWon")).isFalse();
+        assertError(get("/employees/emp-ada/review-context?from=2026-09-01&to=2026-10-31", world.as("emp-bob")), 403, "forbidden");
+    }
+
+    private static JsonNode wrap(JsonNode content) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().set("content", content);
+    }
+
+    @Test
+    void who_may_read_a_confirmed_recap() {
+        get(W40, world.as("emp-ada"));
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+
+        assertThat(get(W40, world.as("emp-ada")).status()).as("employee").isEqualTo(200);
+        assertError(get(W40, world.as("emp-bob")), 403, "forbidden");
+        assertError(get(W40, world.as("emp-eve")), 403, "forbidden");
+        assertThat(get(W40, world.as("emp-mia")).status()).as("manager").isEqualTo(200);
+        assertThat(get(W40, world.as("emp-vic")).status()).as("skip-level manager").isEqualTo(200);
+        assertThat(get(W40, world.admin()).status()).as("admin").isEqualTo(200);
+        assertError(get(W40, io.gristmill.testing.HttpApiEvent.admin("another-tenant")), 404, "not_found");
+        assertError(post(W40 + "/generate", world.as("emp-mia"), null), 403, "forbidden");
+        assertError(post(W40 + "/confirm", world.as("emp-mia"), null), 403, "forbidden");
+        assertError(post(W40 + "/confirm", world.admin(), null), 403, "forbidden");
+    }
+
+    @Test
+    void a_deactivated_employees_confirmed_recaps_stay_readable_by_their_former_manager() {
+        get(W40, world.as("emp-ada"));
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+        io.gristmill.directory.Employee ada = directory.find(world.tenant, "emp-ada").orElseThrow();
+        directory.put(world.tenant, "emp-ada", new io.gristmill.directory.EmployeeInput(ada.name(), ada.email(), "emp-eve", null,
+                ada.groups(), ada.identities(), false, null), ada.version());
+
+        assertThat(get(W40, world.as("emp-mia")).status()).as("former manager").isEqualTo(200);
+        assertThat(get(W40, world.as("emp-eve")).status()).as("new manager").isEqualTo(200);
+        assertThat(get(W40, world.admin()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void markdown_and_html_are_rendered_on_request() {
+        HttpApiEvent.Response markdown = get(W40 + "?format=markdown", world.as("emp-ada"));
+        assertThat(markdown.header("content-type")).startsWith("text/markdown");
+        assertThat(markdown.bodyText()).contains("# Weekly recap — Ada Lovelace, 2026-W40", "## Sales", "- **Amount won:** 150,000",
+                "[Initech renewal](https://acme.my.salesforce.com/006A0000000003AAA)");
+
+        HttpApiEvent.Response html = request("GET", W40).claims(world.as("emp-ada")).header("accept", "text/html").send();
+        assertThat(html.header("content-type")).startsWith("text/html");
+        assertThat(html.bodyText()).contains("<svg", "Activity per day", "name=\"viewport\"", "Median first response");
+    }
+
+    @Test
+    void bad_requests_get_a_clear_error() {
+        assertError(get("/recaps/emp-ada/2026-40", world.as("emp-ada")), 400, "bad_request");
+        assertError(get("/recaps/emp-ada/2026-W54", world.as("emp-ada")), 400, "bad_request");
+        assertError(get("/recaps/emp-nobody/2026-W40", world.as("emp-ada")), 404, "not_found");
+        assertError(get("/recaps/emp-ada/2099-W01", world.as("emp-ada")), 400, "bad_request");
+        assertError(get(W40 + "?format=pdf", world.as("emp-ada")), 400, "bad_request");
+        assertError(get(W40 + "?include=everything", world.as("emp-ada")), 400, "bad_request");
+        assertError(get(W40 + "?version=zero", world.as("emp-ada")), 400, "bad_request");
+        assertError(post(W40 + "/generate", world.as("emp-ada"), Map.of("templateId", "0123456789abcdef")), 400, "bad_request");
+        assertError(post(W40 + "/generate", world.as("emp-ada"), Map.of("include", List.of("salesforce.emails"))), 400, "bad_request");
+        assertError(post(W40 + "/generate", world.as("emp-ada"), Map.of("instructions", "x".repeat(2001))), 400, "bad_request");
+        assertError(post(W40 + "/generate", world.as("emp-ada"), Map.of("sections", List.of("sales"))), 400, "bad_request");
+        assertError(post(W40 + "/confirm", world.as("emp-ada"), null), 404, "not_found");
+        assertError(get("/employees/emp-ada/review-context?from=2026-10-01&to=2026-09-01", world.as("emp-ada")), 400, "bad_request");
+        assertError(get("/employees/emp-ada/review-context?from=2025-01-01&to=2026-09-01", world.as("emp-ada")), 400, "bad_request");
+        assertError(get("/employees/emp-ada/review-context?to=2026-09-01", world.as("emp-ada")), 400, "bad_request");
+        assertError(get("/employees/emp-ada/review-context?from=2026-9-1&to=2026-09-30", world.as("emp-ada")), 400, "bad_request");
+        assertError(post("/prompt-templates", world.as("emp-ada"), Map.of("name", "")), 400, "bad_request");
+        assertError(post("/prompt-templates", world.as("emp-ada"), Map.of("name", "x", "sections", List.of("gossip"))), 400, "bad_request");
+        assertError(post("/prompt-templates", world.as("emp-ada"), Map.of("name", "x", "tenantDefault", true)), 400, "bad_request");
+        // Nothing was written by any of these.
+        assertThat(get("/prompt-templates", world.as("emp-ada")).body().get("templates")).isEmpty();
+    }
+}
