@@ -15,10 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.gristmill.activity.ActivityStore;
-import io.gristmill.connect.ConnectionStore;
-import io.gristmill.directory.EmployeeDirectory;
-import io.gristmill.tenant.TenantSettingsStore;
 import io.gristmill.testing.HttpApiEvent;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,19 +24,15 @@ class RecapApiTest {
     private static final String W40 = "/recaps/emp-ada/2026-W40";
 
     @Inject
-    EmployeeDirectory directory;
+    RecapWorld.Factory worlds;
     @Inject
-    ActivityStore activities;
-    @Inject
-    TenantSettingsStore settings;
-    @Inject
-    ConnectionStore connections;
+    io.gristmill.directory.EmployeeDirectory directory;
 
     RecapWorld world;
 
     @BeforeEach
     void company() {
-        world = new RecapWorld(directory, activities, settings, connections);
+        world = worlds.create();
     }
 
     private HttpApiEvent.Response get(String path, Map<String, String> claims) {

@@ -24,6 +24,23 @@ import io.gristmill.testing.Ids;
 final class RecapWorld {
     final String tenant = Ids.tenant();
 
+    /** Builds a fresh company (its own tenant) per test. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class Factory {
+        @jakarta.inject.Inject
+        EmployeeDirectory directory;
+        @jakarta.inject.Inject
+        ActivityStore activities;
+        @jakarta.inject.Inject
+        TenantSettingsStore settings;
+        @jakarta.inject.Inject
+        ConnectionStore connections;
+
+        RecapWorld create() {
+            return new RecapWorld(directory, activities, settings, connections);
+        }
+    }
+
     RecapWorld(EmployeeDirectory directory, ActivityStore activities, TenantSettingsStore settings, ConnectionStore connections) {
         settings.put(tenant, new TenantSettings("Europe/Berlin", DayOfWeek.MONDAY, null, null, List.of()), "test");
         person(directory, "emp-vic", "Vic Boss", null);
