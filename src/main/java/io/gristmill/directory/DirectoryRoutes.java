@@ -3,7 +3,6 @@ package io.gristmill.directory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +20,6 @@ import io.gristmill.http.Routes;
  */
 @ApplicationScoped
 public class DirectoryRoutes implements Routes {
-    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
     private static final int DEFAULT_PAGE = 100;
     private static final int MAX_PAGE = 1000;
 
@@ -75,10 +73,7 @@ public class DirectoryRoutes implements Routes {
     }
 
     private static String employeeId(String value) {
-        if (!EMPLOYEE_ID.matcher(value).matches()) {
-            throw ApiException.badRequest("Employee id must be 1-128 letters, digits, '_', '.', '@' or '-'");
-        }
-        return value;
+        return EmployeeIds.checked(value);
     }
 
     private static int limit(String value) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.gristmill.config.FunctionName;
+import io.gristmill.directory.EmployeeIds;
 import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiRequest;
 import io.gristmill.http.ApiResult;
@@ -31,8 +31,6 @@ import io.gristmill.http.Routes;
  */
 @ApplicationScoped
 public class RecapRoutes implements Routes {
-    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
-
     private final RecapService recaps;
     private final TeamRecaps teams;
     private final ReviewContexts reviews;
@@ -147,10 +145,7 @@ public class RecapRoutes implements Routes {
     }
 
     private static String checkedId(String value) {
-        if (!EMPLOYEE_ID.matcher(value).matches()) {
-            throw ApiException.badRequest("Employee id must be 1-128 letters, digits, '_', '.', '@' or '-'");
-        }
-        return value;
+        return EmployeeIds.checked(value);
     }
 
     private static IsoWeek week(ApiRequest request) {

@@ -1,0 +1,21 @@
+package io.gristmill.directory;
+
+import java.util.regex.Pattern;
+
+import io.gristmill.http.ApiException;
+
+/** The one rule for employee ids in paths: 1-128 letters, digits, '_', '.', '@' or '-'. */
+public final class EmployeeIds {
+    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
+
+    private EmployeeIds() {
+    }
+
+    /** The id, or a 400 saying what an id may contain. */
+    public static String checked(String value) {
+        if (!EMPLOYEE_ID.matcher(value).matches()) {
+            throw ApiException.badRequest("Employee id must be 1-128 letters, digits, '_', '.', '@' or '-'");
+        }
+        return value;
+    }
+}
