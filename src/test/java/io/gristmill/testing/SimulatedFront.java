@@ -61,7 +61,7 @@ public final class SimulatedFront implements AutoCloseable {
     private final AtomicInteger refreshGrants = new AtomicInteger();
     private final AtomicInteger apiCalls = new AtomicInteger();
     private final AtomicInteger callsThisMinute = new AtomicInteger();
-    private volatile long minute = -1;
+    private long windowStartMillis;
     private volatile int rateLimit = 1000;
     private volatile int retryAfterSeconds = 1;
     private volatile int tokenLifetimeSeconds = 3600;
@@ -102,8 +102,7 @@ public final class SimulatedFront implements AutoCloseable {
         writes.clear();
         refreshGrants.set(0);
         apiCalls.set(0);
-        rateLimit = 1000;
-        retryAfterSeconds = 1;
+        rateLimit(1000, 1);
         tokenLifetimeSeconds = 3600;
         teammatesPageSize = 2;
         emptyPageMidway = false;
@@ -159,7 +158,10 @@ public final class SimulatedFront implements AutoCloseable {
     public void rateLimit(int perMinute, int retryAfter) {
         rateLimit = perMinute;
         retryAfterSeconds = retryAfter;
-        callsThisMinute.set(0);
+        synchronized (this) {
+            windowStartMillis = System.currentTimeMillis();
+            callsThisMinute.set(0);
+        }
     }
 
     /** The next {@code calls} API calls answer 429 with {@code retry-after: seconds}, whatever the limit. */
@@ -318,17 +320,21 @@ public final class SimulatedFront implements AutoCloseable {
             return;
         }
         apiCalls.incrementAndGet();
-        long now = System.currentTimeMillis() / 60_000;
+        // A window of one minute from the last reset (not wall-clock minutes), so that a test's calls
+        // never straddle a window boundary by chance.
+        long nowMillis = System.currentTimeMillis();
+        long windowEnd;
         synchronized (this) {
-            if (now != minute) {
-                minute = now;
+            if (nowMillis - windowStartMillis >= 60_000) {
+                windowStartMillis = nowMillis;
                 callsThisMinute.set(0);
             }
+            windowEnd = windowStartMillis + 60_000;
         }
         int used = callsThisMinute.incrementAndGet();
         Map<String, String> limits = Map.of("x-ratelimit-limit", Integer.toString(rateLimit),
                 "x-ratelimit-remaining", Integer.toString(Math.max(0, rateLimit - used)),
-                "x-ratelimit-reset", Long.toString((now + 1) * 60));
+                "x-ratelimit-reset", Long.toString(windowEnd / 1000));
         boolean throttled = throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         if (used > rateLimit || throttled) {
             Map<String, String> headers = new LinkedHashMap<>(limits);
