@@ -63,8 +63,8 @@ public class TeamRecaps {
         List<Recap> confirmed = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         for (Employee report : directory.directReports(caller.tenantId(), managerId)) {
-            // Someone who left before the week began has no recap to wait for.
-            boolean partOfWeek = report.deactivatedAt().map(weekStart::isBefore).orElse(true);
+            // Someone who left before the week began, or who is not in the recap groups, has no recap to wait for.
+            boolean partOfWeek = report.deactivatedAt().map(weekStart::isBefore).orElse(true) && RecapDrafts.inRecapGroups(settings, report);
             List<Recap> versions = store.versions(caller.tenantId(), report.employeeId(), week);
             Optional<Recap> latestConfirmed = versions.stream().filter(r -> r.status() == RecapStatus.CONFIRMED).reduce((a, b) -> b);
             if (latestConfirmed.isPresent()) {

@@ -28,6 +28,9 @@ class RecapApiTest {
     @Inject
     io.gristmill.directory.EmployeeDirectory directory;
 
+    @Inject
+    io.gristmill.tenant.TenantSettingsStore settings;
+
     RecapWorld world;
 
     @BeforeEach
@@ -188,6 +191,19 @@ class RecapApiTest {
                 .doesNotContain("medianFirstResponseSeconds", "reopenRate");
         assertThat(get("/teams/emp-mia/recaps/2026-W40", world.as("emp-vic")).status()).isEqualTo(200);
         assertError(get("/teams/emp-mia/recaps/2026-W40", world.as("emp-bob")), 403, "forbidden");
+    }
+
+    @Test
+    void the_team_view_does_not_wait_for_reports_outside_the_recap_groups() {
+        settings.put(world.tenant, new io.gristmill.tenant.TenantSettings("Europe/Berlin", java.time.DayOfWeek.MONDAY, null, null,
+                List.of("sales")), "test");
+        directory.put(world.tenant, "emp-ops", new io.gristmill.directory.EmployeeInput("Olli Ops", "ops@acme.test", "emp-mia", null,
+                List.of("ops"), null, true, null), 0);
+
+        JsonNode team = get("/teams/emp-mia/recaps/2026-W40", world.as("emp-mia")).body();
+
+        assertThat(team.get("pending").findValuesAsText("employeeId")).containsExactlyInAnyOrder("emp-ada", "emp-bob");
+        assertThat(team.at("/summary/reports").asInt()).isEqualTo(2);
     }
 
     @Test
