@@ -20,6 +20,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
  * The AWS services tests talk to, started once per test JVM on free ports and stopped when it
@@ -69,6 +71,26 @@ public final class LocalAws {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    public SecretsManagerClient secrets() {
+        return SecretsManagerClient.builder()
+                .endpointOverride(secretsEndpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Creates or replaces a secret, as an operator stores the Gristmill apps' credentials before deploying. */
+    public void putSecret(String name, String value) {
+        try (SecretsManagerClient secrets = secrets()) {
+            try {
+                secrets.createSecret(b -> b.name(name).secretString(value));
+            } catch (ResourceExistsException alreadyStored) {
+                secrets.putSecretValue(b -> b.secretId(name).secretString(value));
+            }
+        }
     }
 
     public static Path projectDir() {

@@ -79,6 +79,7 @@ public final class SimulatedFront implements AutoCloseable {
         }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/oauth/token", this::token);
+        server.createContext("/oauth/authorize", this::authorize);
         server.createContext("/", this::api);
         server.start();
     }
@@ -266,6 +267,75 @@ public final class SimulatedFront implements AutoCloseable {
                     copy.remove("__inbox");
                     return copy.toString();
                 }).orElseThrow();
+    }
+
+    /**
+     * The event as Front's application webhook delivers it: in an envelope naming the company,
+     * with the app event name as its type.
+     */
+    public String appWebhookBody(String eventId) {
+        ObjectNode envelope = JSON.createObjectNode();
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(eventJson(eventId));
+            envelope.put("type", APP_EVENT_NAMES.getOrDefault(event.path("type").asText(), event.path("type").asText()));
+            envelope.putObject("authorization").put("id", company);
+            envelope.set("payload", event);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return envelope.toString();
+    }
+
+    /**
+     * Delivers an event to an application webhook URL the way Front does: POST with
+     * {@code X-Front-Request-Timestamp} and {@code X-Front-Signature} = base64 HMAC-SHA256 of
+     * {@code "<timestamp>:<body>"} under the app secret.
+     *
+     * @return the HTTP status the receiver answered
+     */
+    public int deliverAppWebhook(URI url, String eventId) {
+        String body = appWebhookBody(eventId);
+        String timestamp = Long.toString(System.currentTimeMillis());
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = Base64.getEncoder().encodeToString(mac.doFinal((timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(url)
+                    .timeout(java.time.Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("X-Front-Request-Timestamp", timestamp)
+                    .header("X-Front-Signature", signature)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+            try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+                return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Could not deliver " + eventId + " to " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Map<String, String> APP_EVENT_NAMES = Map.of("inbound", "inbound_received", "outbound", "outbound_sent",
+            "out_reply", "outbound_sent", "archive", "conversation_archived", "reopen", "conversation_reopened",
+            "comment", "new_comment_added", "assign", "assignee_changed", "tag", "tag_added", "untag", "tag_removed");
+
+    /**
+     * Front's consent screen, already agreed to by the signed-in admin: redirects to the app's
+     * redirect URI with a code and the state, as {@code app.frontapp.com/oauth/authorize} does.
+     */
+    private void authorize(HttpExchange exchange) throws IOException {
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+        Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+        String redirect = query.get("redirect_uri");
+        if (!CLIENT_ID.equals(query.get("client_id")) || redirect == null || !"code".equals(query.get("response_type"))) {
+            send(exchange, 400, Map.of(), error(400, "client_id, redirect_uri and response_type=code are required"));
+            return;
+        }
+        String location = redirect + (redirect.contains("?") ? "&" : "?") + "code=" + encode(consent())
+                + (query.containsKey("state") ? "&state=" + encode(query.get("state")) : "");
+        send(exchange, 302, Map.of("Location", location), "");
     }
 
     private void token(HttpExchange exchange) throws IOException {

@@ -1,0 +1,243 @@
+package io.gristmill.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * One Lambda function on this machine, run the way AWS runs the JVM build ({@code java21} runtime,
+ * handler {@link #HANDLER}): the packaged artifact is started as its own process with
+ * {@code QUARKUS_FUNQY_EXPORT}, {@code _HANDLER} and {@code AWS_LAMBDA_RUNTIME_API}, and
+ * {@link JavaRuntimeClient} fetches its invocations from the
+ * <a href="https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html">Lambda Runtime API</a>,
+ * which this class serves. Invocations are handed out one at a time, as to one Lambda instance.
+ */
+final class LocalLambda implements AutoCloseable {
+    /** The handler of the JVM build, as README's JVM variant and Quarkus' generated sam.jvm.yaml name it. */
+    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    private static final String API = "/2018-06-01/runtime";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final String export;
+    private final Path log;
+    private final HttpServer server;
+    private final Process process;
+    private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+    private final Map<String, Invocation> running = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile String initError;
+
+    private record Invocation(String id, String event, Duration timeout, CompletableFuture<String> result) {
+    }
+
+    /** The function returned an error (or could not start); the message is what the runtime reported. */
+    static final class FunctionError extends RuntimeException {
+        FunctionError(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Starts the function's process; {@link #awaitReady()} waits until it asks for its first event.
+     *
+     * @param environment the function's environment, as template.yaml and the Lambda service set it
+     */
+    LocalLambda(String export, Path runnerJar, Path runtimeClient, Map<String, String> environment, Path logDir) throws IOException {
+        this.export = export;
+        this.log = logDir.resolve(export + ".log");
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(daemon("lambda-api-" + export)));
+        server.createContext(API + "/", this::runtimeApi);
+        server.start();
+
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        // Small heap and quick JIT: six of these share a laptop; Lambda gives each its own.
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", runtimeClient + java.io.File.pathSeparator + runnerJar, JavaRuntimeClient.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_FUNQY_EXPORT", export);
+        builder.environment().put("_HANDLER", HANDLER);
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "gristmill-sandbox-" + export);
+        builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        builder.environment().put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/gristmill-sandbox-" + export);
+        builder.environment().put("AWS_LAMBDA_LOG_STREAM_NAME", "sandbox");
+        process = builder.start();
+        process.onExit().thenRun(() -> failEverything("the " + export + " process exited with " + process.exitValue()));
+    }
+
+    /**
+     * A class path entry holding only {@link JavaRuntimeClient}, so that nothing else of the
+     * sandbox (or the tests) reaches the function's process.
+     */
+    static Path runtimeClientClasses(Path into) throws IOException {
+        Path source;
+        try {
+            source = Path.of(JavaRuntimeClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        String packagePath = JavaRuntimeClient.class.getPackageName().replace('.', '/');
+        Path target = Files.createDirectories(into.resolve(packagePath));
+        try (var classes = Files.list(source.resolve(packagePath))) {
+            for (Path file : classes.filter(f -> f.getFileName().toString().startsWith(JavaRuntimeClient.class.getSimpleName())).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return into;
+    }
+
+    String export() {
+        return export;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    void awaitReady() {
+        try {
+            ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new FunctionError(export + " did not ask for an event within " + START_TIMEOUT.toSeconds() + " s; log tail:\n" + tail());
+        } catch (ExecutionException e) {
+            throw new FunctionError(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FunctionError("interrupted while " + export + " started");
+        }
+    }
+
+    /** Invokes the function with this event and returns its JSON result. */
+    String invoke(String event, Duration timeout) {
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, timeout, new CompletableFuture<>());
+        if (initError != null || !process.isAlive()) {
+            throw new FunctionError(export + " is not running: " + (initError != null ? initError : "process exited") + "\n" + tail());
+        }
+        queue.add(invocation);
+        try {
+            return invocation.result().get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new FunctionError(export + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new FunctionError(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FunctionError("interrupted while waiting for " + export);
+        }
+    }
+
+    private void runtimeApi(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring(API.length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (path.equals("/invocation/next") && exchange.getRequestMethod().equals("GET")) {
+            ready.complete(null);
+            Invocation next;
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.close();
+                return;
+            }
+            running.put(next.id(), next);
+            exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.id());
+            exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
+                    Long.toString(System.currentTimeMillis() + next.timeout().toMillis()));
+            exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
+                    "arn:aws:lambda:us-east-1:000000000000:function:gristmill-sandbox-" + export);
+            exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
+                    + "-" + next.id().replace("-", "").substring(0, 24));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            send(exchange, 200, next.event());
+        } else if (path.startsWith("/invocation/") && path.endsWith("/response")) {
+            Invocation done = running.remove(path.substring("/invocation/".length(), path.length() - "/response".length()));
+            if (done != null) {
+                done.result().complete(body);
+            }
+            send(exchange, 202, "{\"status\":\"OK\"}");
+        } else if (path.startsWith("/invocation/") && path.endsWith("/error")) {
+            Invocation failed = running.remove(path.substring("/invocation/".length(), path.length() - "/error".length()));
+            if (failed != null) {
+                failed.result().completeExceptionally(new FunctionError(export + " failed: " + body));
+            }
+            send(exchange, 202, "{\"status\":\"OK\"}");
+        } else if (path.equals("/init/error")) {
+            failEverything(export + " failed to start: " + body);
+            send(exchange, 202, "{\"status\":\"OK\"}");
+        } else {
+            send(exchange, 404, "{\"errorMessage\":\"unknown runtime API path " + path + "\"}");
+        }
+    }
+
+    private void failEverything(String reason) {
+        if (initError == null) {
+            initError = reason;
+        }
+        FunctionError error = new FunctionError(reason + "\nlog tail:\n" + tail());
+        ready.completeExceptionally(error);
+        running.values().forEach(i -> i.result().completeExceptionally(error));
+        queue.forEach(i -> i.result().completeExceptionally(error));
+    }
+
+    /** The last lines of the function's output, for error messages. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        server.stop(0);
+    }
+}

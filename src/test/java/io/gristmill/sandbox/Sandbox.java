@@ -1,0 +1,497 @@
+package io.gristmill.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.gristmill.recap.IsoWeek;
+import io.gristmill.sandbox.SandboxCompany.Person;
+import io.gristmill.testing.LocalAws;
+import io.gristmill.testing.SimulatedFront;
+import io.gristmill.testing.SimulatedSalesforce;
+
+/**
+ * Gristmill on a laptop, with no cloud account: local DynamoDB and Secrets Manager, a simulated
+ * Salesforce org and Front workspace seeded with {@link SandboxCompany}, and every function of
+ * template.yaml started from the packaged artifact behind a local API Gateway ({@link FrontDoor}).
+ * The admin connects both tools through the real OAuth flows, the schedules run the polls and
+ * recap drafts, Front delivers signed webhooks, the employees read and confirm their recaps, and
+ * the manager reads the team view. Then it serves the pages until stopped, with new work arriving
+ * every minute — or, with {@code --once}, checks what happened and exits.
+ *
+ * <p>Run it with {@code ./mvnw -B -Psandbox verify} (add {@code -Dsandbox.once} for the
+ * non-interactive run CI does). Exit code 0 means every step worked and every check held.
+ */
+public final class Sandbox {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration SCHEDULED_TIMEOUT = Duration.ofMinutes(5);
+
+    private final boolean once;
+    private final int port;
+    private final Path projectDir;
+    private final Path runnerJar;
+    private final Path workDir;
+    private final Map<String, LocalLambda> functions = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private final Map<String, String> recapLinks = new LinkedHashMap<>();
+    private SimulatedSalesforce salesforce;
+    private SimulatedFront front;
+    private SandboxCompany company;
+    private FrontDoor door;
+    private IsoWeek week;
+
+    private Sandbox(boolean once, int port, Path projectDir, Path runnerJar) {
+        this.once = once;
+        this.port = port;
+        this.projectDir = projectDir;
+        this.runnerJar = runnerJar;
+        this.workDir = projectDir.resolve("target/sandbox");
+    }
+
+    public static void main(String[] args) {
+        boolean once = Arrays.asList(args).contains("--once") || Boolean.parseBoolean(System.getProperty("sandbox.once", "false"))
+                || "".equals(System.getProperty("sandbox.once"));
+        int port = Integer.getInteger("sandbox.port", 8088);
+        Path projectDir = LocalAws.projectDir();
+        Path jar = Path.of(System.getProperty("sandbox.runner-jar", projectDir.resolve("target/gristmill-0.1.0-SNAPSHOT-runner.jar").toString()));
+        Sandbox sandbox = new Sandbox(once, port, projectDir, jar);
+        int code;
+        try {
+            code = sandbox.run();
+        } catch (Exception e) {
+            System.err.println("[sandbox] FAILED: " + e.getMessage());
+            e.printStackTrace();
+            code = 1;
+        } finally {
+            sandbox.close();
+        }
+        System.exit(code);
+    }
+
+    private int run() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(runnerJar)) {
+            throw new IllegalStateException(runnerJar + " is missing: build it first (./mvnw -B -Psandbox verify does)");
+        }
+        Instant started = Instant.now();
+        say("Starting local AWS (DynamoDB Local in-process, moto_server for Secrets Manager)");
+        LocalAws aws = LocalAws.get();
+        // Stored where an operator stores them before deploying (README, "Deploy to AWS").
+        aws.putSecret("gristmill/_app/salesforce", "{\"client_id\":\"" + SimulatedSalesforce.CLIENT_ID + "\",\"client_secret\":\""
+                + SimulatedSalesforce.CLIENT_SECRET + "\"}");
+        aws.putSecret("gristmill/_app/front", "{\"client_id\":\"" + SimulatedFront.CLIENT_ID + "\",\"client_secret\":\""
+                + SimulatedFront.CLIENT_SECRET + "\",\"app_secret\":\"" + SimulatedFront.APP_SECRET + "\"}");
+
+        salesforce = closing(new SimulatedSalesforce());
+        front = closing(new SimulatedFront());
+        company = new SandboxCompany(salesforce, front);
+        company.seed(started);
+        week = IsoWeek.containing(started, SandboxCompany.ZONE, DayOfWeek.MONDAY).previous();
+        say("Seeded Northwind Trading: Salesforce org at " + salesforce.baseUri() + ", Front workspace at " + front.baseUri());
+
+        SamTemplate template = SamTemplate.read(projectDir.resolve("template.yaml"));
+        door = closing(new FrontDoor(port, template, functions, this::indexPage));
+        startFunctions(template, aws);
+
+        Browser admin = new Browser(door.baseUri()).signIn(SandboxCompany.SAM.id());
+        setUpTenant(admin);
+        connectSalesforce(admin);
+        connectFront(admin);
+        say("Connections: " + connectionSummary(admin));
+
+        runSchedule("salesforce-poll");
+        runSchedule("front-reconcile");
+        deliverLiveWork();
+        runSchedule("recap-drafts");
+        readAndConfirmRecaps();
+        showTeam();
+        checkNothingPrivateWasKept(aws);
+
+        Duration took = Duration.between(started, Instant.now());
+        if (!failures.isEmpty()) {
+            failures.forEach(f -> System.err.println("[sandbox] CHECK FAILED: " + f));
+            return 1;
+        }
+        say("Everything worked in " + took.toSeconds() + " s. Function logs: " + workDir.resolve("logs"));
+        if (once) {
+            return 0;
+        }
+        serveUntilStopped();
+        return 0;
+    }
+
+    private void startFunctions(SamTemplate template, LocalAws aws) {
+        Map<String, String> env = new LinkedHashMap<>();
+        // What the Lambda service and template.yaml's Globals set in AWS, pointed at local services.
+        env.put("AWS_REGION", LocalAws.REGION);
+        env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
+        env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoEndpoint.toString());
+        env.put("QUARKUS_SECRETSMANAGER_ENDPOINT_OVERRIDE", aws.secretsEndpoint.toString());
+        env.put("GRISTMILL_TABLE", LocalAws.TABLE);
+        env.put("GRISTMILL_SECRETS_PREFIX", "gristmill");
+        env.put("GRISTMILL_SALESFORCE_REDIRECT_URI", door.baseUri() + "/connect/salesforce/callback");
+        env.put("GRISTMILL_SALESFORCE_LOGIN_BASE_URL_OVERRIDE", salesforce.baseUri().toString());
+        env.put("GRISTMILL_FRONT_REDIRECT_URI", door.baseUri() + "/connect/front/callback");
+        env.put("GRISTMILL_FRONT_API_BASE_URL", front.baseUri().toString());
+        env.put("GRISTMILL_FRONT_AUTH_BASE_URL", front.baseUri().toString());
+        // The seeded company has four weeks of conversations; Front's default first read is two.
+        env.put("GRISTMILL_FRONT_BACKFILL", "P35D");
+        Path logs = workDir.resolve("logs");
+        Path runtimeClient;
+        try {
+            Files.createDirectories(logs);
+            runtimeClient = LocalLambda.runtimeClientClasses(workDir.resolve("runtime-client"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        say("Starting " + template.exports().size() + " functions from " + projectDir.relativize(runnerJar) + ": "
+                + String.join(", ", template.exports()));
+        for (String export : template.exports()) {
+            try {
+                functions.put(export, closing(new LocalLambda(export, runnerJar, runtimeClient, env, logs)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start " + export, e);
+            }
+        }
+        functions.values().forEach(LocalLambda::awaitReady);
+        say("All functions are waiting for events (logs in " + projectDir.relativize(logs) + ")");
+    }
+
+    private void setUpTenant(Browser admin) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("timeZone", SandboxCompany.ZONE.getId());
+        settings.put("weekStart", "MONDAY");
+        settings.put("front", Map.of("inboxes", List.of(SandboxCompany.INBOX)));
+        settings.put("employeeGroups", SandboxCompany.RECAP_GROUPS);
+        expect(admin.send("PUT", "/tenants/" + SandboxCompany.TENANT + "/settings", json(settings)), 200, "saving the tenant settings");
+        for (Person person : SandboxCompany.PEOPLE) {
+            expect(admin.send("PUT", "/tenants/" + SandboxCompany.TENANT + "/employees/" + person.id(), json(person.directoryEntry())),
+                    200, 201, "adding " + person.name() + " to the directory");
+        }
+        say("Admin " + SandboxCompany.SAM.name() + " chose settings and added " + SandboxCompany.PEOPLE.size() + " people");
+    }
+
+    /** The admin's browser: start in Gristmill, the Salesforce consent screen, back to the callback. */
+    private void connectSalesforce(Browser admin) {
+        oauth(admin, "/connect/salesforce", "{\"loginHost\":\"login.salesforce.com\"}", "Salesforce");
+    }
+
+    private void connectFront(Browser admin) {
+        oauth(admin, "/connect/front", null, "Front");
+    }
+
+    private void oauth(Browser admin, String startPath, String body, String provider) {
+        Browser.Page started = expect(admin.send("POST", startPath, body), 200, "starting to connect " + provider);
+        String authorizeUrl = started.json().path("authorizeUrl").asText();
+        Browser.Page consent = admin.get(authorizeUrl);
+        if (consent.status() != 302 || consent.location() == null) {
+            throw new IllegalStateException(provider + "'s consent screen answered " + consent.status() + ": " + consent.body());
+        }
+        Browser.Page callback = expect(admin.get(consent.location()), 200, provider + "'s OAuth callback");
+        if (!callback.body().contains("onnected")) {
+            throw new IllegalStateException(provider + "'s callback page does not say it connected: " + callback.body());
+        }
+        say("Connected " + provider + " through OAuth (" + URI.create(authorizeUrl).getPath() + " → " + URI.create(consent.location()).getPath() + ")");
+    }
+
+    private String connectionSummary(Browser admin) {
+        JsonNode all = expect(admin.get("/connections"), 200, "reading the connections").json();
+        List<String> states = new ArrayList<>();
+        for (JsonNode connection : all.path("connections")) {
+            states.add(connection.path("provider").asText() + " " + connection.path("state").asText());
+            if (!"connected".equals(connection.path("state").asText())) {
+                failures.add(connection.path("provider").asText() + " is " + connection.path("state").asText() + ", not connected");
+            }
+        }
+        return String.join(", ", states);
+    }
+
+    /** What EventBridge does on each schedule: invoke the function with a scheduled event. */
+    private JsonNode runSchedule(String export) {
+        ObjectNode event;
+        try {
+            event = (ObjectNode) JSON.readTree(Files.readString(projectDir.resolve("events/" + export + "-schedule.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        event.put("time", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        event.put("id", java.util.UUID.randomUUID().toString());
+        JsonNode reports;
+        try {
+            reports = JSON.readTree(functions.get(export).invoke(event.toString(), SCHEDULED_TIMEOUT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (JsonNode report : reports) {
+            ObjectNode shown = report.deepCopy();
+            shown.remove("tenantId");
+            say(export + ": " + shown);
+            if (report.hasNonNull("error") || report.path("failed").asInt(0) > 0) {
+                failures.add(export + " reported a failure: " + report);
+            }
+        }
+        if (reports.isEmpty()) {
+            failures.add(export + " ran for no tenant");
+        }
+        return reports;
+    }
+
+    /** New work while Gristmill watches: Front delivers it by webhook at once; Salesforce's waits for the next poll. */
+    private void deliverLiveWork() {
+        List<String> events = company.liveWork(Instant.now(), SandboxCompany.TOM, SandboxCompany.RAVI);
+        URI webhook = door.baseUri().resolve("/webhooks/front");
+        for (String event : events) {
+            int status = front.deliverAppWebhook(webhook, event);
+            if (status != 200) {
+                failures.add("the Front webhook for " + event + " was answered " + status);
+            }
+        }
+        say("Front delivered " + events.size() + " signed webhooks to " + webhook);
+    }
+
+    private void readAndConfirmRecaps() {
+        for (Person person : SandboxCompany.PEOPLE) {
+            if (person.groups().stream().noneMatch(SandboxCompany.RECAP_GROUPS::contains)) {
+                continue;
+            }
+            Browser browser = new Browser(door.baseUri()).signIn(person.id());
+            String path = "/recaps/" + person.id() + "/" + week;
+            JsonNode recap = expect(browser.get(path + "?format=json"), 200, "reading " + person.name() + "'s recap").json();
+            if (person == SandboxCompany.RAVI) {
+                // A one-off request: this recap only, not the next one.
+                recap = expect(browser.send("POST", path + "/generate", "{\"include\":[\"salesforce.calls\"]}"), 200,
+                        person.name() + " asking for call metrics").json();
+            }
+            List<String> sections = new ArrayList<>();
+            recap.findValues("sections").forEach(list -> list.forEach(s -> sections.add(s.path("id").asText())));
+            List<String> expected = new ArrayList<>(List.of(person.sells() ? "sales" : "customers"));
+            if (person == SandboxCompany.RAVI) {
+                expected.add("calls");
+            }
+            if (!sections.containsAll(expected)) {
+                failures.add(person.name() + "'s recap for " + week + " lacks one of " + expected + " (sections: " + sections + ")");
+            }
+            String markdown = expect(browser.get(path + "?format=markdown"), 200, "reading " + person.name() + "'s recap as Markdown").body();
+            System.out.println();
+            System.out.println("──────── " + person.name() + " · " + week + " ────────");
+            System.out.println(markdown.strip());
+            recapLinks.put(person.id(), path + "?format=html");
+            // Ines has not confirmed yet: the manager's view shows her as pending.
+            if (person != SandboxCompany.INES) {
+                expect(browser.send("POST", path + "/confirm", "{}"), 200, person.name() + " confirming the recap");
+            }
+        }
+        System.out.println();
+    }
+
+    private void showTeam() {
+        Browser manager = new Browser(door.baseUri()).signIn(SandboxCompany.MIA.id());
+        JsonNode team = expect(manager.get("/teams/" + SandboxCompany.MIA.id() + "/recaps/" + week), 200, "the manager's team view").json();
+        JsonNode summary = team.path("summary");
+        say(SandboxCompany.MIA.name() + "'s team for " + week + ": " + summary.path("confirmed").asInt() + " confirmed, "
+                + summary.path("pending").asInt() + " pending " + team.path("pending").findValuesAsText("name"));
+        for (JsonNode total : summary.path("totals")) {
+            say("  " + total.path("label").asText() + ": " + total.path("value").decimalValue().stripTrailingZeros().toPlainString()
+                    + " " + total.path("unit").asText("") + " (" + total.path("people").asInt() + (total.path("people").asInt() == 1 ? " person)" : " people)"));
+        }
+        if (summary.path("confirmed").asInt() != 3 || summary.path("pending").asInt() != 1) {
+            failures.add("the team view should show 3 confirmed recaps and Ines pending: " + summary);
+        }
+        Browser.Page draft = manager.get("/recaps/" + SandboxCompany.INES.id() + "/" + week);
+        if (draft.status() < 400) {
+            failures.add("the manager could read Ines's unconfirmed draft: " + draft.body());
+        } else {
+            say("  Ines's unconfirmed draft stays hers: the manager gets " + draft.status() + " " + draft.json().path("error").asText());
+        }
+    }
+
+    /**
+     * The promises a customer can check in the sandbox: no message or record text in storage or in
+     * any function's log, and no access or refresh token in any log.
+     */
+    private void checkNothingPrivateWasKept(LocalAws aws) {
+        List<String> forbidden = new ArrayList<>(List.of(SandboxCompany.PRIVATE_TEXT, SimulatedFront.CONTENT, "front-access-", "front-refresh-"));
+        forbidden.addAll(salesforce.issuedSecrets());
+        int items = 0;
+        try (var dynamo = aws.dynamo()) {
+            for (var page : dynamo.scanPaginator(b -> b.tableName(LocalAws.TABLE))) {
+                for (var item : page.items()) {
+                    items++;
+                    String text = item.toString();
+                    forbidden.stream().filter(text::contains)
+                            .forEach(f -> failures.add("a stored item contains '" + abbreviate(f) + "': " + item.get("PK") + " " + item.get("SK")));
+                }
+            }
+        }
+        for (LocalLambda function : functions.values()) {
+            try {
+                String log = Files.readString(function.log());
+                forbidden.stream().filter(log::contains).forEach(f -> failures.add(function.log() + " contains '" + abbreviate(f) + "'"));
+            } catch (IOException e) {
+                failures.add("cannot read " + function.log() + ": " + e.getMessage());
+            }
+        }
+        say("Checked " + items + " stored items and " + functions.size() + " function logs: no message text, record text or token in them"
+                + (failures.isEmpty() ? "" : " — except the failures below"));
+    }
+
+    private static String abbreviate(String secret) {
+        return secret.length() > 16 ? secret.substring(0, 8) + "…" : secret;
+    }
+
+    /** Serves the pages; every minute new work arrives (webhooks at once, Salesforce through the poll). */
+    private void serveUntilStopped() throws InterruptedException {
+        System.out.println();
+        System.out.println("  Gristmill sandbox is running at " + door.baseUri() + "/  (Ctrl-C stops it)");
+        recapLinks.forEach((id, path) -> System.out.println("    " + door.baseUri() + "/sandbox/sign-in?as=" + id + "&next=" + enc(path)));
+        System.out.println();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(LocalLambda.daemon("sandbox-ticker"));
+        long every = Long.getLong("sandbox.tick-seconds", 60);
+        int[] ticks = { 0 };
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                deliverLiveWork();
+                runSchedule("salesforce-poll");
+                if (++ticks[0] % 5 == 0) {
+                    runSchedule("front-reconcile");
+                }
+            } catch (RuntimeException e) {
+                System.err.println("[sandbox] this minute's work failed: " + e.getMessage());
+            }
+        }, every, every, TimeUnit.SECONDS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ticker.shutdownNow();
+            close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    private String indexPage() {
+        StringBuilder html = new StringBuilder("""
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+                <title>Gristmill sandbox</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}
+                td,th{padding:.3rem .6rem;text-align:left}table{border-collapse:collapse}tr:nth-child(even){background:#f4f4f4}</style></head><body>
+                <h1>Gristmill sandbox — Northwind Trading</h1>
+                """);
+        html.append("<p>Recap week: <b>").append(week).append("</b>. Sign in as someone to see what they see.</p>");
+        html.append("<h2>Connections</h2><p>");
+        try {
+            html.append(escape(connectionSummary(new Browser(door.baseUri()).signIn(SandboxCompany.SAM.id()))));
+        } catch (RuntimeException e) {
+            html.append("unavailable: ").append(escape(e.getMessage()));
+        }
+        html.append(" — <a href=\"/sandbox/sign-in?as=").append(SandboxCompany.SAM.id()).append("&next=/connections\">as JSON</a></p>");
+        html.append("<h2>People</h2><table><tr><th>Who</th><th>Role</th><th>Pages</th></tr>");
+        for (Person person : SandboxCompany.PEOPLE) {
+            String signIn = "/sandbox/sign-in?as=" + person.id() + "&next=";
+            html.append("<tr><td>").append(escape(person.name())).append("</td><td>").append(escape(person.title())).append("</td><td>");
+            if (recapLinks.containsKey(person.id())) {
+                html.append("<a href=\"").append(signIn).append(enc(recapLinks.get(person.id()))).append("\">weekly recap</a> · ")
+                        .append("<a href=\"").append(signIn).append(enc("/employees/" + person.id() + "/review-context?from="
+                                + week.start(SandboxCompany.ZONE, DayOfWeek.MONDAY).atZone(SandboxCompany.ZONE).toLocalDate().minusWeeks(3)
+                                + "&to=" + week.end(SandboxCompany.ZONE, DayOfWeek.MONDAY).atZone(SandboxCompany.ZONE).toLocalDate().minusDays(1)))
+                        .append("\">review context</a>");
+            }
+            if (person == SandboxCompany.MIA) {
+                html.append("<a href=\"").append(signIn).append(enc("/teams/" + person.id() + "/recaps/" + week)).append("\">team recaps</a>");
+            }
+            if (person.admin()) {
+                html.append("<a href=\"").append(signIn).append(enc("/tenants/" + SandboxCompany.TENANT + "/settings")).append("\">settings</a> · ")
+                        .append("<a href=\"").append(signIn).append(enc("/tenants/" + SandboxCompany.TENANT + "/employees")).append("\">directory</a>");
+            }
+            html.append("</td></tr>");
+        }
+        html.append("</table><p>New work arrives every minute: a Front conversation (webhooks) and a Salesforce call (next poll).</p>");
+        html.append("</body></html>");
+        return html.toString();
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static Browser.Page expect(Browser.Page page, int status, String what) {
+        return expect(page, status, status, what);
+    }
+
+    private static Browser.Page expect(Browser.Page page, int status, int orStatus, String what) {
+        if (page.status() != status && page.status() != orStatus) {
+            throw new IllegalStateException(what + " answered " + page.status() + ": " + page.body());
+        }
+        return page;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[sandbox] " + line);
+    }
+
+    private <T extends AutoCloseable> T closing(T closeable) {
+        synchronized (closeables) {
+            closeables.add(closeable);
+        }
+        return closeable;
+    }
+
+    private void close() {
+        List<AutoCloseable> all;
+        synchronized (closeables) {
+            all = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        // Stop the functions together: each takes a moment to shut down.
+        ExecutorService stopping = Executors.newFixedThreadPool(Math.max(1, all.size()), LocalLambda.daemon("sandbox-stop"));
+        List<Future<?>> stops = new ArrayList<>();
+        for (AutoCloseable closeable : all) {
+            stops.add(stopping.submit(() -> {
+                closeable.close();
+                return null;
+            }));
+        }
+        for (Future<?> stop : stops) {
+            try {
+                stop.get(20, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // stopping anyway
+            }
+        }
+        stopping.shutdownNow();
+    }
+}
