@@ -64,6 +64,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private volatile double faultRate = 0;
     private volatile int timeoutFaultMillis = 3500;
     private final AtomicInteger faultsInjected = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong faultCandidates = new java.util.concurrent.atomic.AtomicLong();
     private volatile java.time.Duration queryTimeoutWiderThan;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean denyConsent;
@@ -221,13 +222,24 @@ public final class SimulatedSalesforce implements AutoCloseable {
     }
 
     /**
-     * A share of REST calls fail with one of Salesforce's real failures, picked at random: 503,
+     * Exactly this share of REST calls fail, spread evenly (so that a test's fault count cannot
+     * fall short by chance), each with one of Salesforce's real failures picked at random: 503,
      * connection reset, a response slower than the client's read timeout, INVALID_SESSION_ID,
      * REQUEST_LIMIT_EXCEEDED, INVALID_FIELD, QUERY_TIMEOUT.
      */
     public SimulatedSalesforce faults(double rate) {
         this.faultRate = rate;
+        faultCandidates.set(0);
         return this;
+    }
+
+    private boolean nextCallFaults() {
+        double rate = faultRate;
+        if (rate <= 0) {
+            return false;
+        }
+        long n = faultCandidates.incrementAndGet();
+        return Math.floor(n * rate) > Math.floor((n - 1) * rate);
     }
 
     public int faultsInjected() {
@@ -439,7 +451,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
             send(exchange, 503, "text/html", "<html><body>Service Unavailable</body></html>");
             return;
         }
-        if (faultRate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < faultRate) {
+        if (nextCallFaults()) {
             faultsInjected.incrementAndGet();
             boolean isQuery = path.contains("/queryAll") || path.contains("/composite");
             switch (java.util.concurrent.ThreadLocalRandom.current().nextInt(7)) {
