@@ -22,6 +22,13 @@ public record RecapContent(
         int activityCount,
         Map<String, Evidence> evidence) {
 
+    public RecapContent {
+        sections = orEmpty(sections);
+        highlights = orEmpty(highlights);
+        activityPerDay = orEmpty(activityPerDay);
+        pipeline = orEmpty(pipeline);
+    }
+
     public Optional<Section> section(SectionId id) {
         return sections.stream().filter(s -> s.id() == id).findFirst();
     }
@@ -39,6 +46,12 @@ public record RecapContent(
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Section(SectionId id, String title, List<Metric> metrics, List<Item> items) {
+        /** Empty lists are left out of the stored JSON (NON_EMPTY), so they come back missing. */
+        public Section {
+            metrics = orEmpty(metrics);
+            items = orEmpty(items);
+        }
+
         Section withoutEvidence() {
             return new Section(id, title, metrics.stream().map(m -> new Metric(m.id(), m.label(), m.value(), m.unit(), null)).toList(),
                     items.stream().map(i -> new Item(i.label(), i.detail(), i.value(), i.unit(), i.link(), null)).toList());
@@ -79,6 +92,10 @@ public record RecapContent(
         public PipelineBar {
             amount = plain(amount);
         }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** DynamoDB hands numbers back normalized (70000 as 7E+4): recaps show them as people write them. */

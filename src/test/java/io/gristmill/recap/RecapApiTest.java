@@ -4,9 +4,11 @@ import static io.gristmill.http.ApiRouterTestSupport.assertError;
 import static io.gristmill.testing.HttpApiEvent.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.Source;
 import io.gristmill.testing.HttpApiEvent;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,6 +35,8 @@ class RecapApiTest {
 
     @Inject
     io.gristmill.tenant.TenantSettingsStore settings;
+    @Inject
+    ActivityStore activities;
 
     RecapWorld world;
 
@@ -95,6 +102,25 @@ class RecapApiTest {
         JsonNode first = recap.at("/content/evidence").get(won.get("evidence").get(0).asText());
         assertThat(first.get("kind").asText()).isEqualTo("opportunity.won");
         assertThat(first.get("link").asText()).startsWith("https://acme.my.salesforce.com/006A");
+    }
+
+    @Test
+    void a_stored_recap_whose_section_has_no_lines_reads_back_without_error() {
+        // Eve answered one untagged conversation: a customers section with figures but no tag lines,
+        // which the stored JSON leaves out.
+        activities.record(new Activity(world.tenant, Optional.of("emp-eve"), Instant.parse("2026-09-29T09:00:00Z"), Source.FRONT,
+                "front.message.sent", "cnv_eve", "evt_eve_1", Map.of("conversationId", "cnv_eve"), Map.of(), Map.of("eventType", "sent")));
+        String eveW40 = "/recaps/emp-eve/2026-W40";
+        assertThat(get(eveW40, world.as("emp-eve")).status()).isEqualTo(200);
+
+        HttpApiEvent.Response stored = get(eveW40, world.as("emp-eve"));
+
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(sections(stored.body())).containsExactly("customers");
+        assertThat(stored.body().at("/content/sections/0").has("items")).isFalse();
+        assertThat(metric(stored.body(), "conversationsHandled").get("value").asInt()).isEqualTo(1);
+        assertThat(get(eveW40 + "?include=evidence", world.as("emp-eve")).status()).isEqualTo(200);
+        assertThat(get(eveW40 + "?format=markdown", world.as("emp-eve")).status()).isEqualTo(200);
     }
 
     @Test

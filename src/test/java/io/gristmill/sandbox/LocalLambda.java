@@ -70,8 +70,10 @@ final class LocalLambda implements AutoCloseable {
         server.start();
 
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        // Small heap and quick JIT: six of these share a laptop; Lambda gives each its own.
+        // Small heap and quick JIT: six of these share a laptop; Lambda gives each its own. On JDK 24+
+        // JBoss Threads needs java.lang opened (Lambda's java21 runtime does not).
         List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-cp", runtimeClient + java.io.File.pathSeparator + runnerJar, JavaRuntimeClient.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
