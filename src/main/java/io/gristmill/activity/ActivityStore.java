@@ -39,13 +39,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public class ActivityStore {
     /** Timeline partition of activity nobody is credited with (yet). */
     static final String UNATTRIBUTED = "~unattributed";
+    /** The retention an item's expiry was computed with. */
+    public static final String RETENTION_MONTHS = "retentionMonths";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final RetentionPolicy retention;
 
-    public ActivityStore(DynamoDbClient dynamo, GristmillConfig config) {
+    public ActivityStore(DynamoDbClient dynamo, GristmillConfig config, RetentionPolicy retention) {
         this.dynamo = dynamo;
         this.table = config.table();
+        this.retention = retention;
     }
 
     /** Stores the activity unless the same fact is stored already (then nothing changes). */
@@ -76,7 +80,7 @@ public class ActivityStore {
                 inFlight.acquireUninterruptibly();
                 outcomes.add(executor.submit(() -> {
                     try {
-                        return record(activity);
+                        return recordPatiently(activity);
                     } finally {
                         inFlight.release();
                     }
@@ -95,6 +99,26 @@ public class ActivityStore {
         }
     }
 
+    /**
+     * One write of a batch, tried again a few times when DynamoDB still fails after the SDK's own
+     * retries: one throttled item should not send a page of two thousand back to be read again.
+     * Safe, since a write that did apply is recognised as stored.
+     */
+    private WriteOutcome recordPatiently(Activity activity) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return record(activity);
+            } catch (software.amazon.awssdk.core.exception.SdkException failed) {
+                if (attempt == BATCH_ITEM_ATTEMPTS) {
+                    throw failed;
+                }
+                Thread.sleep(50L << attempt);
+            }
+        }
+    }
+
+    private static final int BATCH_ITEM_ATTEMPTS = 3;
+
     /** Conditional puts in flight at once per batch. */
     private static final int PARALLEL_WRITES = 16;
 
@@ -108,6 +132,22 @@ public class ActivityStore {
     /** An employee's activity with {@code from <= occurredAt < to}, oldest first: one Query. */
     public List<Activity> forEmployee(String tenantId, String employeeId, Instant from, Instant to) {
         return timeline(tenantId, employeeId, from, to);
+    }
+
+    /**
+     * Like {@link #forEmployee(String, String, Instant, Instant)}, but stops reading and throws
+     * {@link TooMuchActivityException} once the period holds more than {@code limit} activities,
+     * so that a request over a long, busy period cannot exhaust the function's memory or time.
+     */
+    public List<Activity> forEmployee(String tenantId, String employeeId, Instant from, Instant to, int limit) {
+        List<Activity> result = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(timelineQuery(tenantId, employeeId, from, to)).items()) {
+            if (result.size() == limit) {
+                throw new TooMuchActivityException(limit);
+            }
+            result.add(fromItem(item));
+        }
+        return result;
     }
 
     /** Activity not credited to anyone with {@code from <= occurredAt < to}, oldest first. */
@@ -151,6 +191,49 @@ public class ActivityStore {
         }
     }
 
+    /**
+     * Removes metadata fields from every stored activity of one kind (e.g. note text after the
+     * tenant withdrew its opt-in): reads the timelines of the given employees and the unattributed
+     * one, and rewrites only the matching items. Stops at {@code deadline}; returns whether it got
+     * through everything (running it again is harmless).
+     */
+    public boolean removeMetadata(String tenantId, List<String> employeeIds, String kind, List<String> keys, Instant deadline,
+            java.time.Clock clock) {
+        List<String> timelines = new ArrayList<>(employeeIds);
+        timelines.add(UNATTRIBUTED);
+        Map<String, String> names = new HashMap<>(Map.of("#pk", GSI1PK, "#kind", "kind", "#meta", "meta"));
+        StringBuilder any = new StringBuilder();
+        StringBuilder remove = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            names.put("#k" + i, keys.get(i));
+            any.append(i == 0 ? "" : " OR ").append("attribute_exists(#meta.#k").append(i).append(")");
+            remove.append(i == 0 ? "" : ", ").append("#meta.#k").append(i);
+        }
+        for (String timeline : timelines) {
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table).indexName(GSI1)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression("#kind = :kind AND (" + any + ")")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":pk", s(timelineKey(tenantId, timeline)), ":kind", s(kind)))).items()) {
+                if (clock.instant().isAfter(deadline)) {
+                    return false;
+                }
+                Map<String, String> updateNames = new HashMap<>(names);
+                updateNames.remove("#pk");
+                updateNames.remove("#kind");
+                try {
+                    dynamo.updateItem(b -> b.tableName(table).key(Map.of(PK, item.get(PK), SK, item.get(SK)))
+                            .updateExpression("REMOVE " + remove)
+                            .conditionExpression("attribute_exists(" + PK + ")")
+                            .expressionAttributeNames(updateNames));
+                } catch (ConditionalCheckFailedException deletedMeanwhile) {
+                    // nothing left to remove
+                }
+            }
+        }
+        return true;
+    }
+
     /** Removes every activity derived from a record deleted at the source; returns how many. */
     public int deleteForSourceRecord(String tenantId, Source source, String sourceRecordId) {
         List<Activity> derived = forSourceRecord(tenantId, source, sourceRecordId);
@@ -162,24 +245,55 @@ public class ActivityStore {
     }
 
     private List<Activity> timeline(String tenantId, String employeeKey, Instant from, Instant to) {
+        return queryAll(timelineQuery(tenantId, employeeKey, from, to));
+    }
+
+    private QueryRequest timelineQuery(String tenantId, String employeeKey, Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
         }
         // The sort key is "<time>#<id>": "<to>#..." sorts after "<to>", so BETWEEN is half-open [from, to).
-        return queryAll(QueryRequest.builder().tableName(table).indexName(GSI1)
+        return QueryRequest.builder().tableName(table).indexName(GSI1)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", GSI1PK, "#sk", GSI1SK))
                 .expressionAttributeValues(Map.of(
                         ":pk", s(timelineKey(tenantId, employeeKey)),
                         ":from", s(sortable(from)),
                         ":to", s(sortable(to))))
-                .build());
+                .build();
     }
 
     private List<Activity> queryAll(QueryRequest request) {
         List<Activity> result = new ArrayList<>();
         dynamo.queryPaginator(request).items().forEach(item -> result.add(fromItem(item)));
         return result;
+    }
+
+    /** Every activity credited to an employee, all time (GSI1), for erasure. */
+    public QueryRequest creditedTo(String tenantId, String employeeId) {
+        return QueryRequest.builder().tableName(table).indexName(GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", s(timelineKey(tenantId, employeeId))))
+                .build();
+    }
+
+    /** Every unattributed activity of a tenant, all time (GSI1), for erasure. */
+    public QueryRequest unattributed(String tenantId) {
+        return creditedTo(tenantId, UNATTRIBUTED);
+    }
+
+    /**
+     * Unattributed activity done through one person's accounts (after they were deactivated or
+     * blocked, or before they were linked), for erasure: matched on the actor ids activities keep.
+     */
+    public QueryRequest unattributedBy(String tenantId, String salesforceUserId, String frontTeammateId) {
+        return unattributed(tenantId).toBuilder()
+                .filterExpression("#meta.salesforceUserId = :sf OR #meta.frontTeammateId = :tea")
+                .expressionAttributeNames(Map.of("#pk", GSI1PK, "#meta", "meta"))
+                .expressionAttributeValues(Map.of(":pk", s(timelineKey(tenantId, UNATTRIBUTED)),
+                        ":sf", s(salesforceUserId == null ? "-" : salesforceUserId), ":tea", s(frontTeammateId == null ? "-" : frontTeammateId)))
+                .build();
     }
 
     static String itemKey(String tenantId, String activityId) {
@@ -194,7 +308,7 @@ public class ActivityStore {
         return tenantKey(tenantId) + "#SRC#" + source.id() + "#" + sourceRecordId;
     }
 
-    private static Map<String, AttributeValue> toItem(Activity a) {
+    private Map<String, AttributeValue> toItem(Activity a) {
         String id = a.id();
         String sortKey = sortable(a.occurredAt()) + "#" + id;
         Map<String, AttributeValue> item = new HashMap<>();
@@ -218,6 +332,9 @@ public class ActivityStore {
         a.measures().forEach((k, v) -> measures.put(k, AttributeValue.fromN(v.toPlainString())));
         item.put("measures", AttributeValue.fromM(measures));
         item.put("meta", AttributeValue.fromM(strings(a.metadata())));
+        // Written with its expiry (DynamoDB TTL): kept for the tenant's retention after it happened.
+        item.put(io.gristmill.aws.Table.EXPIRES_AT, AttributeValue.fromN(Long.toString(retention.expiresAt(a.tenantId(), a.occurredAt()))));
+        item.put(RETENTION_MONTHS, AttributeValue.fromN(Integer.toString(retention.months(a.tenantId()))));
         return item;
     }
 

@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Remembers for a while that something happened once, e.g. that a webhook event id was received,
  * so that a redelivery (or a concurrent duplicate) is recognized. One item per key
- * ({@code T#t#ONCE#scope#key / ONCE}) that DynamoDB's TTL removes after {@code ttl}. TTL deletes
- * lazily (up to days late), so an item past its expiry counts as absent.
+ * ({@code T#t#ONCE / scope#key}: one partition per tenant, so that erasing a tenant finds them)
+ * that DynamoDB's TTL removes after {@code ttl}. TTL deletes lazily (up to days late), so an item
+ * past its expiry counts as absent.
  */
 @ApplicationScoped
 public class OnceLedger {
@@ -36,6 +37,11 @@ public class OnceLedger {
         this.clock = clock;
     }
 
+    /** The partition of a tenant's ledger. */
+    public static String partition(String tenantId) {
+        return tenantKey(tenantId) + "#ONCE";
+    }
+
     /**
      * Records {@code key} in {@code scope}; true only for the first caller within {@code ttl}.
      *
@@ -43,7 +49,7 @@ public class OnceLedger {
      */
     public boolean firstTime(String tenantId, String scope, String key, Duration ttl, String outcome) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId) + "#ONCE#" + scope + "#" + key, "ONCE"));
+        Map<String, AttributeValue> item = new HashMap<>(Table.key(partition(tenantId), scope + "#" + key));
         item.put("type", s("once"));
         item.put("firstSeenAt", s(now.toString()));
         item.put("outcome", s(outcome));

@@ -7,6 +7,11 @@ import io.gristmill.connect.ConnectionState;
 import io.gristmill.connect.FrontConnect;
 import io.gristmill.connect.SalesforceConnect;
 import io.gristmill.directory.Employee;
+import io.gristmill.erasure.EmployeeErasure;
+import io.gristmill.erasure.TenantErasure;
+import io.gristmill.retention.RetentionBackfill;
+import io.gristmill.directory.FieldSource;
+import io.gristmill.directory.IdentityLinks;
 import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.directory.EmployeeInput;
 import io.gristmill.directory.Identities;
@@ -16,6 +21,8 @@ import io.gristmill.front.FrontPage;
 import io.gristmill.front.FrontTokenSet;
 import io.gristmill.front.FrontWebhooks;
 import io.gristmill.front.ReconcileReport;
+import io.gristmill.recap.Delegations;
+import io.gristmill.recap.DelegationRoutes;
 import io.gristmill.recap.Inclusion;
 import io.gristmill.recap.PromptTemplate;
 import io.gristmill.recap.PromptTemplateInput;
@@ -52,6 +59,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         SalesforceConnect.Outcome.class,
         SalesforceConnect.Started.class,
         Employee.class,
+        EmployeeErasure.Erased.class,
+        RetentionBackfill.Applied.class,
+        TenantErasure.Offboarded.class,
+        FieldSource.class,
+        IdentityLinks.Link.class,
+        Delegations.Delegation.class,
+        Delegations.Change.class,
+        DelegationRoutes.GrantRequest.class,
+        TenantSettings.Directory.class,
         EmployeeDirectory.Page.class,
         EmployeeInput.class,
         Identities.class,

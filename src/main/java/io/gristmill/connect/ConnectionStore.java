@@ -7,6 +7,7 @@ import static io.gristmill.aws.Table.tenantKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,18 +55,29 @@ public class ConnectionStore {
         Map<String, AttributeValue> item = new HashMap<>(Table.key(accountKey(provider, account), "OWNER"));
         item.put("type", s("account-owner"));
         item.put("tenantId", s(tenantId));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR tenantId = :me")
-                    .expressionAttributeNames(Map.of("#pk", Table.PK))
-                    .expressionAttributeValues(Map.of(":me", s(tenantId))));
-            return tenantId;
-        } catch (ConditionalCheckFailedException ownedByAnother) {
-            Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
-                    .key(Table.key(accountKey(provider, account), "OWNER")).consistentRead(true)).item();
-            return owner == null || owner.isEmpty() ? tenantId : str(owner, "tenantId");
+        // Ownership is only ever reported from a write that succeeded or an owner that was read:
+        // if the owner let go between our refused put and our read, the put is tried again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.putItem(b -> b.tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(#pk) OR tenantId = :me")
+                        .expressionAttributeNames(Map.of("#pk", Table.PK))
+                        .expressionAttributeValues(Map.of(":me", s(tenantId))));
+                return tenantId;
+            } catch (ConditionalCheckFailedException ownedByAnother) {
+                Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
+                        .key(Table.key(accountKey(provider, account), "OWNER")).consistentRead(true)).item();
+                if (owner != null && !owner.isEmpty()) {
+                    return str(owner, "tenantId");
+                }
+                if (attempt == CLAIM_ATTEMPTS) {
+                    throw new IllegalStateException("Ownership of " + provider + " account " + account + " kept changing; try again");
+                }
+            }
         }
     }
+
+    private static final int CLAIM_ATTEMPTS = 5;
 
     /** The tenant that owns a provider account (e.g. the Front company of an app webhook). */
     public Optional<String> ownerOf(String provider, String account) {
@@ -179,6 +191,55 @@ public class ConnectionStore {
                 .conditionExpression("attribute_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", Table.PK))
                 .expressionAttributeValues(Map.of(":status", s(status))));
+    }
+
+    /**
+     * Sets a short-lived marker on a tenant's connection (e.g. "a token refresh may have been
+     * honoured without our hearing back"); it expires by itself after {@code ttl}.
+     */
+    public void mark(String tenantId, String provider, String marker, java.time.Duration ttl) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), markerKey(provider, marker)));
+        item.put("type", s("connection-marker"));
+        item.put("setAt", s(now.toString()));
+        item.put("expiresAtMillis", Table.n(now.plus(ttl).toEpochMilli()));
+        item.put(Table.EXPIRES_AT, Table.n(now.plus(ttl).getEpochSecond() + 1));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** Removes a marker; true when it was set and not expired (only one caller gets true). */
+    public boolean takeMarker(String tenantId, String provider, String marker) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), markerKey(provider, marker)))
+                    .conditionExpression("expiresAtMillis > :now")
+                    .expressionAttributeValues(Map.of(":now", Table.n(clock.instant().toEpochMilli()))));
+            return true;
+        } catch (ConditionalCheckFailedException absentOrExpired) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes a tenant's items whose sort keys start with any of {@code prefixes} (sync cursors,
+     * cached describes, names of a provider account that is no longer connected); returns how many.
+     */
+    public int forget(String tenantId, List<String> prefixes) {
+        int deleted = 0;
+        for (String prefix : prefixes) {
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                    .expressionAttributeValues(Map.of(":pk", s(tenantKey(tenantId)), ":prefix", s(prefix)))
+                    .projectionExpression("#pk, #sk")).items()) {
+                dynamo.deleteItem(b -> b.tableName(table).key(Map.of(Table.PK, item.get(Table.PK), Table.SK, item.get(Table.SK))));
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    private static String markerKey(String provider, String marker) {
+        return "MARK#" + provider + "#" + marker;
     }
 
     private static String connectedKey(String provider) {

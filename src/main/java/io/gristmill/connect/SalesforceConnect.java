@@ -109,12 +109,16 @@ public class SalesforceConnect {
         } catch (SalesforceOAuthException e) {
             return failure(502, "Salesforce was not connected", e.getMessage());
         }
+        Connection before = connections.get(state.tenantId(), PROVIDER);
         String owner = connections.claimAccount(state.tenantId(), PROVIDER, tokens.orgId());
         if (!owner.equals(state.tenantId())) {
             LOG.warnf("Tenant %s tried to connect Salesforce org %s, which another tenant has connected", state.tenantId(), tokens.orgId());
             revokeQuietly(state.loginHost(), tokens.refreshToken() != null ? tokens.refreshToken() : tokens.accessToken());
             return failure(409, "This Salesforce org is connected elsewhere",
                     "Salesforce org " + tokens.orgId() + " is already connected to another Gristmill account. Nothing was stored.");
+        }
+        if (before.account() != null && !before.account().equals(tokens.orgId())) {
+            switchedOrg(state.tenantId(), before.account(), tokens.orgId());
         }
         storeTokens(state.tenantId(), tokens.secretFields(state.loginHost(), null));
         connections.connected(state.tenantId(), PROVIDER, tokens.orgId(), tokens.userId(), tokens.instanceUrl(),
@@ -142,6 +146,22 @@ public class SalesforceConnect {
         LOG.infof("Tenant %s disconnected Salesforce (revoked at Salesforce: %s)", tenantId, revoked);
         return new Disconnected(connections.get(tenantId, PROVIDER), revoked);
     }
+
+    /**
+     * The admin connected another org than before (a sandbox, then production): the old org is
+     * released for other tenants, and what was learnt from it — cursors, field lists, role and
+     * group names — is forgotten, so that the new org is backfilled from scratch. Activity already
+     * synced from the old org stays (it is real work).
+     */
+    private void switchedOrg(String tenantId, String oldOrg, String newOrg) {
+        connections.releaseAccount(tenantId, PROVIDER, oldOrg);
+        int forgotten = connections.forget(tenantId, ORG_STATE);
+        LOG.infof("Tenant %s switched Salesforce from org %s to %s: released the old org and forgot %d items of its sync state",
+                tenantId, oldOrg, newOrg, forgotten);
+    }
+
+    /** Sort-key prefixes of what the poller learns from one org. */
+    static final java.util.List<String> ORG_STATE = java.util.List.of("CURSOR#" + PROVIDER + "#", "DESCRIBE#" + PROVIDER + "#", "SFNAME#");
 
     private void storeTokens(String tenantId, Map<String, String> fields) {
         for (int attempt = 1; ; attempt++) {

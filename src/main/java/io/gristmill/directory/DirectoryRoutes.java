@@ -24,10 +24,12 @@ public class DirectoryRoutes implements Routes {
     private static final int MAX_PAGE = 1000;
 
     private final EmployeeDirectory directory;
+    private final IdentityLinks links;
     private final JsonBodies bodies;
 
-    public DirectoryRoutes(EmployeeDirectory directory, JsonBodies bodies) {
+    public DirectoryRoutes(EmployeeDirectory directory, IdentityLinks links, JsonBodies bodies) {
         this.directory = directory;
+        this.links = links;
         this.bodies = bodies;
     }
 
@@ -38,6 +40,7 @@ public class DirectoryRoutes implements Routes {
 
     @Override
     public void register(RouteTable table) {
+        registerIdentityLinks(table);
         table.add("GET", "/tenants/{tenantId}/employees", (request, caller) -> {
             String tenantId = caller.adminOfPathTenant(request);
             int limit = request.queryParameter("limit").map(DirectoryRoutes::limit).orElse(DEFAULT_PAGE);
@@ -70,6 +73,44 @@ public class DirectoryRoutes implements Routes {
                 throw ApiException.badRequest(e.getMessage());
             }
         });
+    }
+
+    private void registerIdentityLinks(RouteTable table) {
+        table.add("GET", "/tenants/{tenantId}/identity-links", (request, caller) -> {
+            String tenantId = caller.adminOfPathTenant(request);
+            return ApiResult.ok(Map.of("links", links.all(tenantId)));
+        });
+        table.add("POST", "/tenants/{tenantId}/identity-links/{provider}/{externalId}/approve", (request, caller) -> {
+            String tenantId = caller.adminOfPathTenant(request);
+            try {
+                return ApiResult.ok(links.approve(tenantId, provider(request), externalId(request), caller.subject()));
+            } catch (DirectoryValidationException e) {
+                throw ApiException.notFound(e.getMessage());
+            } catch (DirectoryConflictException e) {
+                throw ApiException.conflict(e.getMessage());
+            }
+        });
+        table.add("POST", "/tenants/{tenantId}/identity-links/{provider}/{externalId}/reject", (request, caller) -> {
+            String tenantId = caller.adminOfPathTenant(request);
+            try {
+                return ApiResult.ok(links.reject(tenantId, provider(request), externalId(request), caller.subject()));
+            } catch (DirectoryValidationException e) {
+                throw ApiException.notFound(e.getMessage());
+            }
+        });
+    }
+
+    private static IdentityKind provider(io.gristmill.http.ApiRequest request) {
+        String provider = request.pathParameter("provider");
+        return IdentityKind.provider(provider).orElseThrow(() -> ApiException.badRequest("provider must be salesforce or front"));
+    }
+
+    private static String externalId(io.gristmill.http.ApiRequest request) {
+        String id = request.pathParameter("externalId");
+        if (!id.matches("[A-Za-z0-9_]{1,64}")) {
+            throw ApiException.badRequest("externalId must be a Salesforce user id or a Front teammate id");
+        }
+        return id;
     }
 
     private static String employeeId(String value) {

@@ -85,6 +85,18 @@ public class EmployeeDirectory {
     public record Page(List<Employee> employees, Optional<String> next) {
     }
 
+    /** Every employee id of a tenant, page after page. */
+    public List<String> allIds(String tenantId) {
+        List<String> ids = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        do {
+            Page page = list(tenantId, 500, after);
+            page.employees().stream().map(Employee::employeeId).forEach(ids::add);
+            after = page.next();
+        } while (after.isPresent());
+        return ids;
+    }
+
     /** The employees whose manager is {@code managerId}. */
     public List<Employee> directReports(String tenantId, String managerId) {
         List<Employee> reports = new ArrayList<>();
@@ -161,6 +173,43 @@ public class EmployeeDirectory {
      * @throws DirectoryConflictException when the version moved or an identity belongs to someone else
      */
     public Employee put(String tenantId, String employeeId, EmployeeInput input, long expectedVersion) {
+        return put(tenantId, employeeId, input, expectedVersion, FieldSource.ADMIN);
+    }
+
+    /**
+     * Like {@link #put(String, String, EmployeeInput, long)}, on behalf of {@code source}: every
+     * field this write changes is recorded as set by it; unchanged fields keep their source.
+     */
+    public Employee put(String tenantId, String employeeId, EmployeeInput input, long expectedVersion, FieldSource source) {
+        return put(tenantId, employeeId, input, expectedVersion, source, Optional.empty());
+    }
+
+    /**
+     * Replaces an employee by a tombstone (after their data was erased on request): no name, no
+     * address, no manager, role or groups, deactivated, marked erased; their Salesforce and Front
+     * accounts keep pointing here, so that later work from them is credited to nobody (and no sync
+     * creates them anew). Idempotent.
+     */
+    public Employee tombstone(String tenantId, String employeeId, Instant erasedAt) {
+        for (int attempt = 1; ; attempt++) {
+            Employee before = find(tenantId, employeeId).orElseThrow(() -> new DirectoryValidationException("No employee " + employeeId));
+            if (before.erased()) {
+                return before;
+            }
+            String placeholder = "erased-" + Integer.toHexString(employeeId.hashCode()) + "@erased.invalid";
+            try {
+                return put(tenantId, employeeId, new EmployeeInput("Erased employee", placeholder, null, null, List.of(), before.identities(),
+                        false, erasedAt), before.version(), FieldSource.ADMIN, Optional.of(erasedAt));
+            } catch (DirectoryConflictException changedMeanwhile) {
+                if (attempt == 3) {
+                    throw changedMeanwhile;
+                }
+            }
+        }
+    }
+
+    private Employee put(String tenantId, String employeeId, EmployeeInput input, long expectedVersion, FieldSource source,
+            Optional<Instant> erasedAt) {
         if (input.managerId() != null) {
             if (input.managerId().equals(employeeId)) {
                 throw new DirectoryValidationException("managerId: an employee cannot be their own manager");
@@ -175,9 +224,16 @@ public class EmployeeDirectory {
                 : Optional.of(Optional.ofNullable(input.deactivatedAt())
                         .or(() -> before.flatMap(Employee::deactivatedAt))
                         .orElse(clock.instant()));
-        Employee after = new Employee(tenantId, employeeId, input.name().trim(), input.email().trim(),
+        Employee draft = new Employee(tenantId, employeeId, input.name().trim(), input.email().trim(),
                 Optional.ofNullable(input.managerId()), Optional.ofNullable(input.role()), input.groups(), input.identities(), input.active(),
-                deactivatedAt, expectedVersion + 1);
+                deactivatedAt, expectedVersion + 1, Map.of(), erasedAt);
+        Map<String, FieldSource> sources = new HashMap<>();
+        for (String field : Employee.FIELDS) {
+            boolean unchanged = before.isPresent() && java.util.Objects.equals(before.get().valueOf(field), draft.valueOf(field));
+            sources.put(field, unchanged ? before.get().sourceOf(field) : source);
+        }
+        Employee after = new Employee(tenantId, employeeId, draft.name(), draft.email(), draft.managerId(), draft.role(), draft.groups(),
+                draft.identities(), draft.active(), draft.deactivatedAt(), draft.version(), sources, erasedAt);
 
         Map<IdentityKind, String> newIdentities = identities(after);
         Map<IdentityKind, String> oldIdentities = before.map(EmployeeDirectory::identities).orElse(Map.of());
@@ -273,6 +329,10 @@ public class EmployeeDirectory {
         item.put("active", AttributeValue.fromBool(e.active()));
         e.deactivatedAt().ifPresent(at -> item.put("deactivatedAt", s(at.toString())));
         item.put("version", n(e.version()));
+        Map<String, AttributeValue> sources = new HashMap<>();
+        e.sources().forEach((field, source) -> sources.put(field, s(source.id())));
+        item.put("sources", AttributeValue.fromM(sources));
+        e.erasedAt().ifPresent(at -> item.put("erasedAt", s(at.toString())));
         return item;
     }
 
@@ -288,6 +348,16 @@ public class EmployeeDirectory {
                 new Identities(str(item, "salesforceUserId"), str(item, "frontTeammateId")),
                 item.get("active").bool(),
                 Optional.ofNullable(str(item, "deactivatedAt")).map(Instant::parse),
-                Long.parseLong(item.get("version").n()));
+                Long.parseLong(item.get("version").n()),
+                sources(item.get("sources")),
+                Optional.ofNullable(str(item, "erasedAt")).map(Instant::parse));
+    }
+
+    private static Map<String, FieldSource> sources(AttributeValue value) {
+        Map<String, FieldSource> sources = new HashMap<>();
+        if (value != null && value.hasM()) {
+            value.m().forEach((field, source) -> sources.put(field, FieldSource.fromId(source.s())));
+        }
+        return sources;
     }
 }

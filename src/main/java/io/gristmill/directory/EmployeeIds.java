@@ -6,7 +6,7 @@ import io.gristmill.http.ApiException;
 
 /** The one rule for employee ids in paths: 1-128 letters, digits, '_', '.', '@' or '-'. */
 public final class EmployeeIds {
-    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
+    private static final Pattern EMPLOYEE_ID = io.gristmill.http.Caller.EMPLOYEE_ID;
 
     private EmployeeIds() {
     }

@@ -14,6 +14,13 @@ public interface FrontConfig {
     @WithDefault("PT5M")
     Duration signatureTolerance();
 
+    /**
+     * Rule webhooks carry no signed timestamp: an event emitted longer ago than this is taken for
+     * a replay and not stored (reconciliation reads what was genuinely missed).
+     */
+    @WithDefault("PT1H")
+    Duration ruleReplayWindow();
+
     /** How long a received event id is remembered to recognize redeliveries of ignored events. */
     @WithDefault("P3D")
     Duration deliveryMemory();
@@ -56,8 +63,11 @@ public interface FrontConfig {
     @WithDefault("PT4M")
     Duration reconcileDeadline();
 
-    /** Lease against overlapping reconciliations of one tenant. */
-    @WithDefault("PT14M")
+    /**
+     * Lease against overlapping reconciliations of one tenant; a running one renews it, one that
+     * dies holds the tenant up for at most this long.
+     */
+    @WithDefault("PT90S")
     Duration reconcileLease();
 
     /** Tenants reconciled at once. */

@@ -52,6 +52,11 @@ public class FrontInboxScope {
 
     /** The inboxes that count, or empty when every inbox counts. */
     public Optional<Set<String>> inboxes(String tenantId, String token, FrontRateMeter meter) {
+        return inboxes(tenantId, token, meter, false);
+    }
+
+    /** @param now for a webhook: team lookups are one short call each, never retried or waited for */
+    private Optional<Set<String>> inboxes(String tenantId, String token, FrontRateMeter meter, boolean now) {
         TenantSettings.Front chosen = settings.get(tenantId).settings().front();
         if (chosen.inboxes().isEmpty() && chosen.teams().isEmpty()) {
             return Optional.empty();
@@ -62,7 +67,7 @@ public class FrontInboxScope {
         }
         Set<String> inboxes = new LinkedHashSet<>(chosen.inboxes());
         for (String team : chosen.teams()) {
-            inboxes.addAll(client.teamInboxes(token, team, meter));
+            inboxes.addAll(now ? client.teamInboxesNow(token, team, meter) : client.teamInboxes(token, team, meter));
         }
         Set<String> scope = Set.copyOf(inboxes);
         cache.put(tenantId, new Cached(chosen, scope, clock.instant().plus(REUSE)));
@@ -81,8 +86,10 @@ public class FrontInboxScope {
         if (chosen.inboxes().isEmpty() && chosen.teams().isEmpty()) {
             return true;
         }
-        String token = tokens.current(tenantId);
-        Optional<Set<String>> scope = inboxes(tenantId, token, new FrontRateMeter());
+        // Never refresh or wait for a token here: a webhook has seconds, and a refresh killed by the
+        // function's timeout could lose a rotated refresh token. Reconciliation refreshes it.
+        String token = tokens.currentIfFresh(tenantId);
+        Optional<Set<String>> scope = inboxes(tenantId, token, new FrontRateMeter(), true);
         String key = tenantId + "/" + event.conversationId().orElse("");
         List<String> inboxes;
         if (!event.inboxIds().isEmpty()) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
+import io.gristmill.http.CallFailures;
 import io.gristmill.http.LenientJson;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -47,12 +48,17 @@ public class FrontOAuth {
                 + "&redirect_uri=" + encode(redirectUri) + "&state=" + encode(state));
     }
 
-    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    /**
+     * Grants are single-use: only a request that never reached Front is sent again
+     * ({@link FrontUnavailableException}); an answer lost after sending is
+     * {@link FrontGrantInDoubtException} and is not retried blindly.
+     */
+    @Retry(retryOn = FrontUnavailableException.class, abortOn = FrontGrantInDoubtException.class, maxRetries = 2, delay = 300, jitter = 200)
     public FrontTokenSet exchangeCode(String code, String redirectUri) {
         return grant("authorization_code", code, redirectUri, null);
     }
 
-    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    @Retry(retryOn = FrontUnavailableException.class, abortOn = FrontGrantInDoubtException.class, maxRetries = 2, delay = 300, jitter = 200)
     public FrontTokenSet refresh(String refreshToken) {
         return grant("refresh_token", null, null, refreshToken);
     }
@@ -64,6 +70,7 @@ public class FrontOAuth {
         try (Response response = client().token(basic, type, code, redirectUri, refreshToken)) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
             if (response.getStatus() >= 500) {
+                // Front answered without issuing tokens: the grant was not used.
                 throw new FrontUnavailableException("Front's token endpoint answered " + response.getStatus());
             }
             JsonNode body = LenientJson.read(json, text);
@@ -77,7 +84,10 @@ public class FrontOAuth {
             String newRefresh = body.path("refresh_token").isTextual() ? body.path("refresh_token").asText() : refreshToken;
             return new FrontTokenSet(body.path("access_token").asText(), newRefresh, expiresAt);
         } catch (ProcessingException e) {
-            throw new FrontUnavailableException("Front's token endpoint did not answer: " + e.getClass().getSimpleName());
+            if (CallFailures.neverSent(e)) {
+                throw new FrontUnavailableException("Front's token endpoint could not be reached: " + e.getClass().getSimpleName());
+            }
+            throw new FrontGrantInDoubtException("Front's token endpoint did not answer the " + type + " grant in time");
         }
     }
 

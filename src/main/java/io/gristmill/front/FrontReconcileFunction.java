@@ -20,17 +20,23 @@ public class FrontReconcileFunction {
     private final ConnectionStore connections;
     private final FrontReconciler reconciler;
     private final FrontConfig config;
+    private final io.gristmill.config.GristmillConfig gristmill;
+    private final java.time.Clock clock;
 
-    public FrontReconcileFunction(ConnectionStore connections, FrontReconciler reconciler, FrontConfig config) {
+    public FrontReconcileFunction(ConnectionStore connections, FrontReconciler reconciler, FrontConfig config,
+            io.gristmill.config.GristmillConfig gristmill, java.time.Clock clock) {
         this.connections = connections;
         this.reconciler = reconciler;
         this.config = config;
+        this.gristmill = gristmill;
+        this.clock = clock;
     }
 
     @Funq("front-reconcile")
     public List<ReconcileReport> frontReconcile(Map<String, Object> scheduledEvent) {
         List<String> tenants = connections.connectedTenants(FrontSecret.PROVIDER);
-        return TenantFanOut.run(tenants, config.reconcileConcurrency(), this::reconcileOne);
+        return TenantFanOut.run(tenants, config.reconcileConcurrency(), clock, clock.instant().plus(gristmill.schedules().startWithin()),
+                this::reconcileOne, tenant -> ReconcileReport.failed(tenant, "not started: this run's time was up; next run"));
     }
 
     private ReconcileReport reconcileOne(String tenant) {

@@ -72,8 +72,10 @@ public class FrontReconciler {
         if (lease.isEmpty()) {
             return ReconcileReport.busy(tenantId);
         }
-        try {
+        try (AutoCloseable alive = leases.keepAlive(lease.get(), config.reconcileLease())) {
             return reconcileHoldingLease(tenantId);
+        } catch (Exception closing) {
+            throw closing instanceof RuntimeException runtime ? runtime : new IllegalStateException(closing);
         } finally {
             leases.release(lease.get());
         }
@@ -94,7 +96,7 @@ public class FrontReconciler {
         Optional<SyncCursor> cursor = cursors.get(tenantId, FrontSecret.PROVIDER, CURSOR);
         Optional<Instant> position = cursor.map(SyncCursor::position);
         try {
-            people = teammates.sync(tenantId, token, meter, started);
+            people = teammates.sync(tenantId, token, meter, started, deadline, config.rateLimitReserve());
             Optional<Set<String>> inboxes = scope.inboxes(tenantId, token, meter);
             if (inboxes.isPresent() && inboxes.get().isEmpty()) {
                 caughtUp = true; // the chosen teams have no inboxes: nothing counts
@@ -104,6 +106,7 @@ public class FrontReconciler {
                 Instant from = position.map(p -> p.minus(config.overlap())).filter(p -> p.isAfter(oldest)).orElse(oldest);
                 List<String> inboxList = inboxes.map(set -> new ArrayList<>(new java.util.TreeSet<>(set))).map(List::copyOf).orElse(List.of());
                 Optional<String> page = Optional.empty();
+                java.util.Map<String, Integer> pageTokens = new java.util.HashMap<>();
                 while (true) {
                     if (clock.instant().isAfter(deadline)) {
                         stopped = "deadline reached; continues next run";
@@ -144,8 +147,14 @@ public class FrontReconciler {
                         caughtUp = true;
                         break;
                     }
+                    if (pageTokens.merge(page.get(), 1, Integer::sum) > FrontTeammates.MAX_SAME_PAGE) {
+                        stopped = "Front's event pages repeat (page token seen before); continues next run";
+                        break;
+                    }
                 }
             }
+        } catch (FrontTeammates.TeammatesUnfinishedException e) {
+            stopped = e.getMessage() + "; continues next run";
         } catch (FrontRateLimitedException e) {
             stopped = "Front's rate limit was reached (retry after " + e.retryAfter().toSeconds() + " s); continues next run";
         } catch (FrontUnavailableException | FrontApiException e) {
@@ -153,6 +162,9 @@ public class FrontReconciler {
         } catch (FrontUnauthorizedException e) {
             stopped = "Front refused the stored token; reconnect Front";
             connections.markReconnectRequired(tenantId, FrontSecret.PROVIDER, stopped);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // DynamoDB or Secrets Manager failed: the cursor is at the last stored page; say why.
+            stopped = "AWS (" + e.getClass().getSimpleName() + ") failed; continues next run from the stored cursor";
         }
         ReconcileReport report = new ReconcileReport(tenantId, meter.calls(), people, read, stored, duplicates, ignored, caughtUp, stopped, false);
         connections.recordSyncStatus(tenantId, FrontSecret.PROVIDER, status(report, position, started));

@@ -28,8 +28,12 @@ import io.gristmill.connect.ConnectionStore;
 public class FrontTokens {
     private static final Logger LOG = Logger.getLogger(FrontTokens.class);
     private static final String LEASE = "front-token-refresh";
+    /** Marker: a refresh reached Front but its answer was lost. */
+    private static final String IN_DOUBT = "refresh-in-doubt";
+    private static final java.time.Duration IN_DOUBT_MEMORY = java.time.Duration.ofDays(1);
     private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(15);
-    private static final java.time.Duration LEASE_LENGTH = java.time.Duration.ofSeconds(30);
+    /** Longer than the worst refresh (connect retries, one read, the secret write), so a live refresh never loses it. */
+    private static final java.time.Duration LEASE_LENGTH = java.time.Duration.ofSeconds(90);
 
     private final TokenVault vault;
     private final FrontOAuth oauth;
@@ -45,6 +49,24 @@ public class FrontTokens {
         this.leases = leases;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * The stored token if it is usable now, without refreshing or waiting (for webhooks).
+     *
+     * @throws FrontUnavailableException when it is about to expire (the next reconciliation refreshes it)
+     * @throws FrontNotConnectedException when the tenant is not connected or must reconnect
+     */
+    public String currentIfFresh(String tenantId) {
+        ConnectionState state = connections.get(tenantId, FrontSecret.PROVIDER).state();
+        if (state != ConnectionState.CONNECTED) {
+            throw new FrontNotConnectedException(tenantId, state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        VaultSecret secret = read(tenantId);
+        if (!fresh(secret)) {
+            throw new FrontUnavailableException("The Front access token is due for a refresh; reconciliation refreshes it");
+        }
+        return secret.field(FrontSecret.ACCESS_TOKEN);
     }
 
     /** @throws FrontNotConnectedException when the tenant is not connected or must reconnect */
@@ -85,12 +107,34 @@ public class FrontTokens {
         if (fresh(secret)) {
             return secret.field(FrontSecret.ACCESS_TOKEN); // refreshed by another invocation meanwhile
         }
+        // A refresh may rotate the refresh token: only ask for one once Secrets Manager has just
+        // taken a write, so the new token is not left in memory alone.
+        try {
+            secret = vault.update(tenantId, FrontSecret.PROVIDER, secret, secret.fields());
+        } catch (StaleSecretVersionException moved) {
+            // Our own probe applied with its answer lost, or another writer: either way it is writable.
+            secret = read(tenantId);
+            if (fresh(secret)) {
+                return secret.field(FrontSecret.ACCESS_TOKEN);
+            }
+        }
         FrontTokenSet tokens;
         try {
             tokens = oauth.refresh(secret.field(FrontSecret.REFRESH_TOKEN));
+        } catch (FrontGrantInDoubtException inDoubt) {
+            connections.mark(tenantId, FrontSecret.PROVIDER, IN_DOUBT, IN_DOUBT_MEMORY);
+            throw inDoubt;
         } catch (FrontOAuthException refused) {
             if (!refused.invalidGrant()) {
                 throw refused;
+            }
+            if (connections.takeMarker(tenantId, FrontSecret.PROVIDER, IN_DOUBT)) {
+                // The last refresh's answer was lost: Front may have rotated the token then. Not a
+                // revocation yet: the secret is read afresh next time, and only a second refusal counts.
+                LOG.warnf("Front refused the refresh token of tenant %s after a refresh whose answer was lost; trying again next run",
+                        tenantId);
+                throw new FrontUnavailableException("Front refused the refresh token right after a refresh whose answer was lost; "
+                        + "trying again next run before asking for a reconnect");
             }
             if (connections.markReconnectRequired(tenantId, FrontSecret.PROVIDER,
                     "Front refused the stored refresh token (revoked or expired); an admin must reconnect")) {
@@ -98,25 +142,42 @@ public class FrontTokens {
             }
             throw new FrontNotConnectedException(tenantId, "reconnect required");
         }
-        Map<String, String> fields = new HashMap<>(secret.fields());
-        fields.putAll(secretFields(tokens));
-        VaultSecret base = secret;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                vault.update(tenantId, FrontSecret.PROVIDER, base, fields);
-                break;
-            } catch (StaleSecretVersionException moved) {
-                if (attempt == 3) {
-                    throw moved;
-                }
-                base = read(tenantId);
-                Map<String, String> merged = new HashMap<>(base.fields());
-                merged.putAll(secretFields(tokens));
-                fields = merged;
-            }
-        }
+        persist(tenantId, secret, secretFields(tokens));
         LOG.infof("Refreshed the Front access token of tenant %s", tenantId);
         return tokens.accessToken();
+    }
+
+    /**
+     * Stores refreshed tokens, which exist nowhere else: a failing write is tried again for most
+     * of the lease (Secrets Manager hiccups pass in seconds); concurrent changes of other fields
+     * are merged, never lost.
+     */
+    private void persist(String tenantId, VaultSecret read, Map<String, String> refreshed) {
+        Instant giveUp = clock.instant().plus(LEASE_LENGTH.dividedBy(2));
+        VaultSecret base = read;
+        long pause = 100;
+        while (true) {
+            try {
+                Map<String, String> merged = new HashMap<>(base.fields());
+                merged.putAll(refreshed);
+                vault.update(tenantId, FrontSecret.PROVIDER, base, merged);
+                return;
+            } catch (StaleSecretVersionException | software.amazon.awssdk.core.exception.SdkException failed) {
+                if (clock.instant().isAfter(giveUp)) {
+                    LOG.errorf("Refreshed Front tokens of tenant %s could not be stored: %s", tenantId, failed.getClass().getSimpleName());
+                    throw failed;
+                }
+                LOG.warnf("Storing the refreshed Front tokens of tenant %s failed (%s); trying again", tenantId,
+                        failed.getClass().getSimpleName());
+                sleep(pause);
+                pause = Math.min(pause * 2, 2000);
+                try {
+                    base = read(tenantId);
+                } catch (software.amazon.awssdk.core.exception.SdkException stillDown) {
+                    // keep the version read before; the next attempt tells
+                }
+            }
+        }
     }
 
     /** The secret fields of an OAuth connection. */

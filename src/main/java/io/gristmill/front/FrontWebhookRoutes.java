@@ -45,8 +45,9 @@ public class FrontWebhookRoutes implements Routes {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         switch (outcome) {
+            // One fixed answer for every refusal: the reason (missing header, mismatch, no secret) stays in the log.
             case FrontWebhooks.Outcome.Refused refused -> throw new ApiException(401, "invalid_signature",
-                    "The webhook signature could not be verified (" + refused.reason().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    "The webhook signature could not be verified");
             case FrontWebhooks.Outcome.Challenge challenge -> body.put("challenge", challenge.value());
             case FrontWebhooks.Outcome.Stored stored -> {
                 body.put("status", stored.duplicate() ? "duplicate" : "stored");

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.WriteOutcome;
+import io.gristmill.aws.CachedSecrets;
 import io.gristmill.aws.OnceLedger;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
@@ -31,8 +32,11 @@ import io.gristmill.connect.ConnectionStore;
 public class FrontWebhooks {
     public static final String PROVIDER = "front";
     private static final Logger LOG = Logger.getLogger(FrontWebhooks.class);
+    /** Verifies nothing: used when a tenant has no API secret, so that refusals take the same work. */
+    private static final String NO_SECRET = java.util.UUID.randomUUID().toString();
 
     private final TokenVault vault;
+    private final CachedSecrets secrets;
     private final ConnectionStore connections;
     private final ActivityStore activities;
     private final OnceLedger ledger;
@@ -57,10 +61,11 @@ public class FrontWebhooks {
         }
     }
 
-    public FrontWebhooks(TokenVault vault, ConnectionStore connections, ActivityStore activities, OnceLedger ledger,
+    public FrontWebhooks(TokenVault vault, CachedSecrets secrets, ConnectionStore connections, ActivityStore activities, OnceLedger ledger,
             FrontMapper mapper, FrontConfig config, FrontInboxScope scope, ObjectMapper json, Clock clock) {
         this.scope = scope;
         this.vault = vault;
+        this.secrets = secrets;
         this.connections = connections;
         this.activities = activities;
         this.ledger = ledger;
@@ -72,10 +77,13 @@ public class FrontWebhooks {
 
     /** An application webhook ({@code POST /webhooks/front}); the tenant comes from the signed company id. */
     public Outcome receiveAppWebhook(byte[] rawBody, Optional<String> timestamp, Optional<String> signature, Optional<String> challenge) {
-        String appSecret = vault.readAppSecret(PROVIDER).map(s -> s.field("app_secret"))
-                .orElseThrow(() -> new IllegalStateException("Secret " + vault.appSecretName(PROVIDER) + " with app_secret is missing"));
-        SignatureCheck check = FrontAppSignature.verify(rawBody, timestamp.orElse(null), signature.orElse(null), appSecret, clock,
+        SignatureCheck check = FrontAppSignature.verify(rawBody, timestamp.orElse(null), signature.orElse(null), appSecret(), clock,
                 config.signatureTolerance());
+        if (check == SignatureCheck.MISMATCH && secrets.rereadApp(PROVIDER)) {
+            // The operator may have rotated the app secret since it was cached.
+            check = FrontAppSignature.verify(rawBody, timestamp.orElse(null), signature.orElse(null), appSecret(), clock,
+                    config.signatureTolerance());
+        }
         if (check != SignatureCheck.VERIFIED) {
             LOG.infof("Refused a Front app webhook: %s", check);
             return new Outcome.Refused(check);
@@ -98,22 +106,41 @@ public class FrontWebhooks {
 
     /** A rule webhook ({@code POST /webhooks/front/{tenantId}}), signed with the tenant's API secret. */
     public Outcome receiveRuleWebhook(String tenantId, byte[] rawBody, Optional<String> signature) {
-        Optional<String> apiSecret = safeTenant(tenantId).flatMap(t -> vault.read(t, PROVIDER)).map(s -> s.field("api_secret"));
-        if (apiSecret.isEmpty()) {
-            // Same answer as a bad signature: callers learn nothing about which tenants exist.
-            LOG.infof("Refused a Front rule webhook for %s: no API secret to verify it with", tenantId);
-            return new Outcome.Refused(SignatureCheck.MISMATCH);
+        Optional<String> tenant = safeTenant(tenantId);
+        Optional<String> apiSecret = tenant.flatMap(t -> secrets.tenant(t, PROVIDER)).map(s -> s.field(FrontSecret.API_SECRET));
+        // Without a secret the same work is done with a key nobody has, and every refusal looks
+        // alike: callers learn nothing about which tenants exist or have Front connected.
+        SignatureCheck check = FrontRuleSignature.verify(rawBody, signature.orElse(null), apiSecret.orElse(NO_SECRET));
+        if (check == SignatureCheck.MISMATCH && tenant.isPresent() && secrets.rereadTenant(tenant.get(), PROVIDER)) {
+            apiSecret = secrets.tenant(tenant.get(), PROVIDER).map(s -> s.field(FrontSecret.API_SECRET));
+            check = FrontRuleSignature.verify(rawBody, signature.orElse(null), apiSecret.orElse(NO_SECRET));
         }
-        SignatureCheck check = FrontRuleSignature.verify(rawBody, signature.orElse(null), apiSecret.get());
-        if (check != SignatureCheck.VERIFIED) {
-            LOG.infof("Refused a Front rule webhook for tenant %s: %s", tenantId, check);
-            return new Outcome.Refused(check);
+        if (apiSecret.isEmpty() || check != SignatureCheck.VERIFIED) {
+            LOG.infof("Refused a Front rule webhook for %s: %s", tenantId, apiSecret.isEmpty() ? "no API secret to verify it with" : check);
+            return new Outcome.Refused(SignatureCheck.MISMATCH);
         }
         JsonNode event = parse(rawBody);
         if (event == null) {
             return ignored(tenantId, null, "malformed JSON");
         }
+        // Rule webhooks are signed over the body only (no timestamp): a captured body could be
+        // replayed forever, e.g. after an erasure. Front sends them when the rule fires, so an
+        // event much older than that is a replay.
+        try {
+            java.time.Instant emitted = FrontEvent.parse(event, null).emittedAt();
+            if (emitted.isBefore(clock.instant().minus(config.ruleReplayWindow()))) {
+                return ignored(tenantId, event.path("id").asText(null), "emitted " + emitted + ", older than the replay window of "
+                        + config.ruleReplayWindow().toMinutes() + " min for rule webhooks");
+            }
+        } catch (IllegalArgumentException | ArithmeticException unusable) {
+            // store() says why it is unusable
+        }
         return store(tenantId, event, null);
+    }
+
+    private String appSecret() {
+        return secrets.app(PROVIDER).map(s -> s.field(FrontSecret.APP_SECRET))
+                .orElseThrow(() -> new IllegalStateException("Secret " + vault.appSecretName(PROVIDER) + " with app_secret is missing"));
     }
 
     private Outcome store(String tenantId, JsonNode eventJson, String envelopeType) {
@@ -157,7 +184,7 @@ public class FrontWebhooks {
     }
 
     private static Optional<String> safeTenant(String tenantId) {
-        return tenantId != null && tenantId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}") ? Optional.of(tenantId) : Optional.empty();
+        return tenantId != null && io.gristmill.http.Caller.TENANT_ID.matcher(tenantId).matches() ? Optional.of(tenantId) : Optional.empty();
     }
 
     /** Exposed for the connection status: whether a tenant has the secret that rule webhooks need. */

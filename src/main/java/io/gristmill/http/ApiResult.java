@@ -31,6 +31,11 @@ public record ApiResult(int status, Object body, String contentType, Map<String,
         return new ApiResult(201, body, "application/json", Map.of());
     }
 
+    /** Work that runs in a time budget: 200 when it is finished, else 202 (send the request again to continue). */
+    public static ApiResult finishedOrAccepted(boolean finished, Object body) {
+        return finished ? ok(body) : new ApiResult(202, body, "application/json", Map.of("retry-after", "1"));
+    }
+
     public static ApiResult noContent() {
         return new ApiResult(204, null, null, Map.of());
     }

@@ -52,8 +52,16 @@ public class ApiRouter {
         MDC.put("requestId", requestId);
         MDC.put("function", config.function().exportName());
         try {
-            ApiRequest request = decode(event, requestId);
-            RouteTable.Match match = table.match(request.method(), request.path());
+            String method = method(event);
+            String path = path(event);
+            if (method == null || path == null) {
+                throw ApiException.badRequest("Not an API Gateway HTTP API (payload 2.0) event");
+            }
+            RouteTable.Match match = table.match(method.toUpperCase(Locale.ROOT), path);
+            // Public routes are Front's webhooks (and bodiless OAuth callbacks): a full event embeds
+            // message bodies, so they take bodies up to what Lambda accepts.
+            int limit = match.route().isPublic() ? config.http().webhookMaxBodyBytes() : config.http().maxBodyBytes();
+            ApiRequest request = decode(event, requestId, limit);
             request = new ApiRequest(request.method(), request.path(), match.pathParameters(), request.query(),
                     request.headers(), request.cookies(), request.body(), request.claims(), requestId);
             Caller caller = match.route().isPublic() ? null : caller(request.claims());
@@ -67,6 +75,12 @@ public class ApiRouter {
         } catch (ApiException e) {
             LOG.debugf("Refused %s %s: %s %s", method(event), path(event), e.status(), e.getMessage());
             return error(e.status(), e.error(), e.getMessage(), Map.of());
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // DynamoDB or Secrets Manager failed even after the SDK's retries: nothing was half-written
+            // (every write is one item or one transaction), so the caller may simply try again.
+            LOG.warnf("AWS failed during %s %s: %s", method(event), path(event), e.getClass().getSimpleName());
+            return error(503, "service_unavailable", "A storage service did not answer; try again (request id " + requestId + ")",
+                    Map.of("retry-after", "1"));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Unexpected failure of %s %s", method(event), path(event));
             return error(500, "internal", "Something went wrong on our side; quote request id " + requestId, Map.of());
@@ -77,12 +91,9 @@ public class ApiRouter {
         }
     }
 
-    private ApiRequest decode(APIGatewayV2HTTPEvent event, String requestId) {
+    private ApiRequest decode(APIGatewayV2HTTPEvent event, String requestId, int bodyLimit) {
         String method = method(event);
         String path = path(event);
-        if (method == null || path == null) {
-            throw ApiException.badRequest("Not an API Gateway HTTP API (payload 2.0) event");
-        }
         Map<String, String> headers = new HashMap<>();
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
@@ -93,7 +104,7 @@ public class ApiRouter {
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
                 .orElse(Map.of());
         return new ApiRequest(method.toUpperCase(Locale.ROOT), path, Map.of(), query(event), headers,
-                cookies(event), body(event), claims, requestId);
+                cookies(event), body(event, bodyLimit), claims, requestId);
     }
 
     /** Payload 2.0 lists cookies as {@code name=value} strings (older clients may still send a Cookie header). */
@@ -119,12 +130,11 @@ public class ApiRouter {
         return cookies;
     }
 
-    private byte[] body(APIGatewayV2HTTPEvent event) {
+    private static byte[] body(APIGatewayV2HTTPEvent event, int limit) {
         String body = event.getBody();
         if (body == null || body.isEmpty()) {
             return new byte[0];
         }
-        int limit = config.http().maxBodyBytes();
         if (event.getIsBase64Encoded()) {
             // Decoded size is at most 3/4 of the encoded one: refuse before decoding a huge body.
             if ((long) body.length() / 4 * 3 > limit + 2L) {
@@ -186,8 +196,17 @@ public class ApiRouter {
         if (tenant == null || tenant.isBlank()) {
             throw new ApiException(401, "unauthorized", "The token carries no " + auth.tenantClaim() + " claim");
         }
-        return new Caller(claims.getOrDefault("sub", ""), tenant, Claims.list(claims.get(auth.rolesClaim())),
-                Optional.ofNullable(claims.get(auth.employeeClaim())).filter(s -> !s.isBlank()));
+        // Both claims become parts of table keys: refuse what could name another tenant's items.
+        if (!Caller.TENANT_ID.matcher(tenant).matches()) {
+            throw new ApiException(401, "unauthorized", "The token's " + auth.tenantClaim()
+                    + " claim is not a valid tenant id (1-64 letters, digits, '_', '.' or '-')");
+        }
+        Optional<String> employee = Optional.ofNullable(claims.get(auth.employeeClaim())).filter(s -> !s.isBlank());
+        if (employee.isPresent() && !Caller.EMPLOYEE_ID.matcher(employee.get()).matches()) {
+            throw new ApiException(401, "unauthorized", "The token's " + auth.employeeClaim()
+                    + " claim is not a valid employee id (1-128 letters, digits, '_', '.', '@' or '-')");
+        }
+        return new Caller(claims.getOrDefault("sub", ""), tenant, Claims.list(claims.get(auth.rolesClaim())), employee);
     }
 
     private APIGatewayV2HTTPResponse respond(ApiResult result) {

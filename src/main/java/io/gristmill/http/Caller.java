@@ -13,6 +13,13 @@ import java.util.Set;
  */
 public record Caller(String subject, String tenantId, Set<String> roles, Optional<String> employeeId) {
     public static final String ADMIN = "admin";
+    /**
+     * What a tenant id may be: it becomes part of table keys ({@code T#<tenant>#...}) and secret
+     * names, so a '#' or '/' in it could reach another tenant's items. The same rule as secret names.
+     */
+    public static final java.util.regex.Pattern TENANT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** What an employee id may be (in paths and claims): 1-128 letters, digits, '_', '.', '@' or '-'. */
+    public static final java.util.regex.Pattern EMPLOYEE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
 
     public boolean isAdmin() {
         return roles.contains(ADMIN);

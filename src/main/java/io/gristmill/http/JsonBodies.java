@@ -53,10 +53,15 @@ public class JsonBodies {
             String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
             throw ApiException.badRequest("Field '" + path(e) + "' must be " + expected);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("Body is not valid JSON: " + e.getOriginalMessage());
+            // Never the parser's own message: it quotes the offending text, which may be a pasted token.
+            throw ApiException.badRequest("Body is not valid JSON" + location(e));
         } catch (IOException e) {
             throw ApiException.badRequest("Body cannot be read");
         }
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private static String path(JsonMappingException e) {

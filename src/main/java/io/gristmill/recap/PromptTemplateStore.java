@@ -89,6 +89,15 @@ public class PromptTemplateStore {
         }
     }
 
+    /** Every template an employee owns, for erasure. */
+    public software.amazon.awssdk.services.dynamodb.model.QueryRequest ownedBy(String tenantId, String employeeId) {
+        return software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(tenantKey(tenantId)), ":prefix", s("TPL#" + employeeId + "#")))
+                .build();
+    }
+
     private static String sortKey(String owner, String templateId) {
         return "TPL#" + owner + "#" + templateId;
     }

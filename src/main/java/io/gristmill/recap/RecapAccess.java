@@ -12,10 +12,12 @@ import io.gristmill.http.ApiException;
 import io.gristmill.http.Caller;
 
 /**
- * Who reads what. Employees read and confirm their own recaps; managers anywhere above an employee
- * in the directory's manager chain read that employee's confirmed recaps, and so does the manager
- * recorded at confirmation after a reorganisation; admins read confirmed recaps of everyone.
- * Nobody sees another tenant: the tenant comes from the caller's token.
+ * Who reads what. Employees read and confirm their own recaps. Someone else reads an employee's
+ * <em>confirmed</em> recaps only when they are above the employee in the directory's manager
+ * chain, were their manager when that recap was confirmed, or hold a recorded delegation for
+ * them ({@link Delegations}). Being an admin grants no read access: admins connect tools and
+ * change settings, and can grant themselves a delegation, which is logged and shown to the
+ * employee. Nobody sees another tenant: the tenant comes from the caller's token.
  */
 @ApplicationScoped
 public class RecapAccess {
@@ -23,9 +25,11 @@ public class RecapAccess {
     static final int MAX_CHAIN = 12;
 
     private final EmployeeDirectory directory;
+    private final Delegations delegations;
 
-    public RecapAccess(EmployeeDirectory directory) {
+    public RecapAccess(EmployeeDirectory directory, Delegations delegations) {
         this.directory = directory;
+        this.delegations = delegations;
     }
 
     /** The employee in the caller's tenant, or 404. */
@@ -55,10 +59,30 @@ public class RecapAccess {
         return false;
     }
 
-    /** Confirmed recaps: admins, the employee, their manager chain, and the manager recorded on that recap. */
-    public boolean mayReadConfirmed(Caller caller, Employee employee, Recap confirmed, boolean inChain) {
-        return caller.isAdmin() || isSelf(caller, employee) || inChain
-                || (confirmed.managerId() != null && caller.employeeId().filter(confirmed.managerId()::equals).isPresent());
+    /** Whether the caller holds a recorded delegation to read this employee's confirmed recaps. */
+    public boolean isDelegate(Caller caller, Employee employee) {
+        return caller.employeeId().filter(me -> !me.equals(employee.employeeId()))
+                .map(me -> delegations.isDelegate(caller.tenantId(), employee.employeeId(), me)).orElse(false);
+    }
+
+    /** Manager chain or delegation: may read every confirmed recap of the employee. */
+    public boolean readsConfirmed(Caller caller, Employee employee) {
+        return (managesTransitively(caller, employee) || isDelegate(caller, employee)) && !callerErased(caller);
+    }
+
+    /** Someone whose data was erased reads nobody's recaps, whatever still names them (a report's manager, a recap). */
+    private boolean callerErased(Caller caller) {
+        return caller.employeeId().flatMap(me -> directory.find(caller.tenantId(), me)).map(Employee::erased).orElse(false);
+    }
+
+    /**
+     * One confirmed recap: the employee, anyone who {@link #readsConfirmed reads their confirmed
+     * recaps}, and the manager recorded on that recap when it was confirmed.
+     */
+    public boolean mayReadConfirmed(Caller caller, Employee employee, Recap confirmed, boolean readsConfirmed) {
+        return isSelf(caller, employee) || readsConfirmed
+                || (confirmed.managerId() != null && caller.employeeId().filter(confirmed.managerId()::equals).isPresent()
+                        && !callerErased(caller));
     }
 
     public void requireSelf(Caller caller, Employee employee, String what) {

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
+import io.gristmill.activity.TooMuchActivityException;
 import io.gristmill.connect.ConnectionStore;
 import io.gristmill.directory.Employee;
 import io.gristmill.http.ApiException;
@@ -88,7 +89,24 @@ public class RecapBuilder {
     }
 
     public Gathered gather(String tenantId, String employeeId, Instant from, Instant to) {
-        List<Activity> own = activities.forEmployee(tenantId, employeeId, from, to);
+        return gathered(tenantId, activities.forEmployee(tenantId, employeeId, from, to));
+    }
+
+    /**
+     * Like {@link #gather}, for long periods: refuses ({@link TooMuchActivityException}) a period
+     * with more activity or conversations than a function can hold and read in its time.
+     */
+    public Gathered gatherBounded(String tenantId, String employeeId, Instant from, Instant to) {
+        List<Activity> own = activities.forEmployee(tenantId, employeeId, from, to, config.maxReviewActivities());
+        long conversations = own.stream().filter(a -> a.source() == Source.FRONT && RecapCalculator.handling(a))
+                .map(RecapCalculator::conversation).filter(java.util.Objects::nonNull).distinct().count();
+        if (conversations > config.maxReviewConversations()) {
+            throw new TooMuchActivityException(config.maxReviewConversations());
+        }
+        return gathered(tenantId, own);
+    }
+
+    private Gathered gathered(String tenantId, List<Activity> own) {
         RecapLinks links = new RecapLinks(Optional.ofNullable(connections.get(tenantId, SalesforceSecret.PROVIDER).instanceUrl()),
                 config.frontConversationUrl());
         return new Gathered(own, conversations(tenantId, own), links);

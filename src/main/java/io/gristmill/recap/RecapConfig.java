@@ -19,6 +19,18 @@ public interface RecapConfig {
     @WithDefault("366")
     int maxReviewDays();
 
+    /** Most activities one review context reads; a busier period is refused with a request to shorten it. */
+    @WithDefault("20000")
+    int maxReviewActivities();
+
+    /** Most Front conversations one review context reads the history of (one Query each). */
+    @WithDefault("1500")
+    int maxReviewConversations();
+
+    /** Time one tenant's weekly drafts may take per run; the next run drafts the rest (drafting is idempotent). */
+    @WithDefault("PT4M")
+    java.time.Duration draftDeadline();
+
     /** Tenants whose weekly drafts are written at once by the scheduled function. */
     @WithDefault("4")
     int draftConcurrency();

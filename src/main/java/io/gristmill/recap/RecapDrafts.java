@@ -34,10 +34,12 @@ public class RecapDrafts {
     private final RecapStore store;
     private final RecapService recaps;
     private final RecapBuilder builder;
+    private final RecapConfig config;
     private final Clock clock;
 
     public RecapDrafts(ConnectionStore connections, EmployeeDirectory directory, RecapStore store, RecapService recaps,
-            RecapBuilder builder, Clock clock) {
+            RecapBuilder builder, RecapConfig config, Clock clock) {
+        this.config = config;
         this.connections = connections;
         this.directory = directory;
         this.store = store;
@@ -63,10 +65,16 @@ public class RecapDrafts {
         int drafted = 0;
         int existing = 0;
         int failed = 0;
+        Instant deadline = clock.instant().plus(config.draftDeadline());
         Optional<String> after = Optional.empty();
         do {
             EmployeeDirectory.Page page = directory.list(tenantId, PAGE, after);
             for (Employee employee : page.employees()) {
+                if (clock.instant().isAfter(deadline)) {
+                    LOG.infof("Weekly drafts of tenant %s for %s stopped at the deadline (%d drafted); the next run continues",
+                            tenantId, week, drafted);
+                    return new DraftReport(tenantId, week.toString(), drafted, existing, failed, "deadline reached; the next run continues");
+                }
                 boolean workedThatWeek = employee.deactivatedAt().map(weekStart::isBefore).orElse(true);
                 if (!workedThatWeek || !inRecapGroups(settings, employee)) {
                     continue;

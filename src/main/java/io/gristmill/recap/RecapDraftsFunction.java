@@ -17,21 +17,26 @@ public class RecapDraftsFunction {
 
     private final RecapDrafts drafts;
     private final RecapConfig config;
+    private final io.gristmill.config.GristmillConfig gristmill;
+    private final java.time.Clock clock;
 
-    public RecapDraftsFunction(RecapDrafts drafts, RecapConfig config) {
+    public RecapDraftsFunction(RecapDrafts drafts, RecapConfig config, io.gristmill.config.GristmillConfig gristmill, java.time.Clock clock) {
         this.drafts = drafts;
         this.config = config;
+        this.gristmill = gristmill;
+        this.clock = clock;
     }
 
     @Funq("recap-drafts")
     public List<RecapDrafts.DraftReport> recapDrafts(Map<String, Object> scheduledEvent) {
-        return TenantFanOut.run(drafts.tenants(), config.draftConcurrency(), tenant -> {
+        return TenantFanOut.run(drafts.tenants(), config.draftConcurrency(), clock, clock.instant().plus(gristmill.schedules().startWithin()),
+                tenant -> {
             try {
                 return drafts.draftLastWeek(tenant);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Weekly drafts of tenant %s failed; the next run tries again", tenant);
                 return new RecapDrafts.DraftReport(tenant, null, 0, 0, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-        });
+        }, tenant -> new RecapDrafts.DraftReport(tenant, null, 0, 0, 0, "not started: this run's time was up; the next run drafts it"));
     }
 }

@@ -57,12 +57,13 @@ public class RecapService {
                     .orElseGet(() -> versions.get(versions.size() - 1));
             return new Read(chosen, refs(versions));
         }
-        boolean inChain = access.managesTransitively(caller, employee);
+        boolean readsConfirmed = access.readsConfirmed(caller, employee);
         List<Recap> readable = versions.stream().filter(r -> r.status() == RecapStatus.CONFIRMED)
-                .filter(r -> access.mayReadConfirmed(caller, employee, r, inChain)).toList();
+                .filter(r -> access.mayReadConfirmed(caller, employee, r, readsConfirmed)).toList();
         if (readable.isEmpty()) {
-            if (!caller.isAdmin() && !inChain && versions.stream().noneMatch(r -> access.mayReadConfirmed(caller, employee, r, false))) {
-                throw ApiException.forbidden("You can read your own recaps and the confirmed recaps of people you manage");
+            if (!readsConfirmed && versions.stream().noneMatch(r -> access.mayReadConfirmed(caller, employee, r, false))) {
+                throw ApiException.forbidden("You can read your own recaps, and the confirmed recaps of people you manage "
+                        + "or whose recaps were delegated to you");
             }
             throw new ApiException(404, "not_confirmed", employeeId + " has not confirmed a recap for " + week + " yet");
         }

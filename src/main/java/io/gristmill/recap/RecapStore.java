@@ -41,7 +41,10 @@ public class RecapStore {
     private final ObjectMapper json;
     private final String table;
 
-    public RecapStore(DynamoDbClient dynamo, ObjectMapper json, GristmillConfig config) {
+    private final io.gristmill.activity.RetentionPolicy retention;
+
+    public RecapStore(DynamoDbClient dynamo, ObjectMapper json, GristmillConfig config, io.gristmill.activity.RetentionPolicy retention) {
+        this.retention = retention;
         this.dynamo = dynamo;
         this.json = json;
         this.table = config.table();
@@ -57,6 +60,25 @@ public class RecapStore {
                 .consistentRead(true))
                 .items().forEach(item -> versions.add(fromItem(item)));
         return versions;
+    }
+
+    /**
+     * The latest confirmed version of each week from {@code first} to {@code last} (both included),
+     * without evidence, in week order: one Query over the employee's recap partition.
+     */
+    public java.util.SortedMap<IsoWeek, Recap> latestConfirmed(String tenantId, String employeeId, IsoWeek first, IsoWeek last) {
+        java.util.SortedMap<IsoWeek, Recap> latest = new java.util.TreeMap<>();
+        dynamo.queryPaginator(b -> b.tableName(table)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :first AND :last")
+                .filterExpression("#status = :confirmed")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#status", "status"))
+                .expressionAttributeValues(Map.of(":pk", s(partition(tenantId, employeeId)), ":first", s(first + "#"),
+                        ":last", s(last + "#~"), ":confirmed", s(RecapStatus.CONFIRMED.name()))))
+                .items().forEach(item -> {
+                    Recap recap = fromItem(item).withoutEvidence();
+                    latest.merge(IsoWeek.parse(recap.week()), recap, (a, b) -> b.version() > a.version() ? b : a);
+                });
+        return latest;
     }
 
     /** One stored version, without its body. */
@@ -106,6 +128,16 @@ public class RecapStore {
         return replaceDraft(tenantId, draft, confirmed);
     }
 
+    /** Every version of every week of an employee (one partition), for erasure. */
+    public software.amazon.awssdk.services.dynamodb.model.QueryRequest everything(String tenantId, String employeeId) {
+        return software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", s(partition(tenantId, employeeId))))
+                .projectionExpression("#pk, " + SK)
+                .build();
+    }
+
     static String partition(String tenantId, String employeeId) {
         return tenantKey(tenantId) + "#RECAP#" + employeeId;
     }
@@ -129,6 +161,9 @@ public class RecapStore {
             body = gzip(recap.withoutEvidence());
         }
         item.put("body", AttributeValue.fromB(SdkBytes.fromByteArray(body)));
+        // Kept for the tenant's retention after the week it is about.
+        item.put(io.gristmill.aws.Table.EXPIRES_AT, AttributeValue.fromN(Long.toString(retention.expiresAt(tenantId, recap.to()))));
+        item.put(io.gristmill.activity.ActivityStore.RETENTION_MONTHS, AttributeValue.fromN(Integer.toString(retention.months(tenantId))));
         return item;
     }
 

@@ -21,7 +21,8 @@ import io.gristmill.tenant.TenantSettings;
 
 /**
  * A manager's week: the confirmed recaps of their direct reports, who has not confirmed yet, and
- * the team's totals over the confirmed recaps. Read by the manager, anyone above them, and admins.
+ * the team's totals over the confirmed recaps. Read by the manager and anyone above them; someone
+ * with a delegation for some of the reports sees those reports only.
  */
 @ApplicationScoped
 public class TeamRecaps {
@@ -54,15 +55,21 @@ public class TeamRecaps {
 
     public TeamWeek week(Caller caller, String managerId, IsoWeek week) {
         Employee manager = access.employee(caller, managerId);
-        boolean allowed = caller.isAdmin() || access.isSelf(caller, manager) || access.managesTransitively(caller, manager);
-        if (!allowed) {
-            throw ApiException.forbidden("Only " + managerId + ", their managers and admins can read this team's recaps");
+        boolean wholeTeam = access.isSelf(caller, manager) || access.managesTransitively(caller, manager);
+        List<Employee> reports = directory.directReports(caller.tenantId(), managerId);
+        if (!wholeTeam) {
+            // Someone outside the chain sees only the reports whose recaps were delegated to them.
+            reports = reports.stream().filter(report -> access.isDelegate(caller, report)).toList();
+            if (reports.isEmpty()) {
+                throw ApiException.forbidden("Only " + managerId + ", their managers and people with a delegation for one of "
+                        + "their reports can read this team's recaps");
+            }
         }
         TenantSettings settings = builder.settings(caller.tenantId());
         Instant weekStart = week.start(settings.zone(), settings.weekStart());
         List<Recap> confirmed = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
-        for (Employee report : directory.directReports(caller.tenantId(), managerId)) {
+        for (Employee report : reports) {
             // Someone who left before the week began, or who is not in the recap groups, has no recap to wait for.
             boolean partOfWeek = report.deactivatedAt().map(weekStart::isBefore).orElse(true) && RecapDrafts.inRecapGroups(settings, report);
             List<Recap> versions = store.versions(caller.tenantId(), report.employeeId(), week);

@@ -42,16 +42,27 @@ public interface SalesforceConfig {
     @WithDefault("PT3S")
     Duration connectTimeout();
 
-    /** Read timeout of every call to Salesforce. */
+    /** Read timeout of calls to Salesforce other than queries (OAuth, describe). */
     @WithDefault("PT20S")
     Duration readTimeout();
+
+    /**
+     * Read timeout of queries: above Salesforce's own SOQL limit (about 120 s, after which it
+     * answers QUERY_TIMEOUT), so that a slow query is answered rather than abandoned. A query that
+     * still times out is treated like QUERY_TIMEOUT: its time window is narrowed.
+     */
+    @WithDefault("PT125S")
+    Duration queryReadTimeout();
 
     /** How long a caller waits for another invocation's token refresh before giving up. */
     @WithDefault("PT15S")
     Duration refreshWait();
 
-    /** Lease that makes one invocation at a time refresh an org's tokens. */
-    @WithDefault("PT30S")
+    /**
+     * Lease that makes one invocation at a time refresh an org's tokens; longer than the worst
+     * refresh (connect retries, one read timeout, the secret write), so a live refresh keeps it.
+     */
+    @WithDefault("PT90S")
     Duration refreshLease();
 
     /** Re-read this much before each object's cursor: rows committed late carry older stamps. */
@@ -70,8 +81,11 @@ public interface SalesforceConfig {
     @WithDefault("PT24H")
     Duration describeCache();
 
-    /** Lease that keeps two polls of one tenant from running at once (under Lambda's 15 min). */
-    @WithDefault("PT14M")
+    /**
+     * Lease that keeps two polls of one tenant from running at once. A running poll renews it;
+     * a poll that dies (killed function) holds the tenant up for at most this long.
+     */
+    @WithDefault("PT90S")
     Duration pollLease();
 
     /** Largest time window one query reads; a backfill walks its range in windows this wide. */

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.gristmill.http.CallFailures;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -109,8 +110,13 @@ public class SalesforceOAuth {
         return tokens;
     }
 
-    /** A new access token (and, with rotation, a new refresh token) from a refresh token. */
-    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    /**
+     * A new access token (and, with rotation, a new refresh token) from a refresh token. Sent
+     * again only when it never reached Salesforce or Salesforce answered 5xx; a lost answer is
+     * {@link SalesforceGrantInDoubtException}, since a rotated refresh token is single-use.
+     */
+    @Retry(retryOn = SalesforceUnavailableException.class, abortOn = SalesforceGrantInDoubtException.class, maxRetries = 2, delay = 300,
+            jitter = 200)
     public SalesforceTokenSet refresh(String loginHost, String refreshToken) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.putSingle("grant_type", "refresh_token");
@@ -163,7 +169,10 @@ public class SalesforceOAuth {
             }
             return tokens;
         } catch (ProcessingException e) {
-            throw new SalesforceUnavailableException("Salesforce's token endpoint did not answer: " + e.getClass().getSimpleName());
+            if (CallFailures.neverSent(e)) {
+                throw new SalesforceUnavailableException("Salesforce's token endpoint could not be reached: " + e.getClass().getSimpleName());
+            }
+            throw new SalesforceGrantInDoubtException("Salesforce's token endpoint did not answer in time: " + e.getClass().getSimpleName());
         }
     }
 

@@ -31,7 +31,7 @@ public record SalesforceObject(String name, String cursorField, List<String> fie
             modstamp("Event", "OwnerId", "WhoId", "WhatId", "StartDateTime", "EndDateTime", "DurationInMinutes", "IsAllDayEvent",
                     "EventSubtype"),
             modstamp("Note", "ParentId", "OwnerId", "IsPrivate"),
-            modstamp("User", "Email", "Name", "IsActive", "ManagerId", "UserRoleId", "Title", "Department", "LastModifiedDate"),
+            modstamp("User", "Email", "Name", "IsActive", "ManagerId", "UserRoleId", "LastModifiedDate"),
             modstamp("UserRole", "Name", "ParentRoleId"),
             modstamp("Group", "Name", "DeveloperName", "Type"),
             Map.entry("GroupMember", new SalesforceObject("GroupMember", "SystemModstamp",

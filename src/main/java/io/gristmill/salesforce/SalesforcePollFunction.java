@@ -22,17 +22,24 @@ public class SalesforcePollFunction {
     private final ConnectionStore connections;
     private final SalesforcePoller poller;
     private final SalesforceConfig config;
+    private final io.gristmill.config.GristmillConfig gristmill;
+    private final java.time.Clock clock;
 
-    public SalesforcePollFunction(ConnectionStore connections, SalesforcePoller poller, SalesforceConfig config) {
+    public SalesforcePollFunction(ConnectionStore connections, SalesforcePoller poller, SalesforceConfig config,
+            io.gristmill.config.GristmillConfig gristmill, java.time.Clock clock) {
         this.connections = connections;
         this.poller = poller;
         this.config = config;
+        this.gristmill = gristmill;
+        this.clock = clock;
     }
 
     @Funq("salesforce-poll")
     public List<PollReport> salesforcePoll(Map<String, Object> scheduledEvent) {
         List<String> tenants = connections.connectedTenants(SalesforceSecret.PROVIDER);
-        return TenantFanOut.run(tenants, config.pollConcurrency(), this::pollOne);
+        return TenantFanOut.run(tenants, config.pollConcurrency(), clock, clock.instant().plus(gristmill.schedules().startWithin()),
+                this::pollOne, tenant -> new PollReport(tenant, 0, 0, 0, 0, Map.of("*", "not started: this run's time was up; next cycle"),
+                        false, false));
     }
 
     private PollReport pollOne(String tenant) {

@@ -46,6 +46,7 @@ public class SalesforcePoller {
     private final SalesforceMapper mapper;
     private final SalesforceUsers users;
     private final SalesforceNames names;
+    private final io.gristmill.tenant.NoteTextPurge notes;
     private final io.gristmill.directory.EmployeeDirectory directory;
     private final DescribeCache describes;
     private final ActivityStore activities;
@@ -59,7 +60,8 @@ public class SalesforcePoller {
     public SalesforcePoller(SalesforceTokens tokens, SalesforceReader reader, SalesforceMapper mapper, SalesforceUsers users,
             DescribeCache describes, ActivityStore activities, SyncCursorStore cursors, TenantSettingsStore settings,
             ConnectionStore connections, LeaseStore leases, SalesforceConfig config, Clock clock,
-            io.gristmill.directory.EmployeeDirectory directory, SalesforceNames names) {
+            io.gristmill.directory.EmployeeDirectory directory, SalesforceNames names, io.gristmill.tenant.NoteTextPurge notes) {
+        this.notes = notes;
         this.directory = directory;
         this.names = names;
         this.tokens = tokens;
@@ -105,6 +107,7 @@ public class SalesforcePoller {
         boolean budgetStop;
         boolean outOfTime;
         boolean quotaRefused;
+        boolean overrideAdmin;
     }
 
     public PollReport poll(String tenantId) {
@@ -118,9 +121,11 @@ public class SalesforcePoller {
             LOG.infof("Salesforce poll of tenant %s skipped: another poll is running", tenantId);
             return PollReport.busy(tenantId);
         }
-        try {
+        try (AutoCloseable alive = leases.keepAlive(lease.get(), config.pollLease())) {
             Run run = new Run();
             run.deadline = clock.instant().plus(budget);
+            // Withdrawn note-text opt-in: remove what is stored before reading anything new.
+            notes.continuePending(tenantId, budget.dividedBy(4));
             try {
                 tokens.withAccessToken(tenantId, token -> {
                     pollWith(tenantId, token, run);
@@ -128,11 +133,19 @@ public class SalesforcePoller {
                 });
             } catch (SalesforceApiException refused) {
                 if (!refused.isQuotaExhausted()) {
+                    recordFailure(tenantId, refused);
                     throw refused;
                 }
                 // The org's quota is spent (maybe by the customer's other tools): stop for this cycle.
                 run.budgetStop = true;
                 run.quotaRefused = true;
+            } catch (ConnectionNeedsReauthException | NotConnectedException notConnected) {
+                throw notConnected; // the connection's state says it
+            } catch (RuntimeException failed) {
+                // Salesforce's token endpoint, Secrets Manager or DynamoDB failed: nothing moved
+                // past what was stored, and the status says why until the next cycle.
+                recordFailure(tenantId, failed);
+                throw failed;
             }
             String status = run.budgetStop
                     ? run.quotaRefused
@@ -150,6 +163,8 @@ public class SalesforcePoller {
                     tenantId, report.apiCalls(), report.rowsRead(), report.activitiesCreated(), report.recordsDeleted(), report.skipped(),
                     run.budgetStop ? ", stopped for budget" : "");
             return report;
+        } catch (Exception closing) {
+            throw closing instanceof RuntimeException runtime ? runtime : new IllegalStateException(closing);
         } finally {
             leases.release(lease.get());
         }
@@ -161,6 +176,7 @@ public class SalesforcePoller {
         io.gristmill.tenant.TenantSettings chosen = settings.get(tenantId).settings();
         run.pipelines = java.util.Set.copyOf(chosen.salesforce().pipelines());
         run.groups = java.util.Set.copyOf(chosen.employeeGroups());
+        run.overrideAdmin = chosen.directory().providersOverrideAdmin();
         // Users first: the directory they update decides who the other rows are credited to;
         // opportunities before their history: a history row needs its opportunity's pipeline.
         List<String> selected = new ArrayList<>(chosen.salesforce().objects());
@@ -172,7 +188,13 @@ public class SalesforcePoller {
             if (object.isEmpty()) {
                 continue;
             }
-            DescribeCache.Described described = describes.fields(tenantId, name, () -> describe(token, name, run.meter));
+            DescribeCache.Described described;
+            try {
+                described = describes.fields(tenantId, name, () -> describe(token, name, run.meter));
+            } catch (SalesforceUnavailableException down) {
+                run.skipped.put(name, "Salesforce did not answer its describe (" + down.getMessage() + "); retried next cycle");
+                continue;
+            }
             if (described.missingReason().isPresent()) {
                 run.skipped.put(name, described.missingReason().get());
                 continue;
@@ -206,6 +228,13 @@ public class SalesforcePoller {
             Map<String, Object> firstPages;
             try {
                 firstPages = reader.composite(token, queries, run.meter);
+            } catch (SalesforceTimeoutException slow) {
+                // Too slow together: each object again alone, in narrower windows where it has any.
+                batch.forEach(plan -> walkOrSkipSlow(tenantId, plan, walk, run));
+                continue;
+            } catch (SalesforceUnavailableException down) {
+                batch.forEach(plan -> skipUnavailable(tenantId, plan, down, run));
+                continue;
             } catch (SalesforceApiException refused) {
                 // The whole call was refused (quota, or a malformed subrequest): skip this batch.
                 batch.forEach(plan -> skipAfterError(tenantId, plan, refused, run));
@@ -220,7 +249,7 @@ public class SalesforcePoller {
                 }
                 Object result = firstPages.get(plan.object().name());
                 if (result instanceof SalesforceApiException error && "QUERY_TIMEOUT".equals(error.errorCode())) {
-                    walk.add(plan); // narrower windows, one by one
+                    walkOrSkipSlow(tenantId, plan, walk, run);
                     continue;
                 }
                 if (result instanceof SalesforceApiException error) {
@@ -270,13 +299,22 @@ public class SalesforcePoller {
             QueryPage first;
             try {
                 first = reader.queryAll(token, slice.soql(), run.meter);
-            } catch (SalesforceApiException error) {
-                if ("QUERY_TIMEOUT".equals(error.errorCode()) && window.dividedBy(2).compareTo(config.minWindow()) >= 0) {
+            } catch (SalesforceTimeoutException | SalesforceApiException error) {
+                boolean tooSlow = error instanceof SalesforceTimeoutException
+                        || "QUERY_TIMEOUT".equals(((SalesforceApiException) error).errorCode());
+                if (tooSlow && window.dividedBy(2).compareTo(config.minWindow()) >= 0) {
                     window = window.dividedBy(2);
-                    LOG.infof("Salesforce %s of tenant %s timed out; narrowing the window to %s", plan.object().name(), tenantId, window);
+                    LOG.infof("Salesforce %s of tenant %s was too slow; narrowing the window to %s", plan.object().name(), tenantId, window);
                     continue;
                 }
-                skipAfterError(tenantId, plan, error, run);
+                if (error instanceof SalesforceApiException refused) {
+                    skipAfterError(tenantId, plan, refused, run);
+                } else {
+                    skipUnavailable(tenantId, plan, (SalesforceUnavailableException) error, run);
+                }
+                return;
+            } catch (SalesforceUnavailableException down) {
+                skipUnavailable(tenantId, plan, down, run);
                 return;
             }
             if (!readAll(tenantId, token, slice, first, run)) {
@@ -346,7 +384,7 @@ public class SalesforcePoller {
             if (!page.hasMore()) {
                 if ("User".equals(plan.object().name())) {
                     // Second pass: a manager may come after their reports in the first.
-                    run.users.forEach(user -> users.apply(tenantId, user));
+                    run.users.forEach(user -> users.apply(tenantId, user, run.overrideAdmin));
                     run.employees.clear();
                 }
                 if ("GroupMember".equals(plan.object().name())) {
@@ -357,8 +395,45 @@ public class SalesforcePoller {
             if (stopped(run)) {
                 return false;
             }
-            page = reader.nextPage(token, page.nextRecordsUrl(), run.meter);
+            try {
+                page = reader.nextPage(token, page.nextRecordsUrl(), run.meter);
+            } catch (SalesforceUnavailableException down) {
+                skipUnavailable(tenantId, plan, down, run); // the cursor stays: the next cycle reads this window again
+                return false;
+            }
         }
+    }
+
+    /**
+     * A query too slow to answer: a windowed object is read again in narrower windows; a snapshot
+     * object is skipped this cycle, since only a whole snapshot may be applied and it has no
+     * window to narrow (walking it from 1970 would cost thousands of calls and apply a partial one).
+     */
+    private void walkOrSkipSlow(String tenantId, Plan plan, List<Plan> walk, Run run) {
+        if (plan.object().snapshot()) {
+            run.skipped.put(plan.object().name(), "too slow to read whole in one pass; retried next cycle");
+            LOG.infof("Salesforce %s of tenant %s skipped this cycle: too slow to read whole", plan.object().name(), tenantId);
+        } else {
+            walk.add(plan);
+        }
+    }
+
+    private void recordFailure(String tenantId, RuntimeException failure) {
+        String why = failure instanceof SalesforceUnavailableException || failure instanceof SalesforceApiException
+                ? "Salesforce: " + failure.getMessage()
+                : failure instanceof software.amazon.awssdk.core.exception.SdkException
+                        ? "AWS (" + failure.getClass().getSimpleName() + ")"
+                        : failure.getClass().getSimpleName();
+        try {
+            connections.recordSyncStatus(tenantId, PROVIDER, "failed this cycle: " + why + "; retried next cycle from the stored cursors");
+        } catch (RuntimeException alsoDown) {
+            LOG.warnf("Salesforce poll status of tenant %s not recorded: %s", tenantId, alsoDown.getClass().getSimpleName());
+        }
+    }
+
+    private void skipUnavailable(String tenantId, Plan plan, SalesforceUnavailableException down, Run run) {
+        run.skipped.put(plan.object().name(), "Salesforce did not answer (" + down.getMessage() + "); retried next cycle");
+        LOG.infof("Salesforce %s of tenant %s skipped this cycle: %s", plan.object().name(), tenantId, down.getMessage());
     }
 
     private void map(String tenantId, String type, Map<String, Object> row, Run run, List<Activity> mapped, List<String> deleted) {
@@ -396,7 +471,7 @@ public class SalesforcePoller {
             return;
         }
         if ("User".equals(type)) {
-            users.apply(tenantId, row);
+            users.apply(tenantId, row, run.overrideAdmin);
             run.users.add(row);
             run.employees.remove(id);
             return;

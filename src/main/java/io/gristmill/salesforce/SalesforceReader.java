@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.gristmill.http.CallFailures;
 import io.gristmill.http.LenientJson;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -40,21 +41,24 @@ public class SalesforceReader {
         this.json = json;
     }
 
-    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    /** A query; a read timeout is {@link SalesforceTimeoutException} and is not retried (the caller narrows the window). */
+    @Retry(retryOn = SalesforceUnavailableException.class, abortOn = SalesforceTimeoutException.class, maxRetries = 2, delay = 200,
+            jitter = 150)
     public QueryPage queryAll(AccessToken token, String soql, PollMeter meter) {
-        return page(read(token, meter, api -> api.queryAll(API_VERSION, soql, bearer(token))));
+        return page(read(token, meter, queries(token), api -> api.queryAll(API_VERSION, soql, bearer(token))));
     }
 
-    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    @Retry(retryOn = SalesforceUnavailableException.class, abortOn = SalesforceTimeoutException.class, maxRetries = 2, delay = 200,
+            jitter = 150)
     public QueryPage nextPage(AccessToken token, String nextRecordsUrl, PollMeter meter) {
         String locator = nextRecordsUrl.substring(nextRecordsUrl.lastIndexOf('/') + 1);
-        return page(read(token, meter, api -> api.nextPage(API_VERSION, locator, bearer(token))));
+        return page(read(token, meter, queries(token), api -> api.nextPage(API_VERSION, locator, bearer(token))));
     }
 
     /** The names of the object's fields in this org. */
     @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
     public List<String> describeFields(AccessToken token, String type, PollMeter meter) {
-        JsonNode body = read(token, meter, api -> api.describe(API_VERSION, type, bearer(token)));
+        JsonNode body = read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.describe(API_VERSION, type, bearer(token)));
         List<String> fields = new ArrayList<>();
         body.path("fields").forEach(field -> fields.add(field.path("name").asText()));
         return fields;
@@ -64,10 +68,11 @@ public class SalesforceReader {
      * Runs up to five queries as one composite call. Each reference id maps to its first page, or
      * to the {@link SalesforceApiException} that query alone failed with.
      */
-    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    @Retry(retryOn = SalesforceUnavailableException.class, abortOn = SalesforceTimeoutException.class, maxRetries = 2, delay = 200,
+            jitter = 150)
     public Map<String, Object> composite(AccessToken token, Map<String, String> queries, PollMeter meter) {
         CompositeQueries body = CompositeQueries.of(API_VERSION, queries);
-        JsonNode answer = read(token, meter, api -> api.composite(API_VERSION, body, bearer(token)));
+        JsonNode answer = read(token, meter, queries(token), api -> api.composite(API_VERSION, body, bearer(token)));
         Map<String, Object> results = new LinkedHashMap<>();
         for (JsonNode sub : answer.path("compositeResponse")) {
             String reference = sub.path("referenceId").asText();
@@ -83,8 +88,9 @@ public class SalesforceReader {
         return results;
     }
 
-    private JsonNode read(AccessToken token, PollMeter meter, java.util.function.Function<SalesforceDataApi, Response> call) {
-        try (Response response = call.apply(client(token.instanceUrl()))) {
+    private JsonNode read(AccessToken token, PollMeter meter, SalesforceDataApi client,
+            java.util.function.Function<SalesforceDataApi, Response> call) {
+        try (Response response = call.apply(client)) {
             meter.called(response.getHeaderString("Sforce-Limit-Info"));
             int status = response.getStatus();
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -100,6 +106,9 @@ public class SalesforceReader {
             }
             return body;
         } catch (ProcessingException e) {
+            if (CallFailures.timedOut(e)) {
+                throw new SalesforceTimeoutException("Salesforce did not answer within the read timeout");
+            }
             throw new SalesforceUnavailableException("Salesforce did not answer: " + e.getClass().getSimpleName());
         }
     }
@@ -122,11 +131,16 @@ public class SalesforceReader {
         return "Bearer " + token.value();
     }
 
-    private SalesforceDataApi client(String instanceUrl) {
-        return clients.computeIfAbsent(instanceUrl, base -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(java.net.URI.create(base))
+    /** Queries wait up to Salesforce's own query limit: a shorter read timeout would fail what Salesforce still answers. */
+    private SalesforceDataApi queries(AccessToken token) {
+        return client(token.instanceUrl(), config.queryReadTimeout());
+    }
+
+    private SalesforceDataApi client(String instanceUrl, java.time.Duration readTimeout) {
+        return clients.computeIfAbsent(instanceUrl + " " + readTimeout, key -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(java.net.URI.create(instanceUrl))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .build(SalesforceDataApi.class));
     }

@@ -33,6 +33,9 @@ import io.gristmill.connect.ConnectionStore;
 public class SalesforceTokens {
     private static final Logger LOG = Logger.getLogger(SalesforceTokens.class);
     private static final String LEASE = "salesforce-token-refresh";
+    /** Marker: a refresh reached Salesforce but its answer was lost. */
+    private static final String IN_DOUBT = "refresh-in-doubt";
+    private static final java.time.Duration IN_DOUBT_MEMORY = java.time.Duration.ofDays(1);
 
     private final TokenVault vault;
     private final SalesforceOAuth oauth;
@@ -104,35 +107,74 @@ public class SalesforceTokens {
             return token(tenantId, secret);
         }
         String loginHost = secret.field(SalesforceSecret.LOGIN_HOST);
+        // With rotation a refresh uses up the stored refresh token: only ask for one once Secrets
+        // Manager has just taken a write, so the new token is not left in memory alone.
+        try {
+            secret = vault.update(tenantId, SalesforceSecret.PROVIDER, secret, secret.fields());
+        } catch (StaleSecretVersionException moved) {
+            // Our own probe applied with its answer lost, or another writer: either way it is writable.
+            secret = readSecret(tenantId);
+            if (!stale.value().equals(secret.field(SalesforceSecret.ACCESS_TOKEN))) {
+                return token(tenantId, secret);
+            }
+        }
         SalesforceTokenSet fresh;
         try {
             fresh = oauth.refresh(loginHost, secret.field(SalesforceSecret.REFRESH_TOKEN));
+        } catch (SalesforceGrantInDoubtException inDoubt) {
+            connections.mark(tenantId, SalesforceSecret.PROVIDER, IN_DOUBT, IN_DOUBT_MEMORY);
+            throw inDoubt;
         } catch (InvalidGrantException refused) {
+            if (connections.takeMarker(tenantId, SalesforceSecret.PROVIDER, IN_DOUBT)) {
+                // The last refresh's answer was lost, so Salesforce may have rotated the token then.
+                // Not taken for a revocation yet: the next poll reads the secret afresh and tries again.
+                LOG.warnf("Salesforce refused the refresh token of tenant %s after a refresh whose answer was lost; trying again next poll",
+                        tenantId);
+                throw new SalesforceUnavailableException("Salesforce refused the refresh token right after a refresh whose answer was "
+                        + "lost; trying again next poll before asking for a reconnect");
+            }
             if (connections.markReconnectRequired(tenantId, SalesforceSecret.PROVIDER,
                     "Salesforce refused the stored refresh token (revoked, expired or rotated away); an admin must reconnect")) {
                 LOG.warnf("Salesforce connection of tenant %s needs a reconnect: %s", tenantId, refused.getMessage());
             }
             throw new ConnectionNeedsReauthException(tenantId);
         }
-        Map<String, String> fields = new HashMap<>(secret.fields());
-        fields.putAll(fresh.secretFields(loginHost, secret.field(SalesforceSecret.REFRESH_TOKEN)));
+        Map<String, String> fields = fresh.secretFields(loginHost, secret.field(SalesforceSecret.REFRESH_TOKEN));
         VaultSecret saved = persist(tenantId, secret, fields);
         LOG.infof("Refreshed the Salesforce access token of tenant %s (refresh token rotated: %s)",
                 tenantId, fresh.refreshToken() != null);
         return token(tenantId, saved);
     }
 
-    /** Stores the refreshed tokens; a concurrent write of other fields is merged, never lost. */
+    /**
+     * Stores the refreshed tokens. They exist nowhere else, so a failing write is tried again for
+     * as long as the refresh lease allows (Secrets Manager hiccups pass in seconds); a concurrent
+     * write of other fields is merged, never lost.
+     */
     private VaultSecret persist(String tenantId, VaultSecret read, Map<String, String> fields) {
+        Instant giveUp = clock.instant().plus(config.refreshLease().dividedBy(2));
         VaultSecret base = read;
-        for (int attempt = 1; ; attempt++) {
+        Map<String, String> refreshed = Map.copyOf(fields);
+        long pause = 100;
+        while (true) {
             try {
-                return vault.update(tenantId, SalesforceSecret.PROVIDER, base, fields);
-            } catch (StaleSecretVersionException moved) {
-                if (attempt == 3) {
-                    throw moved;
+                Map<String, String> merged = new HashMap<>(base.fields());
+                merged.putAll(refreshed);
+                return vault.update(tenantId, SalesforceSecret.PROVIDER, base, merged);
+            } catch (StaleSecretVersionException | software.amazon.awssdk.core.exception.SdkException failed) {
+                if (clock.instant().isAfter(giveUp)) {
+                    LOG.errorf("Refreshed Salesforce tokens of tenant %s could not be stored: %s", tenantId, failed.getClass().getSimpleName());
+                    throw failed;
                 }
-                base = readSecret(tenantId);
+                LOG.warnf("Storing the refreshed Salesforce tokens of tenant %s failed (%s); trying again", tenantId,
+                        failed.getClass().getSimpleName());
+                sleep(pause);
+                pause = Math.min(pause * 2, 2000);
+                try {
+                    base = readSecret(tenantId);
+                } catch (software.amazon.awssdk.core.exception.SdkException stillDown) {
+                    // keep the version read before; the next attempt tells
+                }
             }
         }
     }

@@ -18,15 +18,19 @@ import io.gristmill.directory.DirectoryValidationException;
 import io.gristmill.directory.Employee;
 import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.directory.EmployeeInput;
+import io.gristmill.directory.FieldSource;
+import io.gristmill.directory.IdentityLinks;
 import io.gristmill.directory.Identities;
 import io.gristmill.directory.IdentityKind;
+import io.gristmill.tenant.TenantSettingsStore;
 
 /**
- * Keeps the directory in step with Salesforce: a new user becomes an employee (or is linked to the
- * employee with the same e-mail), manager and role follow {@code ManagerId} and the user's role, a
- * deactivated user's employee is deactivated as of the user's last change (their later work is
- * unattributed, their history stays), and public group memberships become groups named
- * {@code sf:<DeveloperName>} — replacing only those, never groups an admin set.
+ * Keeps the directory in step with Salesforce: a new user becomes an employee (or, when an
+ * employee has the same e-mail, a link proposed to an admin), manager and role follow
+ * {@code ManagerId} and the user's role where no admin set them, a deactivated user's employee is
+ * deactivated as of the user's last change (their later work is unattributed, their history
+ * stays), and public group memberships become groups named {@code sf:<DeveloperName>} — replacing
+ * only those, never groups an admin set.
  */
 @ApplicationScoped
 public class SalesforceUsers {
@@ -34,42 +38,73 @@ public class SalesforceUsers {
     private static final Logger LOG = Logger.getLogger(SalesforceUsers.class);
 
     private final EmployeeDirectory directory;
+    private final IdentityLinks links;
     private final SalesforceNames names;
+    private final TenantSettingsStore settings;
 
-    public SalesforceUsers(EmployeeDirectory directory, SalesforceNames names) {
+    public SalesforceUsers(EmployeeDirectory directory, IdentityLinks links, SalesforceNames names, TenantSettingsStore settings) {
         this.directory = directory;
+        this.links = links;
         this.names = names;
+        this.settings = settings;
     }
 
     public void apply(String tenantId, Map<String, Object> user) {
+        apply(tenantId, user, settings.get(tenantId).settings().directory().providersOverrideAdmin());
+    }
+
+    /**
+     * Applies one User row. A user already linked to an employee (by Salesforce user id) updates
+     * that employee's manager, role and active state, except where an admin set them in Gristmill
+     * (unless {@code overrideAdmin}); the identity itself never moves. A user nobody is linked to
+     * whose e-mail an employee has is only proposed as a link, for an admin to approve: an e-mail
+     * address proves nothing (two users can share one, and anyone who administers Salesforce users
+     * can type any address). An unknown active user with an address becomes a new employee.
+     */
+    public void apply(String tenantId, Map<String, Object> user, boolean overrideAdmin) {
         String userId = String.valueOf(user.get("Id"));
         String email = user.get("Email") == null ? null : user.get("Email").toString();
         boolean active = !Boolean.FALSE.equals(user.get("IsActive"));
         Instant changedAt = SalesforceTime.parse(user.get("LastModifiedDate"));
-        Optional<Employee> known = directory.findByIdentity(tenantId, IdentityKind.SALESFORCE, userId)
-                .or(() -> email == null ? Optional.empty() : directory.findByIdentity(tenantId, IdentityKind.EMAIL, email));
-        if (known.isEmpty() && (!active || email == null)) {
-            return; // an inactive or address-less user nobody knows: nothing to credit, nothing to add
-        }
-        Optional<String> manager = Optional.ofNullable(user.get("ManagerId")).map(Object::toString)
-                .flatMap(id -> directory.findByIdentity(tenantId, IdentityKind.SALESFORCE, id)).map(Employee::employeeId);
-        Optional<String> role = names.get(tenantId, "role", user.get("UserRoleId") == null ? null : user.get("UserRoleId").toString());
         try {
-            if (known.isEmpty()) {
-                directory.put(tenantId, "sf-" + userId, new EmployeeInput(String.valueOf(user.get("Name")), email,
-                        manager.orElse(null), role.orElse(null), null, new Identities(userId, null), true, null), 0);
-                return;
+            Optional<Employee> linked = directory.findByIdentity(tenantId, IdentityKind.SALESFORCE, userId);
+            if (linked.isEmpty()) {
+                Optional<Employee> sameEmail = email == null ? Optional.empty() : directory.findByIdentity(tenantId, IdentityKind.EMAIL, email);
+                if (sameEmail.isPresent()) {
+                    links.propose(tenantId, IdentityKind.SALESFORCE, userId, sameEmail.get().employeeId(), email,
+                            user.get("Name") == null ? null : user.get("Name").toString());
+                } else if (active && email != null) {
+                    directory.put(tenantId, "sf-" + userId, new EmployeeInput(String.valueOf(user.get("Name")), email,
+                            manager(tenantId, user).orElse(null), role(tenantId, user).orElse(null), null, new Identities(userId, null),
+                            true, null), 0, FieldSource.SALESFORCE);
+                }
+                return; // an inactive or address-less user nobody knows: nothing to credit, nothing to add
             }
-            Employee e = known.get();
-            boolean unchanged = userId.equals(e.identities().salesforceUserId()) && e.active() == active
-                    && (manager.isEmpty() || manager.equals(e.managerId())) && (role.isEmpty() || role.equals(e.role()));
+            Employee e = linked.get();
+            if (e.erased()) {
+                return; // erased on request: the tombstone stays as it is
+            }
+            Optional<String> manager = manager(tenantId, user).filter(m -> overrideAdmin || e.sourceOf("managerId") != FieldSource.ADMIN);
+            Optional<String> role = role(tenantId, user).filter(r -> overrideAdmin || e.sourceOf("role") != FieldSource.ADMIN);
+            boolean newActive = overrideAdmin || e.sourceOf("active") != FieldSource.ADMIN ? active : e.active();
+            boolean unchanged = e.active() == newActive && (manager.isEmpty() || manager.equals(e.managerId()))
+                    && (role.isEmpty() || role.equals(e.role()));
             if (!unchanged) {
-                save(tenantId, e, userId, manager.or(e::managerId), role.or(e::role), e.groups(), active,
-                        active ? null : e.deactivatedAt().orElse(changedAt));
+                save(tenantId, e, manager.or(e::managerId), role.or(e::role), e.groups(), newActive,
+                        newActive ? null : e.deactivatedAt().orElse(changedAt));
             }
         } catch (DirectoryConflictException | DirectoryValidationException | IllegalArgumentException e) {
             LOG.warnf("Salesforce user %s of tenant %s not applied to the directory: %s", userId, tenantId, e.getMessage());
         }
+    }
+
+    private Optional<String> manager(String tenantId, Map<String, Object> user) {
+        return Optional.ofNullable(user.get("ManagerId")).map(Object::toString)
+                .flatMap(id -> directory.findByIdentity(tenantId, IdentityKind.SALESFORCE, id)).map(Employee::employeeId);
+    }
+
+    private Optional<String> role(String tenantId, Map<String, Object> user) {
+        return names.get(tenantId, "role", user.get("UserRoleId") == null ? null : user.get("UserRoleId").toString());
     }
 
     /**
@@ -93,14 +128,14 @@ public class SalesforceUsers {
             EmployeeDirectory.Page page = directory.list(tenantId, 500, after);
             for (Employee e : page.employees()) {
                 String userId = e.identities().salesforceUserId();
-                if (userId == null) {
+                if (userId == null || e.erased()) {
                     continue;
                 }
                 List<String> groups = new ArrayList<>(e.groups().stream().filter(g -> !g.startsWith(GROUP_PREFIX)).toList());
                 groups.addAll(groupsByUser.getOrDefault(userId, Set.of()));
                 if (!new TreeSet<>(groups).equals(new TreeSet<>(e.groups()))) {
                     try {
-                        save(tenantId, e, userId, e.managerId(), e.role(), groups, e.active(), e.deactivatedAt().orElse(null));
+                        save(tenantId, e, e.managerId(), e.role(), groups, e.active(), e.deactivatedAt().orElse(null));
                     } catch (DirectoryConflictException | DirectoryValidationException | IllegalArgumentException conflict) {
                         LOG.warnf("Salesforce groups of employee %s (tenant %s) not applied: %s", e.employeeId(), tenantId, conflict.getMessage());
                     }
@@ -110,10 +145,10 @@ public class SalesforceUsers {
         } while (after.isPresent());
     }
 
-    private void save(String tenantId, Employee e, String userId, Optional<String> manager, Optional<String> role, List<String> groups,
+    private void save(String tenantId, Employee e, Optional<String> manager, Optional<String> role, List<String> groups,
             boolean active, Instant deactivatedAt) {
         directory.put(tenantId, e.employeeId(), new EmployeeInput(e.name(), e.email(),
                 manager.filter(m -> !m.equals(e.employeeId())).orElse(null), role.orElse(null), groups,
-                new Identities(userId, e.identities().frontTeammateId()), active, active ? null : deactivatedAt), e.version());
+                e.identities(), active, active ? null : deactivatedAt), e.version(), FieldSource.SALESFORCE);
     }
 }

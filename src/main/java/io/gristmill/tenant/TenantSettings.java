@@ -16,12 +16,28 @@ import java.util.regex.Pattern;
  * @param salesforce     which Salesforce objects and pipelines are synced
  * @param front          which Front inboxes and teams count
  * @param employeeGroups directory groups whose members get recaps (empty: everyone)
+ * @param directory      how provider syncs may change the directory
+ * @param retentionMonths how long activity and recaps are kept (1-120 months, default 24): each
+ *                       item expires that long after what it is about happened
  */
-public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups) {
+public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups,
+        Directory directory, Integer retentionMonths) {
+    /** Activity and recaps are kept this long unless the admin chooses otherwise. */
+    public static final int DEFAULT_RETENTION_MONTHS = 24;
+
     private static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     public static final TenantSettings DEFAULTS = new TenantSettings("UTC", DayOfWeek.MONDAY, null, null, null);
+
+    public TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups) {
+        this(timeZone, weekStart, salesforce, front, employeeGroups, null, null);
+    }
+
+    public TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups,
+            Directory directory) {
+        this(timeZone, weekStart, salesforce, front, employeeGroups, directory, null);
+    }
 
     public TenantSettings {
         if (timeZone == null) {
@@ -38,6 +54,23 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
         salesforce = salesforce == null ? new Salesforce(null, null, false) : salesforce;
         front = front == null ? new Front(null, null) : front;
         employeeGroups = checked(employeeGroups, GROUP, "employeeGroups");
+        directory = directory == null ? new Directory(false) : directory;
+        retentionMonths = retentionMonths == null ? DEFAULT_RETENTION_MONTHS : retentionMonths;
+        if (retentionMonths < 1 || retentionMonths > 120) {
+            throw new IllegalArgumentException("retentionMonths must be between 1 and 120");
+        }
+    }
+
+    /**
+     * @param providersOverrideAdmin let Salesforce's and Front's directory sync change the manager,
+     *                               active state and role of employees where an admin set them in
+     *                               Gristmill (off by default: what an admin set wins, since the
+     *                               manager chain decides who reads whose recaps)
+     */
+    public record Directory(Boolean providersOverrideAdmin) {
+        public Directory {
+            providersOverrideAdmin = Boolean.TRUE.equals(providersOverrideAdmin);
+        }
     }
 
     public ZoneId zone() {

@@ -11,11 +11,16 @@ import io.gristmill.http.Routes;
 /** {@code GET/PUT /tenants/{tenantId}/settings}, admins of that tenant only. */
 @ApplicationScoped
 public class TenantSettingsRoutes implements Routes {
+    /** Time a settings change spends removing withdrawn note text; Salesforce polls finish the rest. */
+    private static final java.time.Duration PURGE_BUDGET = java.time.Duration.ofSeconds(10);
+
     private final TenantSettingsStore store;
+    private final NoteTextPurge notes;
     private final JsonBodies bodies;
 
-    public TenantSettingsRoutes(TenantSettingsStore store, JsonBodies bodies) {
+    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies) {
         this.store = store;
+        this.notes = notes;
         this.bodies = bodies;
     }
 
@@ -33,7 +38,11 @@ public class TenantSettingsRoutes implements Routes {
         table.add("PUT", "/tenants/{tenantId}/settings", (request, caller) -> {
             String tenantId = caller.adminOfPathTenant(request);
             TenantSettings settings = bodies.read(request, TenantSettings.class);
-            return ApiResult.ok(store.put(tenantId, settings, caller.subject()));
+            StoredSettings saved = store.put(tenantId, settings, caller.subject());
+            if (saved.noteTextPurgePending() && notes.continuePending(tenantId, PURGE_BUDGET)) {
+                saved = store.get(tenantId);
+            }
+            return ApiResult.ok(saved);
         });
     }
 }

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ApplicationScoped
 public class TenantSettingsStore {
     private static final String SETTINGS = "SETTINGS";
+    private static final String NOTE_TEXT_PURGE = "noteTextPurgePending";
 
     private final DynamoDbClient dynamo;
     private final ObjectMapper json;
@@ -45,13 +46,21 @@ public class TenantSettingsStore {
         }
         try {
             return new StoredSettings(json.readValue(str(item, "settings"), TenantSettings.class),
-                    Instant.parse(str(item, "updatedAt")), str(item, "updatedBy"));
+                    Instant.parse(str(item, "updatedAt")), str(item, "updatedBy"),
+                    item.containsKey(NOTE_TEXT_PURGE) && item.get(NOTE_TEXT_PURGE).bool());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored settings of tenant " + tenantId + " are unreadable", e);
         }
     }
 
+    /**
+     * Saves the settings. Withdrawing the note-text opt-in marks the stored note text for removal
+     * ({@link StoredSettings#noteTextPurgePending()}) in the same write.
+     */
     public StoredSettings put(String tenantId, TenantSettings settings, String updatedBy) {
+        StoredSettings before = get(tenantId);
+        boolean purge = before.noteTextPurgePending()
+                || (before.settings().salesforce().noteText() && !settings.salesforce().noteText());
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), SETTINGS));
         item.put("type", s("settings"));
@@ -62,7 +71,21 @@ public class TenantSettingsStore {
         }
         item.put("updatedAt", s(now.toString()));
         item.put("updatedBy", s(updatedBy));
+        if (purge && !settings.salesforce().noteText()) {
+            item.put(NOTE_TEXT_PURGE, AttributeValue.fromBool(true));
+        }
         dynamo.putItem(b -> b.tableName(table).item(item));
-        return new StoredSettings(settings, now, updatedBy);
+        return new StoredSettings(settings, now, updatedBy, item.containsKey(NOTE_TEXT_PURGE));
+    }
+
+    /** The stored note text is gone: clears the mark (unless the settings were replaced meanwhile). */
+    public void noteTextPurged(String tenantId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), SETTINGS))
+                    .updateExpression("REMOVE " + NOTE_TEXT_PURGE)
+                    .conditionExpression("attribute_exists(" + NOTE_TEXT_PURGE + ")"));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException notMarked) {
+            // nothing to clear
+        }
     }
 }

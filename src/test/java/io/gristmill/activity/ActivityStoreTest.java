@@ -94,6 +94,18 @@ class ActivityStoreTest {
     }
 
     @Test
+    void a_bounded_read_of_a_period_busier_than_its_limit_is_refused_instead_of_filling_memory() {
+        String tenant = Ids.tenant();
+        for (int i = 0; i < 6; i++) {
+            store.record(stageChange(tenant, "emp-1", MONDAY.plusSeconds(60L * i), "00800000000000" + i));
+        }
+
+        assertThat(store.forEmployee(tenant, "emp-1", MONDAY, MONDAY.plusSeconds(86400), 6)).hasSize(6);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.forEmployee(tenant, "emp-1", MONDAY, MONDAY.plusSeconds(86400), 5))
+                .isInstanceOf(TooMuchActivityException.class).hasMessageContaining("more than 5");
+    }
+
+    @Test
     void recording_many_at_once_stores_each_once_and_counts_only_the_new() {
         String tenant = Ids.tenant();
         List<Activity> first = new java.util.ArrayList<>();

@@ -50,7 +50,7 @@ class OnceLedgerTest {
         ledger.firstTime(tenant, "front-webhook", "evt_ttl", Duration.ofHours(1), "stored");
 
         var item = dynamo.getItem(b -> b.tableName(config.table())
-                .key(Table.key(Table.tenantKey(tenant) + "#ONCE#front-webhook#evt_ttl", "ONCE"))).item();
+                .key(Table.key(OnceLedger.partition(tenant), "front-webhook#evt_ttl"))).item();
         assertThat(Long.parseLong(item.get(Table.EXPIRES_AT).n())).isEqualTo(now.plusSeconds(3600).getEpochSecond());
     }
 

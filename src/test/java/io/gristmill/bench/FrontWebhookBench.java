@@ -1,18 +1,13 @@
 package io.gristmill.bench;
 
-import static io.gristmill.testing.HttpApiEvent.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
@@ -24,7 +19,7 @@ import io.gristmill.aws.TokenVault;
 import io.gristmill.config.GristmillConfig;
 import io.gristmill.connect.ConnectionStore;
 import io.gristmill.testing.FrontWebhookProfile;
-import io.gristmill.testing.HttpApiEvent;
+import io.gristmill.testing.FrontWebhookSigner;
 import io.gristmill.testing.Ids;
 import io.gristmill.testing.SimulatedFront;
 import io.gristmill.testing.SimulatedFrontResource;
@@ -62,10 +57,7 @@ class FrontWebhookBench {
     void webhook_latency_next_to_a_bare_put() throws Exception {
         SimulatedFront front = SimulatedFrontResource.front();
         front.reset();
-        String tenant = Ids.tenant();
-        connections.claimAccount(tenant, "front", front.company());
-        connections.connected(tenant, "front", front.company(), null, null, null, "auth0|admin");
-        vault.create(tenant, "front", Map.of("auth", "api_token", "access_token", front.issueApiToken()));
+        String tenant = FrontWebhookSigner.connectedTenant(connections, vault, front);
         front.event("evt_template", "out_reply", Instant.now(), "cnv_bench", "inb_support", "tea_ada");
         String template = front.eventJson("evt_template");
 
@@ -93,17 +85,8 @@ class FrontWebhookBench {
         System.out.printf("BENCH front.webhook.p99_ratio %.2f%n", percentile(webhook, 0.99) / percentile(put, 0.99));
     }
 
-    private static int deliver(String template, String company, String eventId) throws Exception {
-        String body = "{\"type\":\"outbound_sent\",\"authorization\":{\"id\":\"" + company + "\"},\"payload\":"
-                + template.replace("evt_template", eventId) + "}";
-        String timestamp = Long.toString(System.currentTimeMillis());
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SimulatedFront.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal((timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        HttpApiEvent.Response response = request("POST", "/webhooks/front").withoutAuthorizer()
-                .header("Content-Type", "application/json").header("X-Front-Request-Timestamp", timestamp)
-                .header("X-Front-Signature", signature).body(body).send();
-        return response.status();
+    private static int deliver(String template, String company, String eventId) {
+        return FrontWebhookSigner.appWebhook(FrontWebhookSigner.envelope(template, "evt_template", company, eventId), true).send().status();
     }
 
     private void bareput(String id) {

@@ -53,7 +53,8 @@ class SampleEventsTest {
         }
         for (String sample : samples) {
             JsonNode event = JSON.readTree(Path.of("events", sample).toFile());
-            assertThat(event.has("version") || event.has("detail-type")).as(sample + " is an HTTP API or EventBridge event").isTrue();
+            assertThat(event.has("version") || event.has("detail-type") || event.has("httpMethod"))
+                    .as(sample + " is an HTTP API, REST API (the webhook API) or EventBridge event").isTrue();
         }
     }
 }

@@ -107,6 +107,22 @@ class FrontConnectTest {
     }
 
     @Test
+    void a_token_pasted_without_quotes_is_not_echoed_in_the_error_or_the_log() {
+        String tenant = Ids.tenant();
+        String token = "tokPASTEDWITHOUTQUOTES123";
+        HttpApiEvent.Response response;
+        String logs;
+        try (io.gristmill.testing.CapturedLogs captured = new io.gristmill.testing.CapturedLogs("io.gristmill")) {
+            response = request("PUT", "/connections/front").claims(admin(tenant)).body("{\"apiToken\": " + token + "}").send();
+            logs = captured.all();
+        }
+
+        assertError(response, 400, "bad_request");
+        assertThat(response.bodyText()).doesNotContain(token).contains("line 1");
+        assertThat(logs).doesNotContain(token);
+    }
+
+    @Test
     void a_company_connected_by_one_tenant_is_refused_to_another() {
         String first = Ids.tenant();
         String second = Ids.tenant();

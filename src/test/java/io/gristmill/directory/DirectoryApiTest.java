@@ -50,6 +50,50 @@ class DirectoryApiTest {
         assertThat(read.body().get("active").asBoolean()).isTrue();
     }
 
+    @jakarta.inject.Inject
+    IdentityLinks links;
+
+    @Test
+    void each_field_records_who_set_it() {
+        String tenant = Ids.tenant();
+        put(tenant, "emp-1", person("Ada Lovelace", "ada@acme.test", null, null));
+
+        HttpApiEvent.Response read = request("GET", "/tenants/" + tenant + "/employees/emp-1").claims(admin(tenant)).send();
+
+        assertThat(read.body().at("/sources/managerId").asText()).isEqualTo("ADMIN");
+        assertThat(read.body().get("sources").size()).isEqualTo(io.gristmill.directory.Employee.FIELDS.size());
+    }
+
+    @Test
+    void an_admin_approves_or_rejects_a_link_proposed_by_e_mail() {
+        String tenant = Ids.tenant();
+        put(tenant, "emp-1", person("Ada Lovelace", "ada@acme.test", null, null));
+        put(tenant, "emp-2", person("Bob Byte", "bob@acme.test", null, null));
+        links.propose(tenant, IdentityKind.SALESFORCE, "005000000000001AAA", "emp-1", "ada@acme.test", "Ada L.");
+        links.propose(tenant, IdentityKind.FRONT, "tea_bob", "emp-2", "bob@acme.test", "Bob");
+        String base = "/tenants/" + tenant + "/identity-links";
+
+        HttpApiEvent.Response listed = request("GET", base).claims(admin(tenant)).send();
+        assertThat(listed.body().get("links").findValuesAsText("status")).containsOnly("pending").hasSize(2);
+        assertError(request("GET", base).claims(caller(tenant, "manager", "emp-9")).send(), 403, "forbidden");
+        assertError(request("POST", base + "/salesforce/005000000000001AAA/approve").claims(caller(tenant, "manager", "emp-9")).send(),
+                403, "forbidden");
+
+        HttpApiEvent.Response approved = request("POST", base + "/salesforce/005000000000001AAA/approve").claims(admin(tenant)).send();
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.body().at("/identities/salesforceUserId").asText()).isEqualTo("005000000000001AAA");
+        assertThat(approved.body().at("/sources/salesforceUserId").asText()).isEqualTo("ADMIN");
+        HttpApiEvent.Response rejected = request("POST", base + "/front/tea_bob/reject").claims(admin(tenant)).send();
+        assertThat(rejected.body().get("status").asText()).isEqualTo("rejected");
+
+        assertThat(request("GET", "/tenants/" + tenant + "/employees/emp-2").claims(admin(tenant)).send().body()
+                .at("/identities/frontTeammateId").textValue()).as("Bob stays unlinked").isNull();
+        assertThat(links.find(tenant, IdentityKind.FRONT, "tea_bob")).get().extracting(IdentityLinks.Link::status).isEqualTo("rejected");
+        assertThat(links.propose(tenant, IdentityKind.FRONT, "tea_bob", "emp-2", "bob@acme.test", "Bob")).as("not proposed again").isFalse();
+        assertError(request("POST", base + "/salesforce/005000000000001AAA/approve").claims(admin(tenant)).send(), 404, "not_found");
+        assertError(request("POST", base + "/slack/U123/approve").claims(admin(tenant)).send(), 400, "bad_request");
+    }
+
     @Test
     void the_list_is_paged_with_limit_and_after() {
         String tenant = Ids.tenant();

@@ -80,13 +80,13 @@ class FrontReconcileTest {
         connect.connectWithApiToken(tenant, "auth0|admin", new FrontConnect.ApiTokenRequest(front.issueApiToken(), "rule-secret"));
     }
 
-    /** 20 events on 4 conversations over the last days, more than one page of 15. */
+    /** 20 events on 4 conversations over the last hour (rule webhooks take recent events only), more than one page of 15. */
     private List<String> twentyEvents() {
         List<String> ids = new ArrayList<>();
         String[] types = {"inbound", "out_reply", "assign", "tag", "archive"};
         for (int i = 0; i < 20; i++) {
             String id = "evt_" + i;
-            front.event(id, types[i % types.length], now.minus(Duration.ofHours(40 - i)), "cnv_" + (i % 4), "inb_support",
+            front.event(id, types[i % types.length], now.minus(Duration.ofMinutes(50 - 2L * i)), "cnv_" + (i % 4), "inb_support",
                     i % 2 == 0 ? "tea_ada" : "tea_bob");
             ids.add(id);
         }
@@ -169,8 +169,13 @@ class FrontReconcileTest {
 
         assertThat(report.teammates()).isEqualTo(3); // two pages of two
         assertThat(directory.findByIdentity(tenant, IdentityKind.FRONT, "tea_ada")).get().extracting(Employee::email).isEqualTo("ada@acme.test");
-        assertThat(directory.findByIdentity(tenant, IdentityKind.FRONT, "tea_bob")).get().extracting(Employee::employeeId).isEqualTo("emp-bob");
         assertThat(directory.findByIdentity(tenant, IdentityKind.FRONT, "tea_bot")).isEmpty();
+        // Bob's employee record has the teammate's address: an e-mail proves nothing, so the link waits for an admin.
+        assertThat(directory.findByIdentity(tenant, IdentityKind.FRONT, "tea_bob")).isEmpty();
+        assertThat(links.find(tenant, IdentityKind.FRONT, "tea_bob")).get().extracting(io.gristmill.directory.IdentityLinks.Link::employeeId)
+                .isEqualTo("emp-bob");
+        links.approve(tenant, IdentityKind.FRONT, "tea_bob", "auth0|admin");
+        assertThat(directory.findByIdentity(tenant, IdentityKind.FRONT, "tea_bob")).get().extracting(Employee::employeeId).isEqualTo("emp-bob");
         String ada = directory.findByIdentity(tenant, IdentityKind.FRONT, "tea_ada").get().employeeId();
         assertThat(stored()).singleElement().satisfies(a -> assertThat(a.employeeId()).contains(ada));
     }
@@ -191,6 +196,34 @@ class FrontReconcileTest {
         assertThat(activities.forSourceRecord(tenant, Source.FRONT, "cnv_1")).singleElement()
                 .satisfies(a -> assertThat(a.employeeId()).isEmpty());
         assertThat(directory.find(tenant, ada)).get().extracting(Employee::active).isEqualTo(false);
+    }
+
+    @Inject
+    io.gristmill.directory.IdentityLinks links;
+
+    @Test
+    void a_blocked_teammate_does_not_deactivate_an_employee_an_admin_keeps() {
+        directory.put(tenant, "emp-ada", new EmployeeInput("Ada", "ada-work@acme.test", null, null, null, new Identities(null, "tea_ada"),
+                true, null), 0);
+        front.teammate("tea_ada", "ada@acme.test", "user", true);
+
+        reconciler.reconcile(tenant);
+
+        assertThat(directory.find(tenant, "emp-ada").orElseThrow().active()).as("active is the admin's to set").isTrue();
+        assertThat(directory.blockedBy(tenant, IdentityKind.FRONT, "tea_ada", Instant.now().plusSeconds(1)))
+                .as("but the Front account's later work is unattributed").isTrue();
+    }
+
+    @Test
+    void teammate_pages_that_repeat_end_the_run_instead_of_spinning() {
+        front.repeatTeammatePages(true);
+        try {
+            ReconcileReport report = reconciler.reconcile(tenant);
+            assertThat(report.stopped()).contains("repeat");
+            assertThat(report.apiCalls()).isLessThan(10);
+        } finally {
+            front.repeatTeammatePages(false);
+        }
     }
 
     @Test

@@ -125,6 +125,31 @@ class FrontWebhookTest {
     }
 
     @Test
+    void a_webhook_through_the_firewalled_rest_api_is_stored_and_answered_in_its_response_shape() throws Exception {
+        String body = outbound("evt_rest");
+        String ts = Long.toString(System.currentTimeMillis());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode event = json.createObjectNode();
+        event.put("resource", "/webhooks/front").put("path", "/webhooks/front").put("httpMethod", "POST");
+        event.putObject("headers").put("Content-Type", "application/json").put("X-Front-Request-Timestamp", ts)
+                .put("X-Front-Signature", hmac("HmacSHA256", APP_SECRET, ts + ":" + body));
+        event.putObject("requestContext").put("requestId", "rest-1").put("stage", "live");
+        event.put("body", body).put("isBase64Encoded", false);
+
+        String raw = io.restassured.RestAssured.given().contentType("application/json").body(json.writeValueAsString(event))
+                .post("/").then().statusCode(200).extract().asString();
+
+        com.fasterxml.jackson.databind.JsonNode response = json.readTree(raw);
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        java.util.List<String> keys = new ArrayList<>();
+        response.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).as("a REST API answers 502 to anything but these").containsExactlyInAnyOrder("statusCode", "headers", "body",
+                "isBase64Encoded");
+        assertThat(json.readTree(response.get("body").asText()).get("status").asText()).isEqualTo("stored");
+        assertThat(stored()).singleElement().satisfies(a -> assertThat(a.sourceFactId()).isEqualTo("evt_rest"));
+    }
+
+    @Test
     void the_validation_challenge_is_answered_with_its_value() {
         String body = "{\"type\":\"sync\",\"authorization\":{\"id\":\"" + company + "\"}}";
         HttpApiEvent.Response response = signedApp(body, APP_SECRET, System.currentTimeMillis())
@@ -167,7 +192,7 @@ class FrontWebhookTest {
 
     @Test
     void a_valid_rule_webhook_with_a_preview_event_is_stored_for_the_tenant_in_the_path() {
-        String body = fixture("assign-preview.json", "evt_r1", Instant.parse("2026-11-18T11:00:00Z"), null);
+        String body = fixture("assign-preview.json", "evt_r1", Instant.now().minusSeconds(2), null);
 
         HttpApiEvent.Response response = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
                 .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, body)).body(body).send();
@@ -182,13 +207,72 @@ class FrontWebhookTest {
 
     @Test
     void a_rule_webhook_with_the_wrong_secret_or_for_an_unknown_tenant_is_401() {
-        String body = fixture("assign-preview.json", "evt_r2", Instant.parse("2026-11-18T11:00:00Z"), null);
+        String body = fixture("assign-preview.json", "evt_r2", Instant.now().minusSeconds(2), null);
 
         assertError(request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
                 .header("X-Front-Signature", hmac("HmacSHA1", "wrong", body)).body(body).send(), 401, "invalid_signature");
         assertError(request("POST", "/webhooks/front/" + Ids.tenant()).withoutAuthorizer()
                 .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, body)).body(body).send(), 401, "invalid_signature");
         assertThat(activities.forSourceRecord(tenant, Source.FRONT, "cnv_2")).isEmpty();
+    }
+
+    @Test
+    void every_rule_webhook_refusal_reads_the_same_so_tenants_cannot_be_probed() {
+        String body = fixture("assign-preview.json", "evt_r3", Instant.now().minusSeconds(2), null);
+        HttpApiEvent.Response connectedNoHeader = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer().body(body).send();
+        HttpApiEvent.Response unknownNoHeader = request("POST", "/webhooks/front/" + Ids.tenant()).withoutAuthorizer().body(body).send();
+        HttpApiEvent.Response connectedWrongKey = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
+                .header("X-Front-Signature", hmac("HmacSHA1", "wrong", body)).body(body).send();
+        HttpApiEvent.Response invalidTenant = request("POST", "/webhooks/front/a%23b").withoutAuthorizer()
+                .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, body)).body(body).send();
+
+        for (HttpApiEvent.Response refused : List.of(connectedNoHeader, unknownNoHeader, connectedWrongKey, invalidTenant)) {
+            assertError(refused, 401, "invalid_signature");
+            assertThat(refused.bodyText()).isEqualTo(connectedNoHeader.bodyText());
+        }
+    }
+
+    @Test
+    void a_replayed_rule_webhook_older_than_the_replay_window_stores_nothing() {
+        String old = fixture("assign-preview.json", "evt_replayed", Instant.now().minus(Duration.ofHours(2)), null);
+
+        HttpApiEvent.Response response = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
+                .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, old)).body(old).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("status").asText()).isEqualTo("ignored");
+        assertThat(response.body().get("reason").asText()).contains("replay window");
+        assertThat(activities.forSourceRecord(tenant, Source.FRONT, "cnv_2")).isEmpty();
+    }
+
+    @Test
+    void a_rotated_app_secret_is_picked_up_without_waiting_for_the_cache_to_expire() {
+        signedApp(outbound("evt_before_rotation"), APP_SECRET, System.currentTimeMillis()).send(); // caches the secret
+        String rotated = "rotated-app-secret-" + UUID.randomUUID();
+        io.gristmill.testing.LocalAws.get().putSecret("gristmill/_app/front", "{\"app_secret\":\"" + rotated
+                + "\",\"client_id\":\"x\",\"client_secret\":\"y\"}");
+        try {
+            HttpApiEvent.Response response = signedApp(outbound("evt_after_rotation"), rotated, System.currentTimeMillis()).send();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body().get("status").asText()).isEqualTo("stored");
+        } finally {
+            io.gristmill.testing.LocalAws.get().putSecret("gristmill/_app/front", "{\"app_secret\":\"" + APP_SECRET
+                    + "\",\"client_id\":\"" + io.gristmill.testing.SimulatedFront.CLIENT_ID + "\",\"client_secret\":\""
+                    + io.gristmill.testing.SimulatedFront.CLIENT_SECRET + "\"}");
+        }
+    }
+
+    @Test
+    void a_full_event_with_a_large_e_mail_body_is_accepted_not_refused_as_too_large() {
+        // An HTML e-mail of 600 KB: over the 256 KB the JWT routes take, well under Lambda's 6 MB.
+        String big = outbound("evt_big").replace("SECRET-BODY", "SECRET-BODY" + "<p>quarterly figures</p>".repeat(25_000));
+        assertThat(big.length()).isGreaterThan(600_000);
+
+        HttpApiEvent.Response response = signedApp(big, APP_SECRET, System.currentTimeMillis()).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("status").asText()).isEqualTo("stored");
+        assertThat(stored().toString()).doesNotContain("quarterly figures");
     }
 
     @Test
@@ -273,6 +357,25 @@ class FrontWebhookTest {
         HttpApiEvent.Response inside = signedApp(outbound("evt_inside"), APP_SECRET, System.currentTimeMillis()).send();
         assertThat(inside.body().get("status").asText()).isEqualTo("stored");
         assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void a_webhook_never_refreshes_an_expiring_token_it_answers_503_at_once_for_reconciliation_to_refresh() {
+        io.gristmill.testing.SimulatedFront front = io.gristmill.testing.SimulatedFrontResource.front();
+        front.conversationIn("cnv_1", "inb_support");
+        chooseInbox("inb_support");
+        vault.delete(tenant, "front");
+        vault.create(tenant, "front", Map.of("auth", "oauth", "access_token", front.issueApiToken(), "refresh_token", "rt-never-used",
+                "expires_at", Long.toString(Instant.now().minusSeconds(60).getEpochSecond()), "api_secret", API_SECRET));
+        int grantsBefore = front.refreshGrants();
+        long started = System.nanoTime();
+
+        HttpApiEvent.Response response = signedApp(outbound("evt_expiring"), APP_SECRET, System.currentTimeMillis()).send();
+
+        assertError(response, 503, "front_unavailable");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(front.refreshGrants()).as("no refresh from the webhook path").isEqualTo(grantsBefore);
+        assertThat(stored()).isEmpty();
     }
 
     @Test

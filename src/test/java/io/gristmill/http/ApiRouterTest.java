@@ -59,6 +59,22 @@ class ApiRouterTest {
     }
 
     @Test
+    void a_tenant_claim_that_could_reach_another_tenants_keys_is_refused_with_401() {
+        for (String tenant : new String[] { "acme#RECAP#bob", "acme/x", "-acme", "x".repeat(65) }) {
+            assertError(request("POST", "/test/echo/x").claims(HttpApiEvent.caller(tenant, "admin", "emp-1")).send(), 401, "unauthorized");
+        }
+    }
+
+    @Test
+    void an_employee_claim_that_is_not_an_employee_id_is_refused_with_401() {
+        // "~tenant" is the owner key of the tenant's shared prompt templates.
+        for (String employee : new String[] { "~tenant", "bob#TPL", "a b" }) {
+            assertError(request("POST", "/test/echo/x").claims(HttpApiEvent.caller("acme", "employee", employee)).send(), 401,
+                    "unauthorized");
+        }
+    }
+
+    @Test
     void public_routes_need_no_token() {
         HttpApiEvent.Response response = request("GET", "/test/public").withoutAuthorizer().send();
 

@@ -233,11 +233,11 @@ class RecapApiTest {
     }
 
     @Test
-    void review_context_gives_the_period_total_and_a_trend_per_week() {
+    void review_context_gives_the_employee_the_period_total_and_a_trend_per_week() {
         get(W40, world.as("emp-ada"));
         post(W40 + "/confirm", world.as("emp-ada"), null);
 
-        JsonNode review = get("/employees/emp-ada/review-context?from=2026-09-01&to=2026-10-31", world.as("emp-mia")).body();
+        JsonNode review = get("/employees/emp-ada/review-context?from=2026-09-01&to=2026-10-31", world.as("emp-ada")).body();
 
         // Initech 120,000 + Umbrella 30,000 in W40, and the deal won Monday 00:30 of W41: 999,999.
         assertThat(metric(wrap(review.get("total")), "amountWon").get("value").decimalValue()).isEqualByComparingTo("1149999");
@@ -248,7 +248,108 @@ class RecapApiTest {
         assertThat(w40.at("/metrics/dealsWon").asInt()).isEqualTo(2);
         assertThat(review.get("weeks").get(0).get("from").asText()).as("the first week is cut at the period start").isEqualTo("2026-08-31T22:00:00Z");
         assertThat(review.get("weeks").get(3).get("metrics").has("dealsWon")).isFalse();
+        assertThat(review.get("basis").asText()).isEqualTo("activity");
         assertError(get("/employees/emp-ada/review-context?from=2026-09-01&to=2026-10-31", world.as("emp-bob")), 403, "forbidden");
+    }
+
+    @Test
+    void managers_see_in_review_context_only_what_the_employee_confirmed() {
+        String period = "/employees/emp-ada/review-context?from=2026-09-01&to=2026-10-31";
+        get(W40, world.as("emp-ada")); // a draft of W40, not confirmed
+
+        JsonNode unconfirmed = get(period, world.as("emp-mia")).body();
+        assertThat(unconfirmed.get("basis").asText()).isEqualTo("confirmed_recaps");
+        assertThat(unconfirmed.get("weeks").findValues("confirmed").stream().map(JsonNode::asBoolean)).containsOnly(false);
+        assertThat(unconfirmed.get("weeks").findValues("metrics")).allSatisfy(m -> assertThat(m.isEmpty()).isTrue());
+        assertThat(unconfirmed.at("/total/sections")).isEmpty();
+
+        // Ada asked for her call figures in a draft, then confirmed a version without them.
+        post(W40 + "/generate", world.as("emp-ada"), Map.of("include", List.of("salesforce.calls")));
+        post(W40 + "/generate", world.as("emp-ada"), null);
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+
+        JsonNode review = get(period, world.as("emp-mia")).body();
+        JsonNode w40 = review.get("weeks").get(4);
+        assertThat(w40.get("week").asText()).isEqualTo("2026-W40");
+        assertThat(w40.get("confirmed").asBoolean()).isTrue();
+        assertThat(w40.at("/metrics/dealsWon").asInt()).isEqualTo(2);
+        assertThat(w40.get("metrics").has("callsLogged")).as("calls were not in the confirmed version").isFalse();
+        // W41 holds the 999,999 Monday-night win but was never confirmed: the total leaves it out.
+        assertThat(review.get("weeks").get(5).get("metrics").isEmpty()).isTrue();
+        assertThat(metric(wrap(review.get("total")), "amountWon").get("value").decimalValue()).isEqualByComparingTo("150000");
+        assertThat(metric(wrap(review.get("total")), "reopenRate")).as("rates are not added up").isNull();
+        assertThat(review.toString()).doesNotContain("evidence");
+        assertThat(get(period, world.as("emp-vic")).status()).as("skip-level manager").isEqualTo(200);
+
+        assertError(get(period + "&include=evidence", world.as("emp-mia")), 403, "forbidden");
+        assertError(get(period + "&include=salesforce.calls", world.as("emp-mia")), 403, "forbidden");
+        assertError(get(period, world.admin()), 403, "forbidden");
+        assertError(get(period, world.as("emp-eve")), 403, "forbidden");
+    }
+
+    @Test
+    void review_context_dates_outside_the_supported_weeks_are_a_400() {
+        assertError(get("/employees/emp-ada/review-context?from=1999-12-27&to=2000-01-09", world.as("emp-ada")), 400, "bad_request");
+        assertError(get("/employees/emp-ada/review-context?from=2999-12-20&to=2999-12-31", world.as("emp-ada")), 400, "bad_request");
+        assertError(get("/employees/emp-ada/review-context?from=1999-12-27&to=2000-01-09", world.as("emp-mia")), 400, "bad_request");
+        assertThat(get("/employees/emp-ada/review-context?from=2000-01-03&to=2000-01-09", world.as("emp-ada")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void admins_read_no_recap_for_being_admins() {
+        get(W40, world.as("emp-ada"));
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+
+        assertError(get(W40, world.admin()), 403, "forbidden");
+        assertError(get("/teams/emp-mia/recaps/2026-W40", world.admin()), 403, "forbidden");
+        assertError(get("/employees/emp-ada/review-context?from=2026-09-28&to=2026-10-04", world.admin()), 403, "forbidden");
+        // An admin who is also an employee reads through the chain like anyone else.
+        assertThat(get(W40, io.gristmill.testing.HttpApiEvent.caller(world.tenant, "admin", "emp-mia")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_delegation_grants_read_access_until_it_is_revoked_and_every_change_is_logged() {
+        get(W40, world.as("emp-ada"));
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+        assertError(get(W40, world.as("emp-eve")), 403, "forbidden");
+
+        HttpApiEvent.Response granted = request("PUT", "/employees/emp-ada/delegates/emp-eve").claims(world.as("emp-mia"))
+                .jsonBody(Map.of("reason", "HR partner for the review")).send();
+        assertThat(granted.status()).isEqualTo(201);
+        assertThat(request("PUT", "/employees/emp-ada/delegates/emp-eve").claims(world.admin()).send().status())
+                .as("granting again changes nothing").isEqualTo(200);
+
+        assertThat(get(W40, world.as("emp-eve")).status()).isEqualTo(200);
+        assertThat(get("/employees/emp-ada/review-context?from=2026-09-28&to=2026-10-04", world.as("emp-eve")).status()).isEqualTo(200);
+        JsonNode team = get("/teams/emp-mia/recaps/2026-W40", world.as("emp-eve")).body();
+        assertThat(team.get("confirmed").findValuesAsText("employeeId")).containsExactly("emp-ada");
+        assertThat(team.get("pending")).as("Bob's recaps were not delegated").isEmpty();
+        assertError(get("/recaps/emp-bob/2026-W40", world.as("emp-eve")), 403, "forbidden");
+
+        assertThat(request("DELETE", "/employees/emp-ada/delegates/emp-eve").claims(world.admin()).send().status()).isEqualTo(204);
+        assertError(get(W40, world.as("emp-eve")), 403, "forbidden");
+        assertError(get("/teams/emp-mia/recaps/2026-W40", world.as("emp-eve")), 403, "forbidden");
+
+        JsonNode listed = get("/employees/emp-ada/delegates", world.as("emp-ada")).body();
+        assertThat(listed.get("delegates")).isEmpty();
+        assertThat(listed.get("log").findValuesAsText("action")).containsExactly("granted", "revoked");
+        assertThat(listed.at("/log/0/by").asText()).isEqualTo("emp-mia");
+        assertThat(listed.at("/log/0/reason").asText()).isEqualTo("HR partner for the review");
+        assertThat(listed.at("/log/1/by").asText()).isEqualTo("emp-admin");
+        assertThat(listed.at("/log/1/at").asText()).isNotBlank();
+    }
+
+    @Test
+    void only_managers_and_admins_change_delegations_and_bad_ones_are_refused() {
+        assertError(request("PUT", "/employees/emp-ada/delegates/emp-eve").claims(world.as("emp-bob")).send(), 403, "forbidden");
+        assertError(request("PUT", "/employees/emp-ada/delegates/emp-eve").claims(world.as("emp-ada")).send(), 403, "forbidden");
+        assertError(request("PUT", "/employees/emp-ada/delegates/emp-ada").claims(world.as("emp-mia")).send(), 400, "bad_request");
+        assertError(request("PUT", "/employees/emp-ada/delegates/emp-nobody").claims(world.as("emp-mia")).send(), 404, "not_found");
+        assertError(request("PUT", "/employees/emp-ada/delegates/emp-eve").claims(world.as("emp-mia"))
+                .jsonBody(Map.of("reason", "x".repeat(201))).send(), 400, "bad_request");
+        assertError(request("DELETE", "/employees/emp-ada/delegates/emp-eve").claims(world.as("emp-bob")).send(), 403, "forbidden");
+        assertError(get("/employees/emp-ada/delegates", world.as("emp-bob")), 403, "forbidden");
+        assertThat(get("/employees/emp-ada/delegates", world.as("emp-ada")).body().get("log")).as("nothing was changed").isEmpty();
     }
 
     private static JsonNode wrap(JsonNode content) {
@@ -265,7 +366,7 @@ class RecapApiTest {
         assertError(get(W40, world.as("emp-eve")), 403, "forbidden");
         assertThat(get(W40, world.as("emp-mia")).status()).as("manager").isEqualTo(200);
         assertThat(get(W40, world.as("emp-vic")).status()).as("skip-level manager").isEqualTo(200);
-        assertThat(get(W40, world.admin()).status()).as("admin").isEqualTo(200);
+        assertError(get(W40, world.admin()), 403, "forbidden");
         assertError(get(W40, io.gristmill.testing.HttpApiEvent.admin("another-tenant")), 404, "not_found");
         assertError(post(W40 + "/generate", world.as("emp-mia"), null), 403, "forbidden");
         assertError(post(W40 + "/confirm", world.as("emp-mia"), null), 403, "forbidden");
@@ -282,7 +383,6 @@ class RecapApiTest {
 
         assertThat(get(W40, world.as("emp-mia")).status()).as("former manager").isEqualTo(200);
         assertThat(get(W40, world.as("emp-eve")).status()).as("new manager").isEqualTo(200);
-        assertThat(get(W40, world.admin()).status()).isEqualTo(200);
     }
 
     @Test
@@ -295,6 +395,20 @@ class RecapApiTest {
         HttpApiEvent.Response html = request("GET", W40).claims(world.as("emp-ada")).header("accept", "text/html").send();
         assertThat(html.header("content-type")).startsWith("text/html");
         assertThat(html.bodyText()).contains("<svg", "Activity per day", "name=\"viewport\"", "Median first response");
+    }
+
+    @Test
+    void markdown_shows_hostile_names_and_instructions_as_text() {
+        activities.record(new Activity(world.tenant, Optional.of("emp-ada"), Instant.parse("2026-09-30T09:00:00Z"), Source.SALESFORCE,
+                "opportunity.won", "006A000000000EVLAA", "006A000000000EVLAA#won",
+                Map.of("opportunityId", "006A000000000EVLAA", "opportunityName", "<img src=x onerror=alert(1)>"),
+                Map.of("amount", new java.math.BigDecimal("500000")), Map.of("stage", "Closed Won")));
+        post(W40 + "/generate", world.as("emp-ada"), Map.of("instructions", "[Your review is ready - sign in](https://evil.example)"));
+
+        String markdown = get(W40 + "?format=markdown", world.as("emp-ada")).bodyText();
+
+        assertThat(markdown).doesNotContain("<img").contains("&lt;img src=x onerror=alert\\(1\\)&gt;");
+        assertThat(markdown).contains("> Requested for this recap: ` [Your review is ready - sign in](https://evil.example) `");
     }
 
     @Test

@@ -113,6 +113,10 @@ class SalesforcePollerTest {
             if (soql.contains(" FROM Note ")) {
                 assertThat(List.of(selected.split(","))).doesNotContain("Title");
             }
+            if (soql.contains(" FROM User ")) {
+                assertThat(List.of(selected.split(","))).as("a user's job title and department are not needed").doesNotContain("Title",
+                        "Department");
+            }
         }
     }
 
@@ -287,7 +291,10 @@ class SalesforcePollerTest {
 
         PollReport report = poller.poll(tenant);
 
-        assertThat(report.skipped()).isEmpty();
+        // GroupMember is read whole (a snapshot, no window to narrow): skipped this cycle, never walked from 1970.
+        assertThat(report.skipped()).containsOnlyKeys("GroupMember");
+        assertThat(org.requestLog().stream().filter(line -> line.matches(".*FROM(\\+|%20| )GroupMember.*")))
+                .as("GroupMember asked for once, in the first composite").hasSize(1);
         assertThat(activities.forEmployee(tenant, rep(), FROM, TO)).hasSize(15);
         assertThat(org.requestLog()).anyMatch(line -> line.startsWith("GET /services/data/v66.0/queryAll"));
     }
@@ -395,6 +402,16 @@ class SalesforcePollerTest {
 
         assertThat(activities.forSourceRecord(other, Source.SALESFORCE, "002000000000001AAA")).singleElement()
                 .satisfies(note -> assertThat(note.metadata()).containsEntry("text", OrgFixture.CONTENT).containsKey("title"));
+
+        // The tenant withdraws its opt-in: the stored text goes, the note stays as metadata.
+        settingsStore.put(other, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY,
+                new io.gristmill.tenant.TenantSettings.Salesforce(null, null, false), null, null), "test");
+        assertThat(settingsStore.get(other).noteTextPurgePending()).isTrue();
+        poller.poll(other);
+
+        assertThat(activities.forSourceRecord(other, Source.SALESFORCE, "002000000000001AAA")).singleElement()
+                .satisfies(note -> assertThat(note.metadata()).doesNotContainKeys("title", "text").containsKey("private"));
+        assertThat(settingsStore.get(other).noteTextPurgePending()).isFalse();
     }
 
     @Test
@@ -418,6 +435,94 @@ class SalesforcePollerTest {
 
     @Inject
     io.gristmill.tenant.TenantSettingsStore settingsStore;
+
+    @Inject
+    io.gristmill.directory.IdentityLinks links;
+
+    @Test
+    void switching_to_another_org_releases_the_old_one_and_backfills_the_new_one() {
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        fixture.week();
+        poller.poll(tenant);
+        String sandboxOrg = org.orgId();
+        assertThat(cursors.get(tenant, "salesforce", "Task")).isPresent();
+
+        // The admin connects production instead, whose history has a call from 20 days ago.
+        org.signInAs(org.newOrg(), org.userId());
+        org.put("Task", fixture.row("00T0000000020DAYAA", Duration.ofDays(20), "OwnerId", OrgFixture.REP, "TaskSubtype", "Call",
+                "CallDurationInSeconds", 60, "IsClosed", true));
+        ConnectTestSupport.connect(tenant);
+
+        assertThat(cursors.get(tenant, "salesforce", "Task")).as("the old org's cursors are forgotten").isEmpty();
+        poller.poll(tenant);
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T0000000020DAYAA")).as("the new org is backfilled").hasSize(1);
+        org.signInAs(sandboxOrg, org.userId());
+        ConnectTestSupport.connect(Ids.tenant()); // the old org is free for another tenant (409 otherwise)
+    }
+
+    @Test
+    void a_salesforce_user_with_an_employees_e_mail_is_only_proposed_as_a_link_and_changes_nothing() {
+        // Vic was added by an admin. A Salesforce user administrator creates a user with Vic's
+        // address and a manager of their choosing, hoping to become the one who reads Vic's recaps.
+        directory.put(tenant, "emp-vic", new io.gristmill.directory.EmployeeInput("Vic Victim", "vic@acme.test", null, null, List.of(),
+                io.gristmill.directory.Identities.NONE, true, null), 0);
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        fixture.week();
+        String impostor = "005000000000099AAA";
+        org.put("User", fixture.row(impostor, Duration.ofDays(1), "Email", "VIC@acme.test", "Name", "Vic Impostor", "IsActive", true,
+                "ManagerId", OrgFixture.MANAGER));
+        org.put("Task", fixture.row("00T0000000000IMPAA", Duration.ofHours(2), "OwnerId", impostor, "TaskSubtype", "Call",
+                "CallDurationInSeconds", 60, "IsClosed", true));
+
+        poller.poll(tenant);
+
+        io.gristmill.directory.Employee vic = directory.find(tenant, "emp-vic").orElseThrow();
+        assertThat(vic.identities().salesforceUserId()).isNull();
+        assertThat(vic.managerId()).isEmpty();
+        assertThat(directory.findByIdentity(tenant, IdentityKind.SALESFORCE, impostor)).isEmpty();
+        assertThat(activities.forSourceRecord(tenant, Source.SALESFORCE, "00T0000000000IMPAA")).singleElement()
+                .satisfies(a -> assertThat(a.employeeId()).as("work of an unlinked account is unattributed").isEmpty());
+        assertThat(links.all(tenant)).singleElement().satisfies(link -> {
+            assertThat(link.status()).isEqualTo("pending");
+            assertThat(link.employeeId()).isEqualTo("emp-vic");
+            assertThat(link.externalId()).isEqualTo(impostor);
+        });
+        poller.poll(tenant);
+        assertThat(links.all(tenant)).as("proposed once").hasSize(1);
+    }
+
+    @Test
+    void a_manager_an_admin_set_wins_over_salesforce_unless_the_tenant_opts_in() {
+        OrgFixture fixture = new OrgFixture(org, Instant.now());
+        fixture.week();
+        poller.poll(tenant);
+        var rex = directory.findByIdentity(tenant, IdentityKind.SALESFORCE, OrgFixture.REP).orElseThrow();
+        String mia = rex.managerId().orElseThrow();
+        assertThat(rex.sourceOf("managerId")).isEqualTo(io.gristmill.directory.FieldSource.SALESFORCE);
+        directory.put(tenant, "emp-vic", new io.gristmill.directory.EmployeeInput("Vic Boss", "vic@acme.test", null, null, List.of(),
+                io.gristmill.directory.Identities.NONE, true, null), 0);
+        directory.put(tenant, rex.employeeId(), new io.gristmill.directory.EmployeeInput(rex.name(), rex.email(), "emp-vic",
+                rex.role().orElse(null), rex.groups(), rex.identities(), true, null), rex.version());
+        assertThat(directory.find(tenant, rex.employeeId()).orElseThrow().sourceOf("managerId"))
+                .isEqualTo(io.gristmill.directory.FieldSource.ADMIN);
+
+        // Salesforce changes Rex's user (and still names Mia as manager).
+        org.put("User", fixture.row(OrgFixture.REP, Duration.ofDays(30), "Email", "rex@acme.test", "Name", "Rex Rep", "IsActive", true,
+                "ManagerId", OrgFixture.MANAGER, "LastModifiedDate", fixture.ago(Duration.ofMinutes(2)),
+                "SystemModstamp", fixture.ago(Duration.ofMinutes(2))));
+        poller.poll(tenant);
+        assertThat(directory.find(tenant, rex.employeeId()).orElseThrow().managerId()).as("the admin's choice stays").contains("emp-vic");
+
+        settingsStore.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY, null, null, null,
+                new io.gristmill.tenant.TenantSettings.Directory(true)), "test");
+        org.put("User", fixture.row(OrgFixture.REP, Duration.ofDays(30), "Email", "rex@acme.test", "Name", "Rex Rep", "IsActive", true,
+                "ManagerId", OrgFixture.MANAGER, "LastModifiedDate", fixture.ago(Duration.ofMinutes(1)),
+                "SystemModstamp", fixture.ago(Duration.ofMinutes(1))));
+        poller.poll(tenant);
+        io.gristmill.directory.Employee after = directory.find(tenant, rex.employeeId()).orElseThrow();
+        assertThat(after.managerId()).as("opted in: Salesforce's manager").contains(mia);
+        assertThat(after.sourceOf("managerId")).isEqualTo(io.gristmill.directory.FieldSource.SALESFORCE);
+    }
 
     private void settings(Map<String, List<String>> salesforce) {
         settingsStore.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY,

@@ -5,11 +5,6 @@ import static io.gristmill.testing.HttpApiEvent.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +32,6 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(ConnectProfile.class)
 class SalesforceTokensTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Inject
     SalesforceTokens tokens;
@@ -53,24 +47,6 @@ class SalesforceTokensTest {
         salesforce.reset();
     }
 
-    /** A REST call the way the poller's client makes it: 401 INVALID_SESSION_ID → SessionExpiredException. */
-    private static String limits(AccessToken token) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(token.instanceUrl() + "/services/data/v66.0/limits"))
-                    .header("Authorization", "Bearer " + token.value()).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 401 && response.body().contains("INVALID_SESSION_ID")) {
-                throw new SessionExpiredException();
-            }
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String connected() {
         String tenant = Ids.tenant();
         ConnectTestSupport.connect(tenant);
@@ -82,8 +58,8 @@ class SalesforceTokensTest {
         String tenant = connected();
         int before = salesforce.refreshGrants();
 
-        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
-        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
+        assertThat(tokens.withAccessToken(tenant, SalesforceCalls::limits)).contains("DailyApiRequests");
+        assertThat(tokens.withAccessToken(tenant, SalesforceCalls::limits)).contains("DailyApiRequests");
 
         assertThat(salesforce.refreshGrants()).isEqualTo(before);
     }
@@ -95,10 +71,44 @@ class SalesforceTokensTest {
         salesforce.expireAccessTokens();
         int before = salesforce.refreshGrants();
 
-        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
+        assertThat(tokens.withAccessToken(tenant, SalesforceCalls::limits)).contains("DailyApiRequests");
 
         assertThat(salesforce.refreshGrants()).isEqualTo(before + 1);
         assertThat(vault.read(tenant, "salesforce").orElseThrow().field("access_token")).isNotEqualTo(oldAccess);
+    }
+
+    @Test
+    void a_refresh_whose_answer_is_lost_is_not_sent_again_and_one_invalid_grant_after_it_is_not_yet_a_disconnect() {
+        // Salesforce rotates refresh tokens and answers this refresh after the 3 s read timeout:
+        // it used up the stored refresh token, and the new one never reached us.
+        salesforce.rotateRefreshTokens(true).refreshDelay(4000);
+        String tenant = connected();
+        salesforce.expireAccessTokens();
+        int before = salesforce.refreshGrants();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceCalls::limits))
+                .isInstanceOf(SalesforceGrantInDoubtException.class);
+        assertThat(salesforce.refreshGrants() - before).as("a grant that may have been used is not sent again").isEqualTo(1);
+        assertThat(ConnectTestSupport.state(tenant)).isEqualTo("connected");
+
+        sleepUntilTheLostRefreshWasProcessed();
+        salesforce.refreshDelay(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceCalls::limits))
+                .isInstanceOf(SalesforceUnavailableException.class).isNotInstanceOf(ConnectionNeedsReauthException.class);
+        assertThat(ConnectTestSupport.state(tenant)).as("one refusal right after a lost answer is not yet a revocation").isEqualTo("connected");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceCalls::limits))
+                .isInstanceOf(ConnectionNeedsReauthException.class);
+        assertThat(ConnectTestSupport.state(tenant)).isEqualTo("reconnect_required");
+    }
+
+    /** Salesforce finishes the refresh whose answer was lost (4 s) a second after the client gave up (3 s). */
+    private static void sleepUntilTheLostRefreshWasProcessed() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -116,7 +126,7 @@ class SalesforceTokensTest {
             for (int i = 0; i < 10; i++) {
                 Callable<String> caller = () -> {
                     go.await();
-                    return tokens.withAccessToken(tenant, SalesforceTokensTest::limits);
+                    return tokens.withAccessToken(tenant, SalesforceCalls::limits);
                 };
                 results.add(pool.submit(caller));
             }
@@ -134,7 +144,7 @@ class SalesforceTokensTest {
         assertThat(salesforce.isLiveRefreshToken(rotated)).as("the stored refresh token is the live one").isTrue();
 
         salesforce.expireAccessTokens();
-        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
+        assertThat(tokens.withAccessToken(tenant, SalesforceCalls::limits)).contains("DailyApiRequests");
         assertThat(salesforce.refreshGrants() - before).isEqualTo(2);
         assertThat(ConnectTestSupport.state(tenant)).isEqualTo("connected");
     }
@@ -145,10 +155,10 @@ class SalesforceTokensTest {
         salesforce.revokeEverything();
         String logs;
         try (CapturedLogs captured = new CapturedLogs("io.gristmill")) {
-            assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceTokensTest::limits))
+            assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceCalls::limits))
                     .isInstanceOf(ConnectionNeedsReauthException.class);
             int grantsAfterFirst = salesforce.refreshGrants();
-            assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceTokensTest::limits))
+            assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceCalls::limits))
                     .isInstanceOf(ConnectionNeedsReauthException.class);
             assertThat(salesforce.refreshGrants()).as("no more refresh attempts").isEqualTo(grantsAfterFirst);
             logs = captured.all();
@@ -160,7 +170,7 @@ class SalesforceTokensTest {
 
         ConnectTestSupport.connect(tenant);
         assertThat(ConnectTestSupport.state(tenant)).isEqualTo("connected");
-        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
+        assertThat(tokens.withAccessToken(tenant, SalesforceCalls::limits)).contains("DailyApiRequests");
     }
 
     @Test
@@ -170,7 +180,7 @@ class SalesforceTokensTest {
         salesforce.failNextTokenRequests(2);
         int before = salesforce.tokenRequests();
 
-        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
+        assertThat(tokens.withAccessToken(tenant, SalesforceCalls::limits)).contains("DailyApiRequests");
 
         assertThat(salesforce.tokenRequests() - before).as("two 503s, then success").isEqualTo(3);
     }
@@ -182,13 +192,13 @@ class SalesforceTokensTest {
         salesforce.failNextTokenRequests(10);
         int before = salesforce.tokenRequests();
 
-        assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceTokensTest::limits))
+        assertThatThrownBy(() -> tokens.withAccessToken(tenant, SalesforceCalls::limits))
                 .isInstanceOf(SalesforceUnavailableException.class);
 
         assertThat(salesforce.tokenRequests() - before).as("bounded: 1 try + 2 retries").isEqualTo(3);
         assertThat(ConnectTestSupport.state(tenant)).isEqualTo("connected");
         salesforce.failNextTokenRequests(0);
-        assertThat(tokens.withAccessToken(tenant, SalesforceTokensTest::limits)).contains("DailyApiRequests");
+        assertThat(tokens.withAccessToken(tenant, SalesforceCalls::limits)).contains("DailyApiRequests");
     }
 
     @Test

@@ -83,6 +83,10 @@ final class FrontDoor implements AutoCloseable {
                 send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (route.get().restApi()) {
+                forward(exchange, functions.get(route.get().export()).invoke(restApiEvent(exchange, method, path), API_TIMEOUT));
+                return;
+            }
             HttpApiEvent event = HttpApiEvent.request(method, uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
             Optional<Person> person = Optional.empty();
             for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
@@ -123,6 +127,28 @@ final class FrontDoor implements AutoCloseable {
             send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
             System.err.println("[sandbox] " + e.getMessage());
         }
+    }
+
+    /** A REST API (payload 1.0) proxy event, as API Gateway builds it for the webhook API's routes. */
+    private static String restApiEvent(HttpExchange exchange, String method, String path) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode event = JSON.createObjectNode();
+        event.put("resource", path);
+        event.put("path", path);
+        event.put("httpMethod", method);
+        com.fasterxml.jackson.databind.node.ObjectNode headers = event.putObject("headers");
+        com.fasterxml.jackson.databind.node.ObjectNode multi = event.putObject("multiValueHeaders");
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            headers.put(name, values.get(values.size() - 1));
+            values.forEach(multi.putArray(name)::add);
+        });
+        event.putNull("queryStringParameters");
+        event.putObject("requestContext").put("requestId", java.util.UUID.randomUUID().toString()).put("httpMethod", method)
+                .put("stage", "live").put("path", "/live" + path);
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        // Without binary media types configured, a REST API passes a body on as text.
+        event.put("body", body.length == 0 ? null : new String(body, StandardCharsets.UTF_8));
+        event.put("isBase64Encoded", false);
+        return JSON.writeValueAsString(event);
     }
 
     private void signIn(HttpExchange exchange, URI uri) throws IOException {

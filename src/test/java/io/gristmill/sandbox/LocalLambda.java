@@ -1,6 +1,7 @@
 package io.gristmill.sandbox;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -40,11 +39,16 @@ final class LocalLambda implements AutoCloseable {
     private final String export;
     private final Path log;
     private final HttpServer server;
-    private final Process process;
-    private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private volatile Process process;
+    private final java.util.concurrent.BlockingDeque<Invocation> queue = new java.util.concurrent.LinkedBlockingDeque<>();
+    /** Which process is current: a request from a killed one must not take an event. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
-    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile String initError;
+    private volatile boolean killing;
 
     private record Invocation(String id, String event, Duration timeout, CompletableFuture<String> result) {
     }
@@ -72,21 +76,59 @@ final class LocalLambda implements AutoCloseable {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         // Small heap and quick JIT: six of these share a laptop; Lambda gives each its own. On JDK 24+
         // JBoss Threads needs java.lang opened (Lambda's java21 runtime does not).
-        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        command = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-cp", runtimeClient + java.io.File.pathSeparator + runnerJar, JavaRuntimeClient.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        this.environment = new java.util.LinkedHashMap<>(environment);
+        this.environment.put("QUARKUS_FUNQY_EXPORT", export);
+        this.environment.put("_HANDLER", HANDLER);
+        this.environment.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
+        this.environment.put("AWS_LAMBDA_FUNCTION_NAME", "gristmill-sandbox-" + export);
+        this.environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        this.environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        this.environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/gristmill-sandbox-" + export);
+        this.environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "sandbox");
+        start();
+    }
+
+    private void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_FUNQY_EXPORT", export);
-        builder.environment().put("_HANDLER", HANDLER);
-        builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
-        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "gristmill-sandbox-" + export);
-        builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-        builder.environment().put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/gristmill-sandbox-" + export);
-        builder.environment().put("AWS_LAMBDA_LOG_STREAM_NAME", "sandbox");
-        process = builder.start();
-        process.onExit().thenRun(() -> failEverything("the " + export + " process exited with " + process.exitValue()));
+        generation.incrementAndGet();
+        Process started = builder.start();
+        process = started;
+        started.onExit().thenRun(() -> {
+            if (!killing) {
+                failEverything("the " + export + " process exited with " + started.exitValue());
+            }
+        });
+    }
+
+    /**
+     * Kills the function's process at once (SIGKILL), as Lambda ends an instance that runs out of
+     * time or memory: what it was doing stops wherever it was, and its invocation fails. A new
+     * instance is then started cold, as Lambda would for the next event.
+     */
+    void killAndStartAgain() {
+        killing = true;
+        try {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            FunctionError killed = new FunctionError(export + " was killed");
+            running.values().forEach(i -> i.result().completeExceptionally(killed));
+            running.clear();
+            ready = new CompletableFuture<>();
+            start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FunctionError("interrupted while killing " + export);
+        } finally {
+            killing = false;
+        }
+        awaitReady();
     }
 
     /**
@@ -154,12 +196,18 @@ final class LocalLambda implements AutoCloseable {
         String path = exchange.getRequestURI().getPath().substring(API.length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (path.equals("/invocation/next") && exchange.getRequestMethod().equals("GET")) {
+            int askedBy = generation.get();
             ready.complete(null);
             Invocation next;
             try {
                 next = queue.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                exchange.close();
+                return;
+            }
+            if (askedBy != generation.get()) {
+                queue.offerFirst(next); // asked for by a process that was killed since: the event waits for the new one
                 exchange.close();
                 return;
             }

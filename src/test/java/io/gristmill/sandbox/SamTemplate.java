@@ -21,8 +21,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 final class SamTemplate {
 
-    /** One {@code HttpApi} event of a function: method ({@code ANY} or a verb) and path template. */
-    record Route(String export, String method, String path, boolean isPublic, Pattern pattern) {
+    /**
+     * One {@code HttpApi} event (payload 2.0, JWT unless public) or {@code Api} event (a REST API,
+     * payload 1.0, no authorizer: the Front webhooks) of a function: method ({@code ANY} or a verb)
+     * and path template.
+     */
+    record Route(String export, String method, String path, boolean isPublic, Pattern pattern, boolean restApi) {
         boolean matches(String requestMethod, String requestPath) {
             return (method.equals("ANY") || method.equals(requestMethod)) && pattern.matcher(requestPath).matches();
         }
@@ -62,12 +66,14 @@ final class SamTemplate {
             }
             exports.add(export);
             function.path("Properties").path("Events").forEach(event -> {
-                if ("HttpApi".equals(event.path("Type").asText())) {
+                String type = event.path("Type").asText();
+                if ("HttpApi".equals(type) || "Api".equals(type)) {
                     JsonNode properties = event.path("Properties");
                     String path = properties.path("Path").asText();
-                    boolean isPublic = "NONE".equals(properties.path("Auth").path("Authorizer").asText());
+                    boolean restApi = "Api".equals(type);
+                    boolean isPublic = restApi || "NONE".equals(properties.path("Auth").path("Authorizer").asText());
                     routes.add(new Route(export, properties.path("Method").asText("ANY").toUpperCase(Locale.ROOT), path, isPublic,
-                            pattern(path)));
+                            pattern(path), restApi));
                 }
             });
         });

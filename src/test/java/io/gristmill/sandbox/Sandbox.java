@@ -56,6 +56,7 @@ public final class Sandbox {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     // Added to by the front door's and the ticker's threads too.
     private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final int kills;
     private final Map<String, String> recapLinks = new LinkedHashMap<>();
     private SimulatedSalesforce salesforce;
     private SimulatedFront front;
@@ -63,8 +64,9 @@ public final class Sandbox {
     private FrontDoor door;
     private IsoWeek week;
 
-    private Sandbox(boolean once, int port, Path projectDir, Path runnerJar) {
+    private Sandbox(boolean once, int port, Path projectDir, Path runnerJar, int kills) {
         this.once = once;
+        this.kills = kills;
         this.port = port;
         this.projectDir = projectDir;
         this.runnerJar = runnerJar;
@@ -77,7 +79,8 @@ public final class Sandbox {
         int port = Integer.getInteger("sandbox.port", 8088);
         Path projectDir = LocalAws.projectDir();
         Path jar = Path.of(System.getProperty("sandbox.runner-jar", projectDir.resolve("target/gristmill-0.1.0-SNAPSHOT-runner.jar").toString()));
-        Sandbox sandbox = new Sandbox(once, port, projectDir, jar);
+        // -Dsandbox.kills=N: kill the scheduled functions mid-run N times in all and prove the next runs finish the work.
+        Sandbox sandbox = new Sandbox(once, port, projectDir, jar, Integer.getInteger("sandbox.kills", 0));
         int code;
         try {
             code = sandbox.run();
@@ -125,9 +128,23 @@ public final class Sandbox {
             failures.add("both tools should be connected: " + connections);
         }
 
+        KillDrill drill = new KillDrill(functions, projectDir, SandboxCompany.TENANT);
+        if (kills > 0) {
+            drill(drill, new KillDrill.Job("salesforce-poll", item -> KillDrill.activityOf(item, "salesforce"), List.of("CURSOR#salesforce#"),
+                    report -> !report.path("alreadyRunning").asBoolean() && report.path("skipped").isEmpty()
+                            && !report.path("stoppedForBudget").asBoolean(), () -> drill.syncStatusOk("salesforce")), share(kills, 0));
+            drill(drill, new KillDrill.Job("front-reconcile", item -> KillDrill.activityOf(item, "front"), List.of("CURSOR#front#"),
+                    report -> report.path("caughtUp").asBoolean(), () -> true), share(kills, 1));
+        }
         runSchedule("salesforce-poll");
         runSchedule("front-reconcile");
         deliverLiveWork();
+        if (kills > 0) {
+            String weekKey = week.toString();
+            drill(drill, new KillDrill.Job("recap-drafts", item -> item.get("PK").s().startsWith("T#" + SandboxCompany.TENANT + "#RECAP#")
+                    && item.get("SK").s().startsWith(weekKey), List.of(),
+                    report -> report.path("error").isNull() && report.path("failed").asInt() == 0, () -> true), share(kills, 2));
+        }
         runSchedule("recap-drafts");
         readAndConfirmRecaps();
         showTeam();
@@ -165,6 +182,9 @@ public final class Sandbox {
         env.put("GRISTMILL_FRONT_AUTH_BASE_URL", front.baseUri().toString());
         // The seeded company has four weeks of conversations; Front's default first read is two.
         env.put("GRISTMILL_FRONT_BACKFILL", "P35D");
+        // Short leases (renewed while a run works), so that after a killed run the next starts within seconds.
+        env.put("GRISTMILL_SALESFORCE_POLL_LEASE", "PT2S");
+        env.put("GRISTMILL_FRONT_RECONCILE_LEASE", "PT2S");
         Path logs = workDir.resolve("logs");
         Path runtimeClient;
         try {
@@ -230,6 +250,21 @@ public final class Sandbox {
             states.add(connection.path("provider").asText() + " " + connection.path("state").asText());
         }
         return String.join(", ", states);
+    }
+
+    /** Kills the job's function mid-run {@code times} times; the work must end exactly as a clean run's. */
+    private void drill(KillDrill drill, KillDrill.Job job, int times) {
+        KillDrill.Result result = drill.run(job, times);
+        say("Kill drill " + result.export() + ": killed mid-run " + result.kills() + " times (" + result.attempts() + " runs started, "
+                + result.seconds() + " s), then " + result.runsAfterKills()
+                + " run(s) finished the work: " + result.items() + " items, "
+                + (result.differences().isEmpty() ? "identical to a clean run" : "DIFFERENT from a clean run"));
+        result.differences().forEach(difference -> failures.add("kill drill " + result.export() + ": " + difference));
+    }
+
+    /** The kills of the three drilled jobs (poll, reconciliation, drafts): {@code total} spread as evenly as it goes, 20 → 7, 7, 6. */
+    static int share(int total, int job) {
+        return total / 3 + (job < total % 3 ? 1 : 0);
     }
 
     /** What EventBridge does on each schedule: invoke the function with a scheduled event. */

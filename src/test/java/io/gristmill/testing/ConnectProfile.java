@@ -10,7 +10,8 @@ public class ConnectProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         // A short read timeout, so that injected slow responses time out quickly.
-        return Map.of("quarkus.funqy.export", "connect", "gristmill.salesforce.read-timeout", "PT3S");
+        return Map.of("quarkus.funqy.export", "connect", "gristmill.salesforce.read-timeout", "PT3S",
+                "gristmill.salesforce.query-read-timeout", "PT3S");
     }
 
     @Override

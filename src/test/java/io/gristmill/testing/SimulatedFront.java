@@ -66,6 +66,8 @@ public final class SimulatedFront implements AutoCloseable {
     private volatile int retryAfterSeconds = 1;
     private volatile int tokenLifetimeSeconds = 3600;
     private volatile int teammatesPageSize = 2;
+    /** A misbehaving server: the teammates' next link always points back to the first page. */
+    private volatile boolean repeatTeammatePages;
     private volatile boolean emptyPageMidway;
     private volatile int latencyMillis;
     private final AtomicInteger throttleNext = new AtomicInteger();
@@ -106,6 +108,7 @@ public final class SimulatedFront implements AutoCloseable {
         rateLimit(1000, 1);
         tokenLifetimeSeconds = 3600;
         teammatesPageSize = 2;
+        repeatTeammatePages = false;
         emptyPageMidway = false;
         latencyMillis = 0;
         throttleNext.set(0);
@@ -419,7 +422,14 @@ public final class SimulatedFront implements AutoCloseable {
         } else if ("/teammates".equals(path)) {
             List<ObjectNode> all = new ArrayList<>(teammates);
             all.sort(Comparator.comparing(t -> t.path("id").asText()));
-            send(exchange, 200, limits, page(all, teammatesPageSize, query, "/teammates", Map.of()));
+            String page = page(all, teammatesPageSize, query, "/teammates", Map.of());
+            if (repeatTeammatePages) {
+                ObjectNode looping = (ObjectNode) JSON.readTree(page);
+                ((ObjectNode) looping.get("_pagination")).put("next", baseUri() + "/teammates?page_token="
+                        + Base64.getUrlEncoder().withoutPadding().encodeToString("0".getBytes(StandardCharsets.UTF_8)));
+                page = looping.toString();
+            }
+            send(exchange, 200, limits, page);
         } else if (path.startsWith("/teams/")) {
             List<String> inboxes = teamInboxes.get(path.substring("/teams/".length()));
             if (inboxes == null) {
@@ -469,6 +479,11 @@ public final class SimulatedFront implements AutoCloseable {
         Map<String, List<String>> keep = new LinkedHashMap<>(query);
         keep.remove("page_token");
         send(exchange, 200, limits, page(matching, limit, query, "/events", keep));
+    }
+
+    public SimulatedFront repeatTeammatePages(boolean repeat) {
+        this.repeatTeammatePages = repeat;
+        return this;
     }
 
     /** One page; the next link repeats the query and adds {@code page_token} (an offset, opaque to callers). */

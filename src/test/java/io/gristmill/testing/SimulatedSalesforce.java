@@ -66,6 +66,9 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private final AtomicInteger faultsInjected = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong faultCandidates = new java.util.concurrent.atomic.AtomicLong();
     private volatile java.time.Duration queryTimeoutWiderThan;
+    private volatile java.time.Duration slowWiderThan;
+    private volatile String slowType;
+    private volatile int slowMillis;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean denyConsent;
     private volatile int refreshDelayMillis;
@@ -132,6 +135,9 @@ public final class SimulatedSalesforce implements AutoCloseable {
         latencyMillis = 0;
         faultRate = 0;
         queryTimeoutWiderThan = null;
+        slowWiderThan = null;
+        slowType = null;
+        slowMillis = 0;
         requestLog.clear();
         writes.clear();
         apiCalls.set(0);
@@ -249,6 +255,18 @@ public final class SimulatedSalesforce implements AutoCloseable {
     /** Every REST call takes this long. */
     public SimulatedSalesforce latency(int millis) {
         this.latencyMillis = millis;
+        return this;
+    }
+
+    /**
+     * Queries over a wider time window than {@code width} take {@code millis} before they answer,
+     * as a large org's do: Salesforce works on a query up to its own limit (about 120 s) before it
+     * gives up with QUERY_TIMEOUT, longer than a client's read timeout (null: never).
+     */
+    public SimulatedSalesforce slowQueriesWiderThan(String type, java.time.Duration width, int millis) {
+        this.slowType = type;
+        this.slowWiderThan = width;
+        this.slowMillis = millis;
         return this;
     }
 
@@ -521,6 +539,9 @@ public final class SimulatedSalesforce implements AutoCloseable {
         String stampField = m.group(3);
         java.time.Duration width = java.time.Duration.between(io.gristmill.salesforce.SalesforceTime.parse(m.group(4)),
                 io.gristmill.salesforce.SalesforceTime.parse(m.group(5)));
+        if (slowWiderThan != null && type.equals(slowType) && width.compareTo(slowWiderThan) > 0) {
+            sleep(slowMillis);
+        }
         if (queryTimeoutWiderThan != null && width.compareTo(queryTimeoutWiderThan) > 0) {
             return new Answer(400, "[{\"errorCode\":\"QUERY_TIMEOUT\",\"message\":\"Your query request was running for too long.\"}]");
         }
