@@ -192,6 +192,39 @@ public class ActivityStore {
     }
 
     /**
+     * Adds measures a stored activity does not have yet (a call's duration, known when it ends);
+     * measures it has stay as they are, so a repeated delivery changes nothing. Returns false when
+     * no such activity is stored.
+     */
+    public boolean fillMeasures(String tenantId, String activityId, Map<String, BigDecimal> measures) {
+        if (measures.isEmpty()) {
+            return find(tenantId, activityId).isPresent();
+        }
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#measures", "measures"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        int i = 0;
+        for (Map.Entry<String, BigDecimal> measure : measures.entrySet()) {
+            names.put("#m" + i, measure.getKey());
+            values.put(":v" + i, AttributeValue.fromN(measure.getValue().toPlainString()));
+            set.append(i == 0 ? "" : ", ").append("#measures.#m").append(i).append(" = if_not_exists(#measures.#m").append(i)
+                    .append(", :v").append(i).append(")");
+            i++;
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(PK, s(itemKey(tenantId, activityId)), SK, s("ACT")))
+                    .updateExpression(set.toString())
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notStored) {
+            return false;
+        }
+    }
+
+    /**
      * Removes metadata fields from every stored activity of one kind (e.g. note text after the
      * tenant withdrew its opt-in): reads the timelines of the given employees and the unattributed
      * one, and rewrites only the matching items. Stops at {@code deadline}; returns whether it got

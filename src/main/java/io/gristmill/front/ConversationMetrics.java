@@ -14,7 +14,8 @@ import io.gristmill.activity.Activity;
  * can be stored hours after a later webhook. Ties are broken by the event id, so the result is
  * the same for any arrival order.
  *
- * @param firstResponse        first inbound message → first reply after it
+ * @param firstResponse        first inbound message → first reply by a teammate after it (automatic
+ *                             replies sent by the API or a rule do not count)
  * @param firstResponder       the employee credited with that reply (empty: unattributed or none)
  * @param repliesUntilResolved replies sent between the first inbound message and the first archive
  * @param resolution           first inbound message → first archive (the first resolution)
@@ -47,6 +48,9 @@ public record ConversationMetrics(String conversationId, Optional<Duration> firs
             switch (a.kind()) {
                 case RECEIVED -> firstInbound = firstInbound == null ? a.occurredAt() : firstInbound;
                 case SENT -> {
+                    if ("true".equals(a.metadata().get(FrontMapper.AUTOMATIC))) {
+                        continue; // an automatic acknowledgement is nobody's response
+                    }
                     if (firstInbound != null && firstReply == null) {
                         firstReply = a;
                     }

@@ -24,6 +24,14 @@ public interface FrontApi {
     Response teammates(@QueryParam("page_token") String pageToken, @HeaderParam("Authorization") String bearer);
 
     @GET
+    @Path("/inboxes")
+    Response inboxes(@QueryParam("page_token") String pageToken, @HeaderParam("Authorization") String bearer);
+
+    @GET
+    @Path("/teams")
+    Response teams(@QueryParam("page_token") String pageToken, @HeaderParam("Authorization") String bearer);
+
+    @GET
     @Path("/teams/{teamId}")
     Response team(@PathParam("teamId") String teamId, @HeaderParam("Authorization") String bearer);
 

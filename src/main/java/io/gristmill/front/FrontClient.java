@@ -64,6 +64,37 @@ public class FrontClient {
         return ids(read(meter, a -> a.team(teamId, bearer(token)), api).path("inboxes"));
     }
 
+    /** Every inbox id of the account (the token's view of it), all pages. */
+    public List<String> allInboxIds(String token, FrontRateMeter meter) {
+        return allIds(pageToken -> read(meter, a -> a.inboxes(pageToken.orElse(null), bearer(token)), api));
+    }
+
+    /** Every team id of the account, all pages. */
+    public List<String> allTeamIds(String token, FrontRateMeter meter) {
+        return allIds(pageToken -> read(meter, a -> a.teams(pageToken.orElse(null), bearer(token)), api));
+    }
+
+    /** At most this many pages of a list: a company has tens of inboxes, not thousands. */
+    private static final int MAX_LIST_PAGES = 20;
+
+    private List<String> allIds(Function<Optional<String>, JsonNode> pages) {
+        List<String> ids = new ArrayList<>();
+        Optional<String> pageToken = Optional.empty();
+        for (int n = 0; n < MAX_LIST_PAGES; n++) {
+            FrontPage page = page(pages.apply(pageToken));
+            page.results().forEach(item -> {
+                if (item.path("id").isTextual()) {
+                    ids.add(item.path("id").asText());
+                }
+            });
+            if (page.nextPageToken().isEmpty() || page.nextPageToken().equals(pageToken)) {
+                return ids;
+            }
+            pageToken = page.nextPageToken();
+        }
+        return ids;
+    }
+
     /** Events after {@code after}, oldest first, in the given inboxes (all when empty). */
     @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
     public FrontPage events(String token, Instant after, List<String> inboxes, Optional<String> pageToken, FrontRateMeter meter) {
@@ -80,9 +111,25 @@ public class FrontClient {
         return ids(read(meter, a -> a.team(teamId, bearer(token)), lookupApi, false).path("inboxes"));
     }
 
-    /** The inboxes a conversation is in; one short call without retries or waits (a webhook has about 5 s). */
+    /**
+     * The inboxes a conversation is in; one short call without retries or waits (a webhook has
+     * about 5 s). A merged conversation answers 301 pointing at the one it was merged into: that
+     * one is asked once (never a host other than Front's API, with our token); a redirect that
+     * names no conversation, or a second one, is {@link FrontUnavailableException} so that the
+     * webhook is delivered again rather than dropped.
+     */
     public List<String> conversationInboxes(String token, String conversationId) {
-        return ids(read(new FrontRateMeter(), a -> a.conversationInboxes(conversationId, bearer(token)), lookupApi, false).path("_results"));
+        String asked = conversationId;
+        for (int hop = 0; hop < 2; hop++) {
+            String current = asked;
+            try {
+                return ids(read(new FrontRateMeter(), a -> a.conversationInboxes(current, bearer(token)), lookupApi, false).path("_results"));
+            } catch (FrontMovedException merged) {
+                asked = merged.conversationId().orElseThrow(() -> new FrontUnavailableException(
+                        "Front answered a redirect for conversation " + current + " that names no conversation"));
+            }
+        }
+        throw new FrontUnavailableException("Conversation " + conversationId + " was merged more than once; asked again later");
     }
 
     private JsonNode read(FrontRateMeter meter, Function<FrontApi, Response> call, FrontApi client) {
@@ -105,6 +152,10 @@ public class FrontClient {
                 }
                 if (status >= 500) {
                     throw new FrontUnavailableException("Front answered " + status);
+                }
+                if (status >= 300 && status < 400) {
+                    // Not followed blindly: the caller decides (the client does not follow redirects).
+                    throw new FrontMovedException(status, String.valueOf(response.getHeaderString("location")));
                 }
                 JsonNode body = LenientJson.read(json, text);
                 if (status == 401) {

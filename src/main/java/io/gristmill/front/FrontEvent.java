@@ -24,7 +24,10 @@ public record FrontEvent(
         Optional<String> assigneeId,
         Optional<String> tagId,
         Optional<String> tagName,
-        java.util.List<String> inboxIds) {
+        java.util.List<String> inboxIds,
+        Optional<String> sourceType,
+        Optional<String> targetMessageId,
+        Optional<BigDecimal> callSeconds) {
 
     /** App webhook event names, mapped to the API event types they stand for. */
     private static final Map<String, String> APP_NAMES = Map.ofEntries(
@@ -68,8 +71,14 @@ public record FrontEvent(
                 side.path("data").forEach(inbox -> text(inbox.path("id")).ifPresent(inboxes::add));
             }
         }
+        // A call is a message: every event of one call targets the same message (its id keys the call).
+        Optional<String> message = "message".equals(targetType) ? objectId(target) : Optional.empty();
+        JsonNode duration = target.path("data").path("metadata").path("duration");
+        Optional<BigDecimal> callSeconds = "message".equals(targetType) && duration.isNumber() && duration.asLong() >= 0
+                ? Optional.of(BigDecimal.valueOf(duration.asLong())) : Optional.empty();
         return new FrontEvent(id, type, emittedAt, text(conversation.path("id")), acting, targetTeammate, author,
-                text(conversation.path("assignee").path("id")), tagId, tagName, java.util.List.copyOf(inboxes));
+                text(conversation.path("assignee").path("id")), tagId, tagName, java.util.List.copyOf(inboxes),
+                text(source.path("_meta").path("type")), message, callSeconds);
     }
 
     /** The id of a source/target object: {@code data.id} in full events, top-level {@code id} in previews. */

@@ -40,7 +40,13 @@ public class FrontInboxScope {
                 }
             });
 
-    private record Cached(TenantSettings.Front chosen, Set<String> inboxes, Instant until) {
+    private record Cached(TenantSettings.Front chosen, Set<String> inboxes, Set<String> missingTeams, Instant until) {
+    }
+
+    /** Chosen teams Front no longer has (404), as last looked up; the admin is told in the connection's status. */
+    public Set<String> missingTeams(String tenantId) {
+        Cached cached = cache.get(tenantId);
+        return cached == null ? Set.of() : cached.missingTeams();
     }
 
     public FrontInboxScope(TenantSettingsStore settings, FrontClient client, FrontTokens tokens, Clock clock) {
@@ -66,11 +72,20 @@ public class FrontInboxScope {
             return Optional.of(cached.inboxes());
         }
         Set<String> inboxes = new LinkedHashSet<>(chosen.inboxes());
+        Set<String> missing = new java.util.TreeSet<>();
         for (String team : chosen.teams()) {
-            inboxes.addAll(now ? client.teamInboxesNow(token, team, meter) : client.teamInboxes(token, team, meter));
+            try {
+                inboxes.addAll(now ? client.teamInboxesNow(token, team, meter) : client.teamInboxes(token, team, meter));
+            } catch (FrontApiException gone) {
+                if (gone.status() != 404 || gone instanceof FrontMovedException) {
+                    throw gone;
+                }
+                // A team deleted in Front since it was chosen: the other choices keep flowing.
+                missing.add(team);
+            }
         }
         Set<String> scope = Set.copyOf(inboxes);
-        cache.put(tenantId, new Cached(chosen, scope, clock.instant().plus(REUSE)));
+        cache.put(tenantId, new Cached(chosen, scope, Set.copyOf(missing), clock.instant().plus(REUSE)));
         return Optional.of(scope);
     }
 
@@ -101,7 +116,9 @@ public class FrontInboxScope {
             inboxes = conversations.get(key);
             if (inboxes == null) {
                 inboxes = List.copyOf(client.conversationInboxes(token, event.conversationId().get()));
-                conversations.put(key, inboxes);
+                if (!inboxes.isEmpty()) {
+                    conversations.put(key, inboxes); // an empty answer is not remembered: it may be a passing state
+                }
             }
         } else {
             inboxes = List.of();

@@ -48,12 +48,14 @@ public class FrontReconciler {
     private final SyncCursorStore cursors;
     private final ConnectionStore connections;
     private final LeaseStore leases;
+    private final FrontCatalog catalog;
     private final FrontConfig config;
     private final Clock clock;
 
     public FrontReconciler(FrontTokens tokens, FrontClient client, FrontTeammates teammates, FrontInboxScope scope, FrontMapper mapper,
             ActivityStore activities, SyncCursorStore cursors, ConnectionStore connections, LeaseStore leases, FrontConfig config,
-            Clock clock) {
+            Clock clock, FrontCatalog catalog) {
+        this.catalog = catalog;
         this.tokens = tokens;
         this.client = client;
         this.teammates = teammates;
@@ -129,6 +131,15 @@ public class FrontReconciler {
                             continue;
                         }
                         newest = newest == null || event.emittedAt().isAfter(newest) ? event.emittedAt() : newest;
+                        Optional<java.util.Map.Entry<String, java.math.BigDecimal>> callEnd = mapper.callDuration(tenantId, event);
+                        if (callEnd.isPresent()) {
+                            // The call was recorded when it connected (earlier on this page or before): add how long it lasted.
+                            boolean filled = activities.fillMeasures(tenantId, callEnd.get().getKey(),
+                                    java.util.Map.of("durationSeconds", callEnd.get().getValue()));
+                            ignored += filled ? 0 : 1;
+                            duplicates += filled ? 1 : 0;
+                            continue;
+                        }
                         Optional<Activity> activity = mapper.map(tenantId, event);
                         if (activity.isEmpty()) {
                             ignored++;
@@ -153,6 +164,10 @@ public class FrontReconciler {
                     }
                 }
             }
+            if (caughtUp && !meter.belowReserve(config.rateLimitReserve())) {
+                // Last and least: only a run that read everything spends calls on it.
+                refreshCatalog(tenantId, token, meter, started);
+            }
         } catch (FrontTeammates.TeammatesUnfinishedException e) {
             stopped = e.getMessage() + "; continues next run";
         } catch (FrontRateLimitedException e) {
@@ -167,7 +182,10 @@ public class FrontReconciler {
             stopped = "AWS (" + e.getClass().getSimpleName() + ") failed; continues next run from the stored cursor";
         }
         ReconcileReport report = new ReconcileReport(tenantId, meter.calls(), people, read, stored, duplicates, ignored, caughtUp, stopped, false);
-        connections.recordSyncStatus(tenantId, FrontSecret.PROVIDER, status(report, position, started));
+        Set<String> missingTeams = scope.missingTeams(tenantId);
+        connections.recordSyncStatus(tenantId, FrontSecret.PROVIDER, status(report, position, started)
+                + (missingTeams.isEmpty() ? "" : "; skipped chosen " + (missingTeams.size() == 1 ? "team " : "teams ")
+                        + String.join(", ", missingTeams) + ": no longer in Front (deleted?); choose again in the settings"));
         if (caughtUp) {
             connections.recordSuccessfulSync(tenantId, FrontSecret.PROVIDER, started);
         }
@@ -175,6 +193,21 @@ public class FrontReconciler {
                 + "%d already stored, %d ignored%s", tenantId, report.apiCalls(), people, read, stored, duplicates, ignored,
                 stopped == null ? "" : "; stopped: " + stopped);
         return report;
+    }
+
+    /** How long the account's inbox and team ids are trusted before they are read again. */
+    private static final java.time.Duration CATALOG_AGE = java.time.Duration.ofHours(6);
+
+    /** The account's inbox and team ids, read again every few hours (two or three calls), for settings to check choices against. */
+    private void refreshCatalog(String tenantId, String token, FrontRateMeter meter, Instant now) {
+        if (catalog.get(tenantId).filter(known -> known.readAt().isAfter(now.minus(CATALOG_AGE))).isPresent()) {
+            return;
+        }
+        try {
+            catalog.put(tenantId, client.allInboxIds(token, meter), client.allTeamIds(token, meter), now);
+        } catch (FrontUnavailableException | FrontApiException | FrontRateLimitedException notNow) {
+            LOG.infof("Front inboxes and teams of tenant %s not read this run: %s", tenantId, notNow.getMessage());
+        }
     }
 
     private String status(ReconcileReport report, Optional<Instant> position, Instant started) {

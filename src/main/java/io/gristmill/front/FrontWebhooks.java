@@ -2,6 +2,7 @@ package io.gristmill.front;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -152,6 +153,11 @@ public class FrontWebhooks {
             event = FrontEvent.parse(eventJson, envelopeType);
         } catch (IllegalArgumentException | ArithmeticException e) {
             return ignored(tenantId, eventJson.path("id").asText(null), "unusable event: " + e.getMessage());
+        }
+        Optional<Map.Entry<String, java.math.BigDecimal>> callEnd = mapper.callDuration(tenantId, event);
+        if (callEnd.isPresent() && scope.counts(tenantId, event)) {
+            boolean filled = activities.fillMeasures(tenantId, callEnd.get().getKey(), Map.of("durationSeconds", callEnd.get().getValue()));
+            return filled ? new Outcome.Stored(event.id(), false) : ignored(tenantId, event.id(), "a call that was not connected ended");
         }
         Optional<Activity> activity = mapper.map(tenantId, event);
         if (activity.isEmpty()) {

@@ -104,14 +104,30 @@ public final class RecapCalculator {
         addIfPositive(metrics, new Metric("contactsEngaged", "Contacts engaged",
                 BigDecimal.valueOf(engagements.stream().map(RecapCalculator::person).distinct().count()), "count", ids(engagements)));
         count(metrics, "notesWritten", "Notes written", ofKind(salesforce, "note.added"));
-        List<Item> items = moves.stream()
+        List<Activity> shownMoves = moves.stream()
                 .sorted(Comparator.comparing((Activity a) -> amountOf(a).orElse(BigDecimal.ZERO)).reversed()
-                        .thenComparing(Activity::occurredAt))
-                .limit(MAX_STAGE_MOVES)
-                .map(a -> new Item(dealName(a), a.metadata().getOrDefault("fromStage", "(new)") + " → " + a.metadata().get("toStage"),
-                        amountOf(a).orElse(null), amountOf(a).isPresent() ? "amount" : null, links.to(a), List.of(a.id())))
+                        .thenComparing(Activity::occurredAt).thenComparing(Activity::id))
                 .toList();
+        List<Item> items = new ArrayList<>(shownMoves.stream().limit(MAX_STAGE_MOVES)
+                .map(a -> new Item(dealName(a), move(a), amountOf(a).orElse(null), amountOf(a).isPresent() ? "amount" : null, links.to(a),
+                        List.of(a.id()), currency(a)))
+                .toList());
+        more(items, shownMoves, MAX_STAGE_MOVES);
         return metrics.isEmpty() ? Optional.empty() : Optional.of(new Section(SectionId.SALES, "Sales", metrics, items));
+    }
+
+    /** "Prospecting → Qualification"; "moved to Qualification" when the stage before is not known (history older than the sync). */
+    private static String move(Activity a) {
+        String from = a.metadata().get("fromStage");
+        return from == null ? "moved to " + a.metadata().get("toStage") : from + " → " + a.metadata().get("toStage");
+    }
+
+    /** A list cut at {@code shown} lines says how many more there are, with their evidence. */
+    private static void more(List<Item> items, List<Activity> all, int shown) {
+        if (all.size() > shown) {
+            List<Activity> rest = all.subList(shown, all.size());
+            items.add(new Item("and " + rest.size() + " more", "more", BigDecimal.valueOf(rest.size()), "count", null, ids(rest)));
+        }
     }
 
     /** The person (contact or lead) an engagement was with: a task's or event's who, a contact role's contact. */
@@ -156,14 +172,21 @@ public final class RecapCalculator {
         measured.stream()
                 .filter(m -> m.firstResolution().filter(r -> in.employeeId().equals(r.employeeId().orElse(null)) && within(r, in)).isPresent())
                 .forEach(resolvedByEmployee::add);
-        if (!lastArchiveByConversation.isEmpty()) {
+        if (!archives.isEmpty()) {
+            // Each resolution counts: one that was reopened (by a person, a reply or a reminder)
+            // before the conversation was resolved again, however often that happened in the week.
             List<Activity> reopens = new ArrayList<>();
-            lastArchiveByConversation.forEach((conversation, archive) -> history(in, conversation, own).stream()
-                    .filter(a -> a.kind().equals(ConversationMetrics.REOPENED) && a.occurredAt().isAfter(archive.occurredAt()))
-                    .min(Comparator.comparing(Activity::occurredAt))
-                    .ifPresent(reopens::add));
+            for (Activity archive : archives) {
+                history(in, conversation(archive), own).stream()
+                        .filter(a -> a.occurredAt().isAfter(archive.occurredAt())
+                                || a.occurredAt().equals(archive.occurredAt()) && a.sourceFactId().compareTo(archive.sourceFactId()) > 0)
+                        .filter(a -> a.kind().equals(ConversationMetrics.REOPENED) || a.kind().equals(ConversationMetrics.ARCHIVED))
+                        .findFirst()
+                        .filter(next -> next.kind().equals(ConversationMetrics.REOPENED))
+                        .ifPresent(reopens::add);
+            }
             metrics.add(new Metric("reopenRate", "Reopened after resolving",
-                    BigDecimal.valueOf(reopens.size()).divide(BigDecimal.valueOf(lastArchiveByConversation.size()), 2, RoundingMode.HALF_UP),
+                    BigDecimal.valueOf(reopens.size()).divide(BigDecimal.valueOf(archives.size()), 2, RoundingMode.HALF_UP),
                     "ratio", ids(reopens)));
         }
         return Optional.of(new Section(SectionId.CUSTOMERS, "Customers", metrics, topTags(in, handled, own)));
@@ -193,12 +216,19 @@ public final class RecapCalculator {
                 evidenceByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(tagging.id());
             });
         }
-        return conversationsByTag.entrySet().stream()
+        List<Map.Entry<String, Set<String>>> ranked = conversationsByTag.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Set<String>> e) -> e.getValue().size()).reversed()
                         .thenComparing(Map.Entry::getKey))
-                .limit(MAX_TAGS)
-                .map(e -> new Item(e.getKey(), "tag", BigDecimal.valueOf(e.getValue().size()), "count", null, evidenceByTag.get(e.getKey())))
                 .toList();
+        List<Item> items = new ArrayList<>(ranked.stream().limit(MAX_TAGS)
+                .map(e -> new Item(e.getKey(), "tag", BigDecimal.valueOf(e.getValue().size()), "count", null, evidenceByTag.get(e.getKey())))
+                .toList());
+        if (ranked.size() > MAX_TAGS) {
+            List<String> rest = ranked.subList(MAX_TAGS, ranked.size()).stream().flatMap(e -> evidenceByTag.get(e.getKey()).stream()).toList();
+            int more = ranked.size() - MAX_TAGS;
+            items.add(new Item("and " + more + " more " + (more == 1 ? "tag" : "tags"), "more", BigDecimal.valueOf(more), "count", null, rest));
+        }
+        return items;
     }
 
     /** A conversation's stored activity, ordered; the employee's own activity when it was not looked up. */
@@ -228,6 +258,9 @@ public final class RecapCalculator {
             List<Activity> missed = ofKind(own, "front.call.missed");
             metrics.add(new Metric("frontCallsHandled", "Front calls handled", BigDecimal.valueOf(handled.size()), "count", ids(handled)));
             metrics.add(new Metric("frontCallsMissed", "Front calls missed", BigDecimal.valueOf(missed.size()), "count", ids(missed)));
+            List<Activity> timed = handled.stream().filter(a -> a.measures().containsKey("durationSeconds")).toList();
+            addIfPositive(metrics, new Metric("frontTalkTimeSeconds", "Front talk time",
+                    timed.stream().map(a -> a.measures().get("durationSeconds")).reduce(BigDecimal.ZERO, BigDecimal::add), "seconds", ids(timed)));
         }
         return new Section(SectionId.CALLS, "Calls", metrics, outcomes);
     }
@@ -238,18 +271,17 @@ public final class RecapCalculator {
         List<Highlight> highlights = new ArrayList<>();
         ofKind(own, "opportunity.won").stream().filter(a -> amountOf(a).isPresent())
                 .max(Comparator.comparing((Activity a) -> amountOf(a).orElseThrow()))
-                .ifPresent(a -> highlights.add(new Highlight("biggest_win", "Won " + dealName(a), Amounts.format(amountOf(a).orElseThrow()),
-                        links.to(a), List.of(a.id()))));
+                .ifPresent(a -> highlights.add(new Highlight("biggest_win", "Won " + dealName(a),
+                        Amounts.format(amountOf(a).orElseThrow(), currency(a)), links.to(a), List.of(a.id()))));
         ofKind(own, "opportunity.stage_changed").stream().filter(a -> amountOf(a).isPresent())
                 .max(Comparator.comparing((Activity a) -> amountOf(a).orElseThrow()))
-                .ifPresent(a -> highlights.add(new Highlight("largest_deal_moved",
-                        dealName(a) + ": " + a.metadata().getOrDefault("fromStage", "(new)") + " → " + a.metadata().get("toStage"),
-                        Amounts.format(amountOf(a).orElseThrow()), links.to(a), List.of(a.id()))));
+                .ifPresent(a -> highlights.add(new Highlight("largest_deal_moved", dealName(a) + ": " + move(a),
+                        Amounts.format(amountOf(a).orElseThrow(), currency(a)), links.to(a), List.of(a.id()))));
         resolved.stream().filter(m -> m.resolution().isPresent())
                 .sorted(Comparator.comparing((ConversationMetrics m) -> m.resolution().orElseThrow()).thenComparing(ConversationMetrics::conversationId))
                 .limit(3)
                 .forEach(m -> highlights.add(new Highlight("fast_resolution", "Resolved a conversation in " + Durations.human(m.resolution().orElseThrow()),
-                        m.conversationId(), links.to(Source.FRONT, m.conversationId()), List.of(m.firstResolution().orElseThrow().id()))));
+                        null, links.to(Source.FRONT, m.conversationId()), List.of(m.firstResolution().orElseThrow().id()))));
         return highlights.stream().limit(MAX_HIGHLIGHTS).toList();
     }
 
@@ -266,19 +298,34 @@ public final class RecapCalculator {
     }
 
     private static List<PipelineBar> pipeline(List<Activity> own) {
-        List<PipelineBar> bars = new ArrayList<>();
-        bars.add(bar("Created", ofKind(own, "opportunity.created")));
         // A deal moved twice counts once, at its latest amount.
         Map<String, Activity> latestMove = new LinkedHashMap<>();
         ofKind(own, "opportunity.stage_changed").forEach(a -> latestMove.put(a.sourceRecordId(), a));
-        bars.add(bar("Advanced", List.copyOf(latestMove.values())));
-        bars.add(bar("Won", ofKind(own, "opportunity.won")));
-        bars.add(bar("Lost", ofKind(own, "opportunity.lost")));
+        Map<String, List<Activity>> stages = new LinkedHashMap<>();
+        stages.put("Created", ofKind(own, "opportunity.created"));
+        stages.put("Advanced", List.copyOf(latestMove.values()));
+        stages.put("Won", ofKind(own, "opportunity.won"));
+        stages.put("Lost", ofKind(own, "opportunity.lost"));
+        // Deals in several currencies get a bar per currency: an amount never adds euros to dollars.
+        Set<String> currencies = stages.values().stream().flatMap(List::stream).map(a -> Optional.ofNullable(currency(a)).orElse(""))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        List<PipelineBar> bars = new ArrayList<>();
+        stages.forEach((label, deals) -> {
+            if (currencies.size() <= 1) {
+                String only = currencies.isEmpty() ? null : currency(deals.isEmpty() ? null : deals.get(0));
+                bars.add(new PipelineBar(label, deals.size(), sum(deals), deals.isEmpty() ? null : only));
+            } else {
+                for (String currency : currencies) {
+                    List<Activity> inCurrency = deals.stream().filter(a -> currency.equals(Optional.ofNullable(currency(a)).orElse(""))).toList();
+                    if (inCurrency.isEmpty()) {
+                        continue;
+                    }
+                    bars.add(new PipelineBar(label + (currency.isEmpty() ? "" : " (" + currency + ")"), inCurrency.size(), sum(inCurrency),
+                            currency.isEmpty() ? null : currency));
+                }
+            }
+        });
         return bars.stream().anyMatch(b -> b.deals() > 0) ? bars : List.of();
-    }
-
-    private static PipelineBar bar(String label, List<Activity> deals) {
-        return new PipelineBar(label, deals.size(), sum(deals));
     }
 
     // ---- Evidence ------------------------------------------------------------------------------
@@ -323,9 +370,16 @@ public final class RecapCalculator {
         addIfPositive(metrics, new Metric(id, label, BigDecimal.valueOf(activities.size()), "count", ids(activities)));
     }
 
+    /** One metric per currency the amounts are in (the deal's currency, as Salesforce keeps it). */
     private static void amount(List<Metric> metrics, String id, String label, List<Activity> activities) {
-        List<Activity> priced = activities.stream().filter(a -> amountOf(a).isPresent()).toList();
-        addIfPositive(metrics, new Metric(id, label, sum(priced), "amount", ids(priced)));
+        Map<String, List<Activity>> byCurrency = activities.stream().filter(a -> amountOf(a).isPresent())
+                .collect(Collectors.groupingBy(a -> Optional.ofNullable(currency(a)).orElse(""), TreeMap::new, Collectors.toList()));
+        byCurrency.forEach((currency, priced) -> addIfPositive(metrics,
+                new Metric(id, label, sum(priced), "amount", ids(priced), currency.isEmpty() ? null : currency)));
+    }
+
+    private static String currency(Activity a) {
+        return a == null ? null : a.references().get("currency");
     }
 
     /** Sections list what happened: a zero count is left out instead of shown. */
@@ -343,8 +397,9 @@ public final class RecapCalculator {
         return Optional.ofNullable(a.measures().get("amount"));
     }
 
+    /** A deal's name; never its record id, which means nothing to a reader (the line links to the deal). */
     private static String dealName(Activity a) {
-        return a.references().getOrDefault("opportunityName", a.sourceRecordId());
+        return a.references().getOrDefault("opportunityName", "A deal without a name");
     }
 
     private static List<String> ids(List<Activity> activities) {

@@ -53,31 +53,58 @@ public record RecapContent(
         }
 
         Section withoutEvidence() {
-            return new Section(id, title, metrics.stream().map(m -> new Metric(m.id(), m.label(), m.value(), m.unit(), null)).toList(),
-                    items.stream().map(i -> new Item(i.label(), i.detail(), i.value(), i.unit(), i.link(), null)).toList());
+            return new Section(id, title, metrics.stream().map(Metric::withoutEvidence).toList(),
+                    items.stream().map(i -> new Item(i.label(), i.detail(), i.value(), i.unit(), i.link(), null, i.currency())).toList());
         }
     }
 
     /**
-     * @param unit {@code count}, {@code amount} (org currency), {@code seconds}, {@code ratio}
-     *             (0..1) or {@code median_seconds}; only count, amount and seconds add up across people
+     * @param unit     {@code count}, {@code amount}, {@code seconds}, {@code ratio} (0..1) or
+     *                 {@code median_seconds}; only count, amount and seconds add up across people
+     * @param currency for amounts, the ISO code of their currency (one metric per currency: euros
+     *                 are never added to dollars); absent when the source did not say
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metric(String id, String label, BigDecimal value, String unit, List<String> evidence) {
+    public record Metric(String id, String label, BigDecimal value, String unit, List<String> evidence, String currency) {
         public Metric {
             value = plain(value);
+        }
+
+        public Metric(String id, String label, BigDecimal value, String unit, List<String> evidence) {
+            this(id, label, value, unit, evidence, null);
         }
 
         public boolean additive() {
             return unit.equals("count") || unit.equals("amount") || unit.equals("seconds");
         }
+
+        /** What may be added up with this metric across recaps: its id, and its currency if it has one. */
+        public String key() {
+            return currency == null ? id : id + "." + currency;
+        }
+
+        Metric withoutEvidence() {
+            return new Metric(id, label, value, unit, null, currency);
+        }
+
+        Metric plus(Metric other) {
+            return new Metric(id, label, value.add(other.value()), unit, null, currency);
+        }
     }
 
-    /** A line under a section: a deal moved from one stage to another, a call outcome, a tag. */
+    /**
+     * A line under a section: a deal moved from one stage to another ({@code detail} "A → B"), a
+     * call outcome ({@code detail} "outcome"), a tag ({@code detail} "tag"), or how many more lines
+     * there are than shown ({@code detail} "more").
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String label, String detail, BigDecimal value, String unit, String link, List<String> evidence) {
+    public record Item(String label, String detail, BigDecimal value, String unit, String link, List<String> evidence, String currency) {
         public Item {
             value = plain(value);
+        }
+
+        public Item(String label, String detail, BigDecimal value, String unit, String link, List<String> evidence) {
+            this(label, detail, value, unit, link, evidence, null);
         }
     }
 
@@ -88,9 +115,15 @@ public record RecapContent(
     public record DayCount(LocalDate date, int count) {
     }
 
-    public record PipelineBar(String label, int deals, BigDecimal amount) {
+    /** @param currency of {@code amount}; with deals in several currencies, one bar per currency */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PipelineBar(String label, int deals, BigDecimal amount, String currency) {
         public PipelineBar {
             amount = plain(amount);
+        }
+
+        public PipelineBar(String label, int deals, BigDecimal amount) {
+            this(label, deals, amount, null);
         }
     }
 

@@ -80,7 +80,13 @@ public class RecapRoutes implements Routes {
         });
         table.add("GET", "/teams/{managerId}/recaps/{week}", (request, caller) -> {
             String managerId = checkedId(request.pathParameter("managerId"));
-            return ApiResult.ok(teams.week(caller, managerId, week(request)));
+            String format = format(request);
+            TeamRecaps.TeamWeek team = teams.week(caller, managerId, week(request));
+            return switch (format) {
+                case "markdown" -> new ApiResult(200, renderer.markdown(team), "text/markdown; charset=utf-8", Map.of("cache-control", "no-store"));
+                case "html" -> ApiResult.html(200, renderer.html(team));
+                default -> ApiResult.ok(team);
+            };
         });
         table.add("GET", "/employees/{employeeId}/review-context", (request, caller) -> {
             Set<String> include = include(request, allowedReviewIncludes());

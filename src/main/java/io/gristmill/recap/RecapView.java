@@ -22,8 +22,13 @@ public record RecapView(Recap recap, List<ShownSection> sections, List<ShownHigh
     public record ShownMetric(String id, String label, String value) {
     }
 
+    /**
+     * A line as people read it: {@code label} (linked when there is a link), {@code separator},
+     * {@code detail}, then the value in brackets: "Acme renewal — Prospecting → Qualification (EUR
+     * 90,000)", "VIP tag: 3 conversations", "Connected: 4 calls", "and 2 more".
+     */
     @TemplateData
-    public record ShownItem(String label, String detail, String value, String link) {
+    public record ShownItem(String label, String separator, String detail, String value, String link) {
     }
 
     @TemplateData
@@ -38,9 +43,10 @@ public record RecapView(Recap recap, List<ShownSection> sections, List<ShownHigh
                 SvgCharts.activityPerDay(recap.content().activityPerDay()), SvgCharts.pipeline(recap.content().pipeline()));
     }
 
-    /** The written-out value of a metric, or empty text when the recap does not have it. */
+    /** The written-out value of a metric ("USD 48,000 and EUR 9,000" for amounts in two currencies), or empty text. */
     public String value(String metricId) {
-        return recap.content().metric(metricId).map(RecapView::display).orElse("");
+        return String.join(" and ", recap.content().sections().stream().flatMap(s -> s.metrics().stream())
+                .filter(m -> m.id().equals(metricId)).map(RecapView::display).toList());
     }
 
     public boolean has(String metricId) {
@@ -102,17 +108,24 @@ public record RecapView(Recap recap, List<ShownSection> sections, List<ShownHigh
     }
 
     private static ShownItem shown(Item item) {
-        String value = item.value() == null ? "" : display(item.value(), item.unit() == null ? "count" : item.unit());
-        return new ShownItem(item.label(), item.detail(), value, item.link());
+        String count = item.value() == null ? "" : item.value().stripTrailingZeros().toPlainString();
+        boolean one = item.value() != null && item.value().compareTo(BigDecimal.ONE) == 0;
+        return switch (String.valueOf(item.detail())) {
+            case "tag" -> new ShownItem(item.label() + " tag", ": ", count + (one ? " conversation" : " conversations"), "", item.link());
+            case "outcome" -> new ShownItem(item.label(), ": ", count + (one ? " call" : " calls"), "", item.link());
+            case "more" -> new ShownItem(item.label(), "", "", "", item.link());
+            default -> new ShownItem(item.label(), item.detail() == null ? "" : " — ", item.detail() == null ? "" : item.detail(),
+                    item.value() == null ? "" : display(item.value(), item.unit() == null ? "count" : item.unit(), item.currency()), item.link());
+        };
     }
 
     static String display(Metric metric) {
-        return display(metric.value(), metric.unit());
+        return display(metric.value(), metric.unit(), metric.currency());
     }
 
-    static String display(BigDecimal value, String unit) {
+    static String display(BigDecimal value, String unit, String currency) {
         return switch (unit) {
-            case "amount" -> Amounts.format(value);
+            case "amount" -> Amounts.format(value, currency);
             case "seconds", "median_seconds" -> Durations.human(Duration.ofSeconds(value.longValue()));
             case "ratio" -> value.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
             default -> value.stripTrailingZeros().toPlainString();

@@ -154,9 +154,7 @@ public class ReviewContexts {
             for (Section section : recap.content().sections()) {
                 titles.putIfAbsent(section.id(), section.title());
                 Map<String, Metric> metrics = sums.computeIfAbsent(section.id(), id -> new LinkedHashMap<>());
-                section.metrics().stream().filter(Metric::additive).forEach(m -> metrics.merge(m.id(),
-                        new Metric(m.id(), m.label(), m.value(), m.unit(), null),
-                        (a, b) -> new Metric(a.id(), a.label(), a.value().add(b.value()), a.unit(), null)));
+                section.metrics().stream().filter(Metric::additive).forEach(m -> metrics.merge(m.key(), m.withoutEvidence(), Metric::plus));
             }
         }
         List<Section> sections = new ArrayList<>();
@@ -170,7 +168,7 @@ public class ReviewContexts {
 
     private static Map<String, BigDecimal> metrics(RecapContent content) {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
-        content.sections().stream().flatMap(s -> s.metrics().stream()).forEach((Metric m) -> values.put(m.id(), m.value()));
+        content.sections().stream().flatMap(s -> s.metrics().stream()).forEach((Metric m) -> values.put(m.key(), m.value()));
         return values;
     }
 

@@ -46,8 +46,8 @@ final class SvgCharts {
         for (int i = 0; i < bars.size(); i++) {
             PipelineBar bar = bars.get(i);
             double share = max.signum() == 0 ? 0 : bar.amount().doubleValue() / max.doubleValue();
-            bar(svg, i * slot, slot, share, bar.label(), Amounts.format(bar.amount()),
-                    bar.label() + ": " + bar.deals() + " deals, " + Amounts.format(bar.amount()));
+            bar(svg, i * slot, slot, share, bar.label(), Amounts.format(bar.amount(), bar.currency()),
+                    bar.label() + ": " + bar.deals() + " deals, " + Amounts.format(bar.amount(), bar.currency()));
         }
         return svg.append("</svg>").toString();
     }

@@ -50,7 +50,8 @@ public class TeamRecaps {
     }
 
     /** A measure added up over the confirmed recaps (counts, amounts, talk time; not medians or rates). */
-    public record Total(String id, String label, BigDecimal value, String unit, int people) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Total(String id, String label, BigDecimal value, String unit, int people, String currency) {
     }
 
     public TeamWeek week(Caller caller, String managerId, IsoWeek week) {
@@ -88,8 +89,8 @@ public class TeamRecaps {
         Map<String, Total> totals = new LinkedHashMap<>();
         for (Recap recap : recaps) {
             recap.content().sections().stream().flatMap(s -> s.metrics().stream()).filter(Metric::additive).forEach(m ->
-                    totals.merge(m.id(), new Total(m.id(), m.label(), m.value(), m.unit(), 1),
-                            (a, b) -> new Total(a.id(), a.label(), a.value().add(b.value()), a.unit(), a.people() + 1)));
+                    totals.merge(m.key(), new Total(m.id(), m.label(), m.value(), m.unit(), 1, m.currency()),
+                            (a, b) -> new Total(a.id(), a.label(), a.value().add(b.value()), a.unit(), a.people() + 1, a.currency())));
         }
         return List.copyOf(totals.values());
     }

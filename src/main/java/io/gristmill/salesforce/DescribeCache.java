@@ -30,7 +30,14 @@ public class DescribeCache {
     private final Clock clock;
     private final SalesforceConfig config;
 
-    public record Described(List<String> fields, Optional<String> missingReason) {
+    /**
+     * @param picklists for the few fields whose values are kept only when they are one of the org's
+     *                  picklist values (free text otherwise): field → its active values
+     */
+    public record Described(List<String> fields, Optional<String> missingReason, Map<String, List<String>> picklists) {
+        public Described(List<String> fields, Optional<String> missingReason) {
+            this(fields, missingReason, Map.of());
+        }
     }
 
     public DescribeCache(DynamoDbClient dynamo, GristmillConfig gristmill, SalesforceConfig config, Clock clock) {
@@ -44,14 +51,23 @@ public class DescribeCache {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(tenantId, object))).item();
         if (item != null && !item.isEmpty()
                 && Instant.parse(str(item, "fetchedAt")).plus(config.describeCache()).isAfter(clock.instant())) {
+            Map<String, List<String>> picklists = new HashMap<>();
+            if (item.containsKey("picklists")) {
+                item.get("picklists").m().forEach((field, values) -> picklists.put(field, values.l().stream().map(AttributeValue::s).toList()));
+            }
             return new Described(item.get("fields").l().stream().map(AttributeValue::s).toList(),
-                    Optional.ofNullable(str(item, "missingReason")));
+                    Optional.ofNullable(str(item, "missingReason")), picklists);
         }
         Described fresh = describe.get();
         Map<String, AttributeValue> write = new HashMap<>(key(tenantId, object));
         write.put("type", s("describe"));
         write.put("fields", AttributeValue.fromL(fresh.fields().stream().map(Table::s).toList()));
         fresh.missingReason().ifPresent(r -> write.put("missingReason", s(r)));
+        if (!fresh.picklists().isEmpty()) {
+            Map<String, AttributeValue> picklists = new HashMap<>();
+            fresh.picklists().forEach((field, values) -> picklists.put(field, AttributeValue.fromL(values.stream().map(Table::s).toList())));
+            write.put("picklists", AttributeValue.fromM(picklists));
+        }
         write.put("fetchedAt", s(clock.instant().toString()));
         dynamo.putItem(b -> b.tableName(table).item(write));
         return fresh;

@@ -35,44 +35,96 @@ public class SalesforceMapper {
         this.directory = directory;
     }
 
-    /** Maps with a directory lookup per row (a poll passes a memoizing {@link Credit} instead). */
-    public List<Activity> map(String tenantId, String type, Map<String, Object> row, Instant now,
-            java.util.function.Function<String, Optional<String>> previousStage) {
-        return map(tenantId, type, row, now, previousStage,
-                (actor, at) -> directory.creditFor(tenantId, IdentityKind.SALESFORCE, actor, at));
+    /**
+     * What a row means can depend on what came before it, which the caller looks up (in earlier
+     * rows of the poll, else in stored activity).
+     */
+    public interface History {
+        /** The opportunity's stage before this history row, if any stage of it is known. */
+        Optional<String> previousStage(String opportunityId, Map<String, Object> row);
+
+        /** When the opportunity was created, if it is known. */
+        Optional<Instant> opportunityCreated(String opportunityId);
+
+        /** How often the opportunity was reopened after being closed (stored {@code opportunity.reopened} facts). */
+        int reopens(String opportunityId);
+
+        /** Whether its latest stored close (won or lost) was not followed by a reopen. */
+        boolean closed(String opportunityId);
+
+        /** No history: every row read on its own (for a single row's mapping). */
+        History NONE = new History() {
+            @Override
+            public Optional<String> previousStage(String opportunityId, Map<String, Object> row) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Instant> opportunityCreated(String opportunityId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public int reopens(String opportunityId) {
+                return 0;
+            }
+
+            @Override
+            public boolean closed(String opportunityId) {
+                return false;
+            }
+        };
     }
 
-    /**
-     * @param previousStage the opportunity's stage before a history row, for stage changes
-     *                      (looked up by the caller in earlier rows or stored activity)
-     */
-    public List<Activity> map(String tenantId, String type, Map<String, Object> row, Instant now,
-            java.util.function.Function<String, Optional<String>> previousStage, Credit credit) {
+    /** A deal's creation writes a history row this close to the deal's own creation (same transaction). */
+    static final java.time.Duration CREATION_ROW = java.time.Duration.ofSeconds(60);
+
+    /** Maps with a directory lookup per row (a poll passes a memoizing {@link Credit} instead). */
+    public List<Activity> map(String tenantId, String type, Map<String, Object> row, Instant now, History history) {
+        return map(tenantId, type, row, now, history, (actor, at) -> directory.creditFor(tenantId, IdentityKind.SALESFORCE, actor, at));
+    }
+
+    public List<Activity> map(String tenantId, String type, Map<String, Object> row, Instant now, History history, Credit credit) {
         List<Activity> out = new ArrayList<>();
         String id = str(row, "Id");
         switch (type) {
             case "Opportunity" -> {
-                Map<String, String> refs = refs("opportunityId", id, "opportunityName", str(row, "Name"), "accountId", str(row, "AccountId"));
+                Map<String, String> refs = refs("opportunityId", id, "opportunityName", str(row, "Name"), "accountId", str(row, "AccountId"),
+                        "currency", str(row, "CurrencyIsoCode"));
                 Map<String, BigDecimal> amount = measures("amount", row.get("Amount"));
                 Instant created = SalesforceTime.parse(row.get("CreatedDate"));
                 out.add(activity(credit, tenantId, row, "OwnerId", created, "opportunity.created", id, id, refs, amount,
-                        meta("stage", str(row, "StageName"), "currency", str(row, "CurrencyIsoCode"))));
+                        meta("stage", str(row, "StageName"))));
+                // Closing is one fact per time the deal is closed, whatever its Close Date says: a
+                // closed deal's Close Date can be corrected after signing, and the deal stays closed.
+                int closing = history.reopens(id) + 1;
+                Instant changedAt = Optional.ofNullable(SalesforceTime.parse(row.get("LastModifiedDate"))).orElse(now);
                 if (Boolean.TRUE.equals(row.get("IsClosed"))) {
                     String kind = Boolean.TRUE.equals(row.get("IsWon")) ? "opportunity.won" : "opportunity.lost";
                     // The first poll that sees it closed dates it: a poll runs every few minutes.
-                    Instant closedAt = Optional.ofNullable(SalesforceTime.parse(row.get("LastModifiedDate"))).orElse(now);
-                    out.add(activity(credit, tenantId, row, "OwnerId", closedAt, kind, id, id + ":closed:" + str(row, "CloseDate"), refs,
+                    out.add(activity(credit, tenantId, row, "OwnerId", changedAt, kind, id, id + ":closed#" + closing, refs,
                             amount, meta("stage", str(row, "StageName"), "closeDate", str(row, "CloseDate"))));
+                } else if (history.closed(id)) {
+                    // Open again after a close: the next close is a new fact.
+                    out.add(activity(credit, tenantId, row, "OwnerId", changedAt, "opportunity.reopened", id, id + ":reopened#" + closing,
+                            refs, Map.of(), meta("stage", str(row, "StageName"))));
                 }
             }
             case "OpportunityHistory" -> {
                 String opportunity = str(row, "OpportunityId");
                 String to = str(row, "StageName");
-                Optional<String> from = previousStage.apply(opportunity);
-                if (to != null && !from.map(to::equals).orElse(false)) {
-                    out.add(activity(credit, tenantId, row, "CreatedById", SalesforceTime.parse(row.get("CreatedDate")),
-                            "opportunity.stage_changed", opportunity, id, refs("opportunityId", opportunity),
-                            measures("amount", row.get("Amount")), meta("fromStage", from.orElse(null), "toStage", to)));
+                Optional<String> from = history.previousStage(opportunity, row);
+                Instant at = SalesforceTime.parse(row.get("CreatedDate"));
+                boolean creation = from.isEmpty() && history.opportunityCreated(opportunity)
+                        .filter(created -> java.time.Duration.between(created, at).abs().compareTo(CREATION_ROW) <= 0).isPresent();
+                if (to != null && creation) {
+                    // Salesforce writes a history row when a deal is created: its first stage, not a move.
+                    out.add(activity(credit, tenantId, row, "CreatedById", at, "opportunity.stage_set", opportunity, id,
+                            refs("opportunityId", opportunity), measures("amount", row.get("Amount")), meta("toStage", to)));
+                } else if (to != null && !from.map(to::equals).orElse(false)) {
+                    // (A row with the same stage records a change of amount, probability or close date.)
+                    out.add(activity(credit, tenantId, row, "CreatedById", at, "opportunity.stage_changed", opportunity, id,
+                            refs("opportunityId", opportunity), measures("amount", row.get("Amount")), meta("fromStage", from.orElse(null), "toStage", to)));
                 }
             }
             case "OpportunityFieldHistory" -> {
@@ -101,6 +153,11 @@ public class SalesforceMapper {
                 String subject = type.replace("History", "").toLowerCase(java.util.Locale.ROOT);
                 String kind = "Owner".equals(field) ? subject + ".owner_changed"
                         : "LeadHistory".equals(type) && "Status".equals(field) ? "lead.status_changed" : null;
+                // A change of a lookup field (Owner) writes two rows with the same Field: one with ids
+                // (DataType EntityId) and one with display names (Text). One change, one activity: the ids.
+                if ("Owner".equals(field) && !lookupIdsRow(row)) {
+                    kind = null;
+                }
                 if (kind != null) {
                     out.add(activity(credit, tenantId, row, "CreatedById", SalesforceTime.parse(row.get("CreatedDate")), kind, parent, id,
                             refs(subject + "Id", parent), Map.of(), meta("from", str(row, "OldValue"), "to", str(row, "NewValue"))));
@@ -136,7 +193,9 @@ public class SalesforceMapper {
             }
             case "Event" -> {
                 Instant end = SalesforceTime.parse(row.get("EndDateTime"));
-                if (end != null && !end.isAfter(now)) {
+                // All-day events are out of office, conferences, holidays: not meetings held.
+                boolean allDay = Boolean.TRUE.equals(row.get("IsAllDayEvent")) || "true".equals(String.valueOf(row.get("IsAllDayEvent")));
+                if (end != null && !end.isAfter(now) && !allDay) {
                     out.add(activity(credit, tenantId, row, "OwnerId", SalesforceTime.parse(row.get("StartDateTime")), "event.meeting_held", id, id,
                             refs("eventId", id, "whoId", str(row, "WhoId"), "whatId", str(row, "WhatId")),
                             measures("durationMinutes", row.get("DurationInMinutes")), meta("subtype", str(row, "EventSubtype"))));
@@ -151,6 +210,20 @@ public class SalesforceMapper {
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern RECORD_ID = java.util.regex.Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
+
+    /** Whether a lookup field's history row is the one with ids (not the one with display names). */
+    static boolean lookupIdsRow(Map<String, Object> row) {
+        Object dataType = row.get("DataType");
+        if (dataType != null) {
+            return "EntityId".equals(dataType.toString());
+        }
+        // Without DataType: the ids row holds record ids on both sides (or none on one).
+        String oldValue = str(row, "OldValue");
+        String newValue = str(row, "NewValue");
+        return (oldValue == null || RECORD_ID.matcher(oldValue).matches()) && (newValue == null || RECORD_ID.matcher(newValue).matches());
     }
 
     private static Activity activity(Credit credit, String tenantId, Map<String, Object> row, String actorField, Instant at, String kind,

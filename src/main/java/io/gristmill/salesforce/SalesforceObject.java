@@ -17,13 +17,13 @@ public record SalesforceObject(String name, String cursorField, List<String> fie
             modstamp("Opportunity", "AccountId", "OwnerId", "Name", "StageName", "Amount", "CloseDate", "IsClosed", "IsWon",
                     "RecordTypeId", "CurrencyIsoCode", "LastModifiedDate"),
             history("OpportunityHistory", "OpportunityId", "StageName", "Amount", "CloseDate"),
-            history("OpportunityFieldHistory", "OpportunityId", "Field", "OldValue", "NewValue"),
+            history("OpportunityFieldHistory", "OpportunityId", "Field", "DataType", "OldValue", "NewValue"),
             modstamp("OpportunityContactRole", "OpportunityId", "ContactId", "Role", "IsPrimary"),
             modstamp("Account", "Name", "OwnerId"),
             modstamp("Contact", "AccountId", "OwnerId"),
-            history("AccountHistory", "AccountId", "Field", "OldValue", "NewValue"),
-            history("ContactHistory", "ContactId", "Field", "OldValue", "NewValue"),
-            history("LeadHistory", "LeadId", "Field", "OldValue", "NewValue"),
+            history("AccountHistory", "AccountId", "Field", "DataType", "OldValue", "NewValue"),
+            history("ContactHistory", "ContactId", "Field", "DataType", "OldValue", "NewValue"),
+            history("LeadHistory", "LeadId", "Field", "DataType", "OldValue", "NewValue"),
             modstamp("Lead", "OwnerId", "Status", "IsConverted", "ConvertedDate", "ConvertedAccountId", "ConvertedOpportunityId",
                     "LastModifiedDate"),
             modstamp("Task", "OwnerId", "WhoId", "WhatId", "AccountId", "Status", "IsClosed", "CompletedDateTime", "TaskSubtype",
@@ -31,7 +31,7 @@ public record SalesforceObject(String name, String cursorField, List<String> fie
             modstamp("Event", "OwnerId", "WhoId", "WhatId", "StartDateTime", "EndDateTime", "DurationInMinutes", "IsAllDayEvent",
                     "EventSubtype"),
             modstamp("Note", "ParentId", "OwnerId", "IsPrivate"),
-            modstamp("User", "Email", "Name", "IsActive", "ManagerId", "UserRoleId", "LastModifiedDate"),
+            modstamp("User", "Email", "Username", "Name", "IsActive", "ManagerId", "UserRoleId", "UserType", "LastModifiedDate"),
             modstamp("UserRole", "Name", "ParentRoleId"),
             modstamp("Group", "Name", "DeveloperName", "Type"),
             Map.entry("GroupMember", new SalesforceObject("GroupMember", "SystemModstamp",
@@ -45,6 +45,26 @@ public record SalesforceObject(String name, String cursorField, List<String> fie
     public String soql(List<String> selected, String from, String to) {
         return "SELECT " + String.join(",", selected) + " FROM " + name + " WHERE " + cursorField + " >= " + from
                 + " AND " + cursorField + " < " + to + " ORDER BY " + cursorField + " ASC, Id ASC";
+    }
+
+    /**
+     * Fields kept only when their value is one of the org's picklist values: {@code Task.CallDisposition}
+     * is free text in most orgs (a CTI or a rep types anything there, customer names included).
+     */
+    public static final java.util.Set<String> PICKLIST_ONLY = java.util.Set.of("CallDisposition");
+
+    private static final java.util.regex.Pattern RECORD_ID = java.util.regex.Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
+
+    /**
+     * The SOQL for every row of a history object about one parent record, oldest first: after an
+     * undelete, a record's history comes back with its old {@code CreatedDate}, behind the cursor.
+     */
+    public String soqlOfParent(List<String> selected, String parentField, String parentId) {
+        if (!RECORD_ID.matcher(parentId).matches() || !fields.contains(parentField)) {
+            throw new IllegalArgumentException("Not a record id of " + parentField + ": " + parentId);
+        }
+        return "SELECT " + String.join(",", selected) + " FROM " + name + " WHERE " + parentField + " = '" + parentId + "' ORDER BY "
+                + cursorField + " ASC, Id ASC";
     }
 
     private static Map.Entry<String, SalesforceObject> modstamp(String name, String... own) {

@@ -40,6 +40,10 @@ import io.gristmill.tenant.TenantSettingsStore;
 public class SalesforcePoller {
     private static final Logger LOG = Logger.getLogger(SalesforcePoller.class);
     private static final String PROVIDER = SalesforceSecret.PROVIDER;
+    /** Marks a deleted opportunity whose history must be read again if it is restored. */
+    private static final String RESTORED = "deleted-opportunity#";
+    /** Salesforce keeps deleted records in the recycle bin for 15 days (30 here, to be safe). */
+    private static final Duration RECYCLE_BIN = Duration.ofDays(30);
 
     private final SalesforceTokens tokens;
     private final SalesforceReader reader;
@@ -78,9 +82,29 @@ public class SalesforcePoller {
         this.clock = clock;
     }
 
-    private record Plan(SalesforceObject object, List<String> fields, Optional<SyncCursor> cursor, Instant from, Instant to) {
+    private record Plan(SalesforceObject object, List<String> fields, Map<String, List<String>> picklists, Optional<SyncCursor> cursor,
+            Instant from, Instant to) {
         String soql() {
             return object.soql(fields, SalesforceTime.soql(from), SalesforceTime.soql(to));
+        }
+
+        Plan window(Instant windowFrom, Instant windowTo) {
+            return new Plan(object, fields, picklists, cursor, windowFrom, windowTo);
+        }
+
+        /** A row without the values of picklist-only fields that are not one of the org's picklist values. */
+        Map<String, Object> withoutFreeText(Map<String, Object> row) {
+            Map<String, Object> kept = row;
+            for (String field : SalesforceObject.PICKLIST_ONLY) {
+                Object value = row.get(field);
+                if (value != null && !picklists.getOrDefault(field, List.of()).contains(value.toString())) {
+                    if (kept == row) {
+                        kept = new HashMap<>(row);
+                    }
+                    kept.remove(field);
+                }
+            }
+            return kept;
         }
     }
 
@@ -97,6 +121,12 @@ public class SalesforcePoller {
         java.util.Set<String> selected = java.util.Set.of();
         /** Opportunity id → its references (name, account, amount), or empty when its pipeline is not selected. */
         final Map<String, Optional<Map<String, String>>> opportunities = new HashMap<>();
+        /** Opportunity id → its CreatedDate, for opportunities read in this poll. */
+        final Map<String, Instant> opportunityCreated = new HashMap<>();
+        /** Opportunity id → its stored activity, read once per poll when a row needs what came before. */
+        final Map<String, List<Activity>> stored = new HashMap<>();
+        /** Opportunities restored from the recycle bin in this poll: their history is read again. */
+        final java.util.Set<String> restored = new java.util.LinkedHashSet<>();
         java.util.Set<String> pipelines = java.util.Set.of();
         java.util.Set<String> groups = java.util.Set.of();
         final Map<String, Instant> behind = new LinkedHashMap<>();
@@ -108,6 +138,8 @@ public class SalesforcePoller {
         boolean outOfTime;
         boolean quotaRefused;
         boolean overrideAdmin;
+        /** A single-currency org's currency (its opportunities have no CurrencyIsoCode). */
+        String orgCurrency;
     }
 
     public PollReport poll(String tenantId) {
@@ -150,9 +182,12 @@ public class SalesforcePoller {
             String status = run.budgetStop
                     ? run.quotaRefused
                             ? "paused for this cycle: Salesforce answered REQUEST_LIMIT_EXCEEDED (the org's quota is spent)"
-                            : "paused for this cycle: the org's daily API usage reached " + percent(run.meter) + " (budget " + Math.round(config.budgetShare() * 100) + "%)"
+                            : "paused for this cycle: " + run.meter.usage().map(ApiUsage::limiting).orElse("the org's") + " daily API usage reached "
+                                    + percent(run.meter) + " (budget " + Math.round(config.budgetShare() * 100) + "%)"
+                                    + run.meter.usage().map(u -> "; " + u.describe()).orElse("")
                     : (run.behind.isEmpty() ? "ok" : "backfilling: read up to " + run.behind)
-                            + (run.skipped.isEmpty() ? "" : "; skipped " + run.skipped);
+                            + (run.skipped.isEmpty() ? "" : "; skipped " + run.skipped)
+                            + run.meter.usage().map(u -> "; " + u.describe()).orElse("");
             connections.recordSyncStatus(tenantId, PROVIDER, status);
             if (!run.budgetStop && run.skipped.isEmpty() && run.behind.isEmpty()) {
                 connections.recordSuccessfulSync(tenantId, PROVIDER, clock.instant());
@@ -211,11 +246,13 @@ public class SalesforcePoller {
             Optional<SyncCursor> cursor = cursors.get(tenantId, PROVIDER, name);
             Instant from = object.get().snapshot() ? Instant.EPOCH
                     : cursor.map(c -> c.position().minus(config.lookback())).orElse(now.minus(config.backfill()));
-            plans.add(new Plan(object.get(), fields, cursor, from, now));
+            plans.add(new Plan(object.get(), fields, described.picklists(), cursor, from, now));
             if (overBudget(run)) {
                 return;
             }
         }
+        plans.stream().filter(p -> "Opportunity".equals(p.object().name()) && !p.fields().contains("CurrencyIsoCode")).findFirst()
+                .ifPresent(single -> run.orgCurrency = orgCurrency(tenantId, token, run));
         // Objects whose whole range fits one window share composite calls (the usual incremental
         // poll); a longer range (backfill) is walked window by window, resumable via its cursor.
         java.util.function.Predicate<Plan> fitsOneWindow = p -> p.object().snapshot() || !p.from().plus(config.maxWindow()).isBefore(p.to());
@@ -278,6 +315,32 @@ public class SalesforcePoller {
         if (run.membershipSnapshotRead) {
             users.applyMemberships(tenantId, run.memberships);
         }
+        restoreHistory(tenantId, token, plans, run);
+    }
+
+    /**
+     * An undeleted opportunity's history rows come back with their old {@code CreatedDate}, behind
+     * the cursor: they are read again by parent (one query per history object) and stored as before.
+     */
+    private void restoreHistory(String tenantId, AccessToken token, List<Plan> plans, Run run) {
+        for (String opportunityId : run.restored) {
+            for (Plan plan : plans) {
+                String name = plan.object().name();
+                if (!List.of("OpportunityHistory", "OpportunityFieldHistory").contains(name) || stopped(run)) {
+                    continue;
+                }
+                try {
+                    QueryPage first = reader.queryAll(token, plan.object().soqlOfParent(plan.fields(), "OpportunityId", opportunityId), run.meter);
+                    readAll(tenantId, token, plan, first, run);
+                    LOG.infof("Salesforce %s of restored opportunity %s (tenant %s) read again", name, opportunityId, tenantId);
+                } catch (SalesforceApiException | SalesforceUnavailableException failed) {
+                    // Try again next cycle: the marker comes back.
+                    connections.mark(tenantId, PROVIDER, RESTORED + opportunityId, RECYCLE_BIN);
+                    LOG.infof("Salesforce history of restored opportunity %s (tenant %s) not read this cycle: %s", opportunityId, tenantId,
+                            failed.getMessage());
+                }
+            }
+        }
     }
 
     /**
@@ -295,7 +358,7 @@ public class SalesforcePoller {
                 return;
             }
             Instant to = from.plus(window).isAfter(plan.to()) ? plan.to() : from.plus(window);
-            Plan slice = new Plan(plan.object(), plan.fields(), plan.cursor(), from, to);
+            Plan slice = plan.window(from, to);
             QueryPage first;
             try {
                 first = reader.queryAll(token, slice.soql(), run.meter);
@@ -374,7 +437,7 @@ public class SalesforcePoller {
             List<Activity> mapped = new ArrayList<>();
             List<String> deleted = new ArrayList<>();
             for (Map<String, Object> row : page.records()) {
-                map(tenantId, plan.object().name(), row, run, mapped, deleted);
+                map(tenantId, plan.object().name(), withCurrency(plan.withoutFreeText(row), plan, run), run, mapped, deleted);
             }
             // Deleted records' activity must not be stored again by rows of the same page.
             run.created += activities.recordAll(mapped.stream().filter(a -> !deleted.contains(a.sourceRecordId())).toList());
@@ -383,8 +446,9 @@ public class SalesforcePoller {
             }
             if (!page.hasMore()) {
                 if ("User".equals(plan.object().name())) {
-                    // Second pass: a manager may come after their reports in the first.
-                    run.users.forEach(user -> users.apply(tenantId, user, run.overrideAdmin));
+                    // Once per window read, managers before their reports, so one pass sets every manager.
+                    SalesforceUsers.managersFirst(run.users).forEach(user -> users.apply(tenantId, user, run.overrideAdmin));
+                    run.users.clear();
                     run.employees.clear();
                 }
                 if ("GroupMember".equals(plan.object().name())) {
@@ -468,20 +532,31 @@ public class SalesforcePoller {
         if (isDeleted) {
             run.deleted++;
             deleted.add(id);
+            if ("Opportunity".equals(type)) {
+                // Its history activity goes with it; should it be restored, the history is read again.
+                connections.mark(tenantId, PROVIDER, RESTORED + id, RECYCLE_BIN);
+                run.stored.remove(id);
+            }
             return;
         }
         if ("User".equals(type)) {
-            users.apply(tenantId, row, run.overrideAdmin);
             run.users.add(row);
-            run.employees.remove(id);
             return;
         }
         if ("Opportunity".equals(type)) {
+            Instant createdAt = SalesforceTime.parse(row.get("CreatedDate"));
+            if (createdAt != null) {
+                run.opportunityCreated.put(id, createdAt);
+            }
+            if (stored(tenantId, id, run).isEmpty() && connections.takeMarker(tenantId, PROVIDER, RESTORED + id)) {
+                run.restored.add(id);
+            }
             Object recordType = row.get("RecordTypeId");
             boolean included = run.pipelines.isEmpty() || (recordType != null && run.pipelines.contains(recordType.toString()));
             Map<String, String> refs = new HashMap<>();
             putIfPresent(refs, "opportunityName", row.get("Name"));
             putIfPresent(refs, "accountId", row.get("AccountId"));
+            putIfPresent(refs, "currency", row.get("CurrencyIsoCode"));
             run.opportunities.put(id, included ? Optional.of(refs) : Optional.empty());
             if (!included) {
                 return;
@@ -500,13 +575,13 @@ public class SalesforcePoller {
                 .computeIfAbsent(actor, a -> directory.findByIdentity(tenantId, io.gristmill.directory.IdentityKind.SALESFORCE, a))
                 .filter(employee -> employee.creditedAt(at))
                 .map(io.gristmill.directory.Employee::employeeId);
-        for (Activity mappedActivity : mapper.map(tenantId, type, row, now, opp -> previousStage(tenantId, opp, row, run), credit)) {
+        for (Activity mappedActivity : mapper.map(tenantId, type, row, now, history(tenantId, run), credit)) {
             Activity activity = opportunity.map(refs -> withReferences(mappedActivity, refs)).orElse(mappedActivity);
             if (!inSelectedGroups(activity, run)) {
                 continue;
             }
             mapped.add(activity);
-            if ("opportunity.stage_changed".equals(activity.kind())) {
+            if ("opportunity.stage_changed".equals(activity.kind()) || "opportunity.stage_set".equals(activity.kind())) {
                 run.lastStage.put(activity.sourceRecordId(), activity.metadata().get("toStage"));
             }
         }
@@ -515,21 +590,21 @@ public class SalesforcePoller {
     /** An opportunity synced before (its pipeline was selected then): its references from stored activity. */
     private Optional<Map<String, String>> storedOpportunity(String tenantId, String opportunityId, Run run) {
         if (!run.pipelines.isEmpty()) {
-            return activities.forSourceRecord(tenantId, Source.SALESFORCE, opportunityId).stream()
+            return stored(tenantId, opportunityId, run).stream()
                     .filter(a -> "opportunity.created".equals(a.kind())).findFirst().map(Activity::references);
         }
-        return Optional.of(activities.forSourceRecord(tenantId, Source.SALESFORCE, opportunityId).stream()
+        return Optional.of(stored(tenantId, opportunityId, run).stream()
                 .filter(a -> "opportunity.created".equals(a.kind())).findFirst().map(Activity::references).orElse(Map.of()));
     }
 
     /**
-     * History rows do not carry the opportunity's name and account: a recap needs them on every
-     * item. Only those two are copied (amounts come from the rows themselves), so the result is the
+     * History rows do not carry the opportunity's name, account and currency: a recap needs them on
+     * every item. Only those are copied (amounts come from the rows themselves), so the result is the
      * same whether the opportunity was read in this poll or an earlier one.
      */
     private static Activity withReferences(Activity activity, Map<String, String> opportunity) {
         Map<String, String> refs = new HashMap<>(activity.references());
-        for (String key : List.of("opportunityName", "accountId")) {
+        for (String key : List.of("opportunityName", "accountId", "currency")) {
             if (opportunity.get(key) != null) {
                 refs.putIfAbsent(key, opportunity.get(key));
             }
@@ -555,19 +630,79 @@ public class SalesforcePoller {
         }
     }
 
-    /** The stage before a history row: from this poll's earlier rows, else from stored activity. */
-    private Optional<String> previousStage(String tenantId, String opportunity, Map<String, Object> row, Run run) {
-        String seen = run.lastStage.get(opportunity);
-        if (seen != null) {
-            return Optional.of(seen);
+    /** An opportunity of a single-currency org carries the org's currency, as a multi-currency org's rows carry theirs. */
+    private static Map<String, Object> withCurrency(Map<String, Object> row, Plan plan, Run run) {
+        if (run.orgCurrency == null || !"Opportunity".equals(plan.object().name()) || row.get("CurrencyIsoCode") != null) {
+            return row;
         }
-        Instant at = SalesforceTime.parse(row.get("CreatedDate"));
-        String rowId = String.valueOf(row.get("Id"));
-        return activities.forSourceRecord(tenantId, Source.SALESFORCE, opportunity).stream()
-                .filter(a -> "opportunity.stage_changed".equals(a.kind()))
-                .filter(a -> a.occurredAt().isBefore(at) && !a.sourceFactId().equals(rowId))
-                .reduce((first, second) -> second)
-                .map(a -> a.metadata().get("toStage"));
+        Map<String, Object> copy = new HashMap<>(row);
+        copy.put("CurrencyIsoCode", run.orgCurrency);
+        return copy;
+    }
+
+    /**
+     * The org's default currency ({@code Organization.DefaultCurrencyIsoCode}), read once a day
+     * (kept with the describes); empty when Salesforce does not answer (amounts are then stored
+     * without a currency, as before).
+     */
+    private String orgCurrency(String tenantId, AccessToken token, Run run) {
+        try {
+            return describes.fields(tenantId, "Organization.DefaultCurrencyIsoCode", () -> {
+                QueryPage page = reader.queryAll(token, "SELECT Id, DefaultCurrencyIsoCode FROM Organization", run.meter);
+                List<String> code = page.records().stream().map(r -> r.get("DefaultCurrencyIsoCode")).filter(java.util.Objects::nonNull)
+                        .map(Object::toString).filter(c -> c.matches("[A-Z]{3}")).limit(1).toList();
+                return new DescribeCache.Described(code, Optional.empty());
+            }).fields().stream().findFirst().orElse(null);
+        } catch (SalesforceApiException | SalesforceUnavailableException unknown) {
+            LOG.infof("Salesforce org currency of tenant %s not read: %s", tenantId, unknown.getMessage());
+            return null;
+        }
+    }
+
+    /** What came before a row: this poll's earlier rows first, else the opportunity's stored activity. */
+    private SalesforceMapper.History history(String tenantId, Run run) {
+        return new SalesforceMapper.History() {
+            @Override
+            public Optional<String> previousStage(String opportunity, Map<String, Object> row) {
+                String seen = run.lastStage.get(opportunity);
+                if (seen != null) {
+                    return Optional.of(seen);
+                }
+                Instant at = SalesforceTime.parse(row.get("CreatedDate"));
+                String rowId = String.valueOf(row.get("Id"));
+                return stored(tenantId, opportunity, run).stream()
+                        .filter(a -> "opportunity.stage_changed".equals(a.kind()) || "opportunity.stage_set".equals(a.kind()))
+                        .filter(a -> at == null || a.occurredAt().isBefore(at))
+                        .filter(a -> !a.sourceFactId().equals(rowId))
+                        .reduce((first, second) -> second)
+                        .map(a -> a.metadata().get("toStage"));
+            }
+
+            @Override
+            public Optional<Instant> opportunityCreated(String opportunity) {
+                Instant seen = run.opportunityCreated.get(opportunity);
+                return seen != null ? Optional.of(seen)
+                        : stored(tenantId, opportunity, run).stream().filter(a -> "opportunity.created".equals(a.kind()))
+                                .findFirst().map(Activity::occurredAt);
+            }
+
+            @Override
+            public int reopens(String opportunity) {
+                return (int) stored(tenantId, opportunity, run).stream().filter(a -> "opportunity.reopened".equals(a.kind())).count();
+            }
+
+            @Override
+            public boolean closed(String opportunity) {
+                String latestClose = opportunity + ":closed#" + (reopens(opportunity) + 1);
+                return stored(tenantId, opportunity, run).stream().anyMatch(a -> latestClose.equals(a.sourceFactId()));
+            }
+        };
+    }
+
+    /** An opportunity's stored activity, oldest first, read once per poll. */
+    private List<Activity> stored(String tenantId, String opportunityId, Run run) {
+        return run.stored.computeIfAbsent(opportunityId, id -> activities.forSourceRecord(tenantId, Source.SALESFORCE, id).stream()
+                .sorted(java.util.Comparator.comparing(Activity::occurredAt)).toList());
     }
 
     private void skipAfterError(String tenantId, Plan plan, SalesforceApiException error, Run run) {
@@ -585,7 +720,7 @@ public class SalesforcePoller {
 
     private DescribeCache.Described describe(AccessToken token, String name, PollMeter meter) {
         try {
-            return new DescribeCache.Described(reader.describeFields(token, name, meter), Optional.empty());
+            return reader.describe(token, name, meter);
         } catch (SalesforceApiException e) {
             if (e.isMissingObjectOrField()) {
                 return new DescribeCache.Described(List.of(), Optional.of("the org has no " + name + " (" + e.errorCode() + ")"));

@@ -55,13 +55,29 @@ public class SalesforceReader {
         return page(read(token, meter, queries(token), api -> api.nextPage(API_VERSION, locator, bearer(token))));
     }
 
-    /** The names of the object's fields in this org. */
+    /**
+     * An object's field names and, for the fields in {@code SalesforceObject.PICKLIST_ONLY}, the
+     * active values of their picklist (none when the org's field is free text).
+     */
     @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
-    public List<String> describeFields(AccessToken token, String type, PollMeter meter) {
+    public DescribeCache.Described describe(AccessToken token, String type, PollMeter meter) {
         JsonNode body = read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.describe(API_VERSION, type, bearer(token)));
         List<String> fields = new ArrayList<>();
-        body.path("fields").forEach(field -> fields.add(field.path("name").asText()));
-        return fields;
+        Map<String, List<String>> picklists = new LinkedHashMap<>();
+        for (JsonNode field : body.path("fields")) {
+            String name = field.path("name").asText();
+            fields.add(name);
+            if (SalesforceObject.PICKLIST_ONLY.contains(name)) {
+                List<String> values = new ArrayList<>();
+                field.path("picklistValues").forEach(v -> {
+                    if (v.path("active").asBoolean(true) && v.hasNonNull("value")) {
+                        values.add(v.path("value").asText());
+                    }
+                });
+                picklists.put(name, values);
+            }
+        }
+        return new DescribeCache.Described(fields, java.util.Optional.empty(), picklists);
     }
 
     /**

@@ -63,6 +63,9 @@ public class SalesforceUsers {
      */
     public void apply(String tenantId, Map<String, Object> user, boolean overrideAdmin) {
         String userId = String.valueOf(user.get("Id"));
+        if (!isPerson(user)) {
+            return; // Integration, Security, Chatter Expert, Automated Process, guest and portal users: not employees
+        }
         String email = user.get("Email") == null ? null : user.get("Email").toString();
         boolean active = !Boolean.FALSE.equals(user.get("IsActive"));
         Instant changedAt = SalesforceTime.parse(user.get("LastModifiedDate"));
@@ -96,6 +99,54 @@ public class SalesforceUsers {
         } catch (DirectoryConflictException | DirectoryValidationException | IllegalArgumentException e) {
             LOG.warnf("Salesforce user %s of tenant %s not applied to the directory: %s", userId, tenantId, e.getMessage());
         }
+    }
+
+    /**
+     * Whether a User row is a person of the company. Real orgs list system users as active users
+     * with addresses: site guest, portal and community users, Chatter Expert and Automated Process
+     * have their own {@code UserType}; the Integration User and Security User (Analytics) are
+     * {@code Standard} but carry a username Salesforce generates from the org id
+     * ({@code integration@00d…}, {@code insightssecurity@00d…}, {@code autoproc@00d…},
+     * {@code chatty.00d…}). Their work stays unattributed. Without {@code UserType} (an org whose
+     * describe lacks it) only the username is checked.
+     */
+    static boolean isPerson(Map<String, Object> user) {
+        Object type = user.get("UserType");
+        if (type != null && !"Standard".equals(type.toString())) {
+            return false;
+        }
+        Object username = user.get("Username");
+        return username == null || !SYSTEM_USERNAME.matcher(username.toString().toLowerCase(java.util.Locale.ROOT)).matches();
+    }
+
+    private static final java.util.regex.Pattern SYSTEM_USERNAME = java.util.regex.Pattern.compile(
+            "(?:(?:integration|insightssecurity|autoproc)@00d[a-z0-9]{12,15}(?:\\..*)?|chatty\\.00d[a-z0-9]{12,15}\\..*)");
+
+    /**
+     * Users in an order in which everyone's manager comes before them (where the manager is among
+     * them), so that one pass sets every manager: the directory is applied once per poll.
+     */
+    static List<Map<String, Object>> managersFirst(List<Map<String, Object>> users) {
+        Map<String, Map<String, Object>> byId = new java.util.LinkedHashMap<>();
+        users.forEach(user -> byId.put(String.valueOf(user.get("Id")), user)); // the latest row of a user wins
+        List<Map<String, Object>> ordered = new ArrayList<>();
+        Set<String> placed = new java.util.HashSet<>();
+        while (ordered.size() < byId.size()) {
+            int before = ordered.size();
+            for (Map<String, Object> user : byId.values()) {
+                String id = String.valueOf(user.get("Id"));
+                Object manager = user.get("ManagerId");
+                if (!placed.contains(id) && (manager == null || !byId.containsKey(manager.toString()) || placed.contains(manager.toString()))) {
+                    ordered.add(user);
+                    placed.add(id);
+                }
+            }
+            if (ordered.size() == before) { // a cycle of managers: the rest in their order
+                byId.values().stream().filter(u -> !placed.contains(String.valueOf(u.get("Id")))).forEach(ordered::add);
+                break;
+            }
+        }
+        return ordered;
     }
 
     private Optional<String> manager(String tenantId, Map<String, Object> user) {

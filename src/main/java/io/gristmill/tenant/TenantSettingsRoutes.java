@@ -1,8 +1,11 @@
 package io.gristmill.tenant;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gristmill.config.FunctionName;
+import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
@@ -18,7 +21,10 @@ public class TenantSettingsRoutes implements Routes {
     private final NoteTextPurge notes;
     private final JsonBodies bodies;
 
-    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies) {
+    private final io.gristmill.front.FrontCatalog frontCatalog;
+
+    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies, io.gristmill.front.FrontCatalog frontCatalog) {
+        this.frontCatalog = frontCatalog;
         this.store = store;
         this.notes = notes;
         this.bodies = bodies;
@@ -38,6 +44,12 @@ public class TenantSettingsRoutes implements Routes {
         table.add("PUT", "/tenants/{tenantId}/settings", (request, caller) -> {
             String tenantId = caller.adminOfPathTenant(request);
             TenantSettings settings = bodies.read(request, TenantSettings.class);
+            List<String> unknown = frontCatalog.unknown(tenantId, settings.front().inboxes(), settings.front().teams());
+            if (!unknown.isEmpty()) {
+                // A typo, or a team deleted in Front: choosing it would quietly sync nothing from it.
+                throw ApiException.badRequest("front: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are")
+                        + " not an inbox or team of the connected Front account (as last read; it may have been deleted)");
+            }
             StoredSettings saved = store.put(tenantId, settings, caller.subject());
             if (saved.noteTextPurgePending() && notes.continuePending(tenantId, PURGE_BUDGET)) {
                 saved = store.get(tenantId);

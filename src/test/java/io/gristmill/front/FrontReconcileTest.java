@@ -101,10 +101,8 @@ class FrontReconcileTest {
         return all;
     }
 
-    private static String hmacSha1(String key, String body) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return java.util.Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    private static String hmacSha1(String key, String body) {
+        return io.gristmill.testing.FrontWebhookSigner.ruleSignature(key, body);
     }
 
     @Test

@@ -83,10 +83,10 @@ class RecapApiTest {
         assertThat(metric(recap, "amountWon").get("value").decimalValue()).isEqualByComparingTo("150000");
         assertThat(metric(recap, "conversationsHandled").get("value").asInt()).isEqualTo(6);
         assertThat(metric(recap, "medianFirstResponseSeconds").get("value").asInt()).isEqualTo(3600);
-        assertThat(metric(recap, "reopenRate").get("value").decimalValue()).isEqualByComparingTo("0.33");
+        assertThat(metric(recap, "reopenRate").get("value").decimalValue()).isEqualByComparingTo("0.25");
         assertThat(sections(recap)).containsExactly("sales", "customers");
         assertThat(recap.at("/content/highlights/0/link").asText()).isEqualTo("https://acme.my.salesforce.com/006A0000000003AAA");
-        assertThat(recap.get("narrative").asText()).startsWith("Ada won 2 deals worth 150,000.");
+        assertThat(recap.get("narrative").asText()).startsWith("Ada won 2 deals worth USD 150,000.");
         assertThat(recap.at("/versions/0/status").asText()).isEqualTo("draft");
         assertThat(metric(recap, "amountWon").has("evidence")).isFalse();
         // Reading again returns the stored draft, not another one.
@@ -217,6 +217,23 @@ class RecapApiTest {
                 .doesNotContain("medianFirstResponseSeconds", "reopenRate");
         assertThat(get("/teams/emp-mia/recaps/2026-W40", world.as("emp-vic")).status()).isEqualTo(200);
         assertError(get("/teams/emp-mia/recaps/2026-W40", world.as("emp-bob")), 403, "forbidden");
+    }
+
+    @Test
+    void the_team_view_answers_html_and_markdown_like_the_recap() {
+        get(W40, world.as("emp-ada"));
+        post(W40 + "/confirm", world.as("emp-ada"), null);
+
+        HttpApiEvent.Response html = get("/teams/emp-mia/recaps/2026-W40?format=html", world.as("emp-mia"));
+        HttpApiEvent.Response markdown = get("/teams/emp-mia/recaps/2026-W40?format=markdown", world.as("emp-mia"));
+
+        assertThat(html.header("content-type")).startsWith("text/html");
+        assertThat(html.bodyText()).contains("Team recaps — Mia", "1 of 2 confirmed", "Amount won", "USD 150,000",
+                "href=\"/recaps/emp-ada/2026-W40?format=html\"", "Not confirmed yet", "no recap yet");
+        assertThat(markdown.header("content-type")).startsWith("text/markdown");
+        assertThat(markdown.bodyText()).contains("## Team totals (confirmed recaps)", "- **Amount won:** USD 150,000 (1 person)",
+                "- **Pipeline added:** EUR 20,000 (1 person)");
+        assertError(get("/teams/emp-mia/recaps/2026-W40?format=pdf", world.as("emp-mia")), 400, "bad_request");
     }
 
     @Test
@@ -389,8 +406,12 @@ class RecapApiTest {
     void markdown_and_html_are_rendered_on_request() {
         HttpApiEvent.Response markdown = get(W40 + "?format=markdown", world.as("emp-ada"));
         assertThat(markdown.header("content-type")).startsWith("text/markdown");
-        assertThat(markdown.bodyText()).contains("# Weekly recap — Ada Lovelace, 2026-W40", "## Sales", "- **Amount won:** 150,000",
-                "[Initech renewal](https://acme.my.salesforce.com/006A0000000003AAA)");
+        assertThat(markdown.bodyText()).contains("# Weekly recap — Ada Lovelace, 2026-W40", "## Sales", "- **Amount won:** USD 150,000",
+                "- **Pipeline added:** EUR 20,000", "- **Pipeline added:** USD 50,000",
+                "[Initech renewal](https://acme.my.salesforce.com/006A0000000003AAA) — Proposal → Negotiation (USD 120,000)",
+                "- billing tag: 2 conversations", "- shipping tag: 1 conversation");
+        assertThat(markdown.bodyText().replaceAll("\\]\\([^)]*\\)", "]")).as("no internal ids in text meant for people, links aside")
+                .doesNotContain("cnv_", "006A0000", "emp-ada");
 
         HttpApiEvent.Response html = request("GET", W40).claims(world.as("emp-ada")).header("accept", "text/html").send();
         assertThat(html.header("content-type")).startsWith("text/html");

@@ -23,16 +23,20 @@ import io.gristmill.recap.RecapContent.Metric;
 /**
  * Recap figures against the fixture week, worked out by hand (times are Berlin, UTC+2 that week):
  * <ul>
- * <li>Sales: 2 deals created (Acme 50,000 + Globex 20,000 = 70,000 pipeline); 3 stage changes on 2
- * deals (Acme twice, Initech once); won Initech 120,000 + Umbrella 30,000 = 150,000; lost Hooli
- * 15,000; 1 lead converted; 2 meetings; 1 task; contacts C1, C2 (meetings), C1 (task), C3, C1
+ * <li>Sales: 2 deals created (Acme USD 50,000 and Globex EUR 20,000: pipeline added per currency,
+ * never 70,000 of nothing); Acme's creation row (its first stage, Prospecting) is no move; 3 stage
+ * changes on 2 deals (Acme twice, Initech once); won Initech 120,000 + Umbrella 30,000 = USD 150,000;
+ * lost Hooli USD 15,000; 1 lead converted; 2 meetings; 1 task; contacts C1, C2 (meetings), C1 (task), C3, C1
  * (calls), C4 (contact role) = 4 people; 1 note. The deals won Sunday 23:00 before and Monday
  * 00:30 after the week (inside it in UTC days) and Bob's win do not count.</li>
  * <li>Customers: conversations 1, 2, 3, 4 (a comment), 5 (a reply) and 6 (a call) handled = 6; 7
- * was a missed call. Replies in 1, 2, 3, 5 = 4. Archived 1, 2, 3 = 3 resolved. First responses
- * that were Ada's within the week: cnv_1 30 min, cnv_3 60 min, cnv_5 22 h (message on Sunday of the
- * week before) → median 60 min; cnv_2 was answered first by Bob. Reopened after Ada resolved it:
- * cnv_2 → 1 of 3 = 0.33. Tags at the end of the week: billing on 1 and 2 ("urgent" was removed
+ * was a missed call. Replies in 1, 2, 3, 5 = 4 (the API's automatic acknowledgement in cnv_3 is
+ * nobody's reply). Archived 1, 2, 3 = 3 conversations resolved, in 4 resolutions: cnv_2 was
+ * resolved Tuesday, reopened Wednesday 12:00 and resolved again at 13:00. First responses that were
+ * Ada's within the week: cnv_1 30 min, cnv_3 60 min (not the acknowledgement after 4 s), cnv_5 22 h
+ * (message on Sunday of the week before) → median 60 min; cnv_2 was answered first by Bob.
+ * Resolutions later reopened: cnv_2's first → 1 of 4 = 0.25 (counting only each conversation's
+ * last archive, as before, gave 0 of 3). Tags at the end of the week: billing on 1 and 2 ("urgent" was removed
  * from 2), shipping on 3.</li>
  * <li>Calls (only on request): 3 logged, 300 + 600 + 120 = 1,020 s; Connected 1, Left voicemail 1,
  * no outcome 1; Front: 1 handled, 1 missed.</li>
@@ -49,7 +53,9 @@ class RecapCalculatorTest {
 
     private static Map<String, BigDecimal> metrics(RecapContent content, SectionId section) {
         return content.section(section).orElseThrow().metrics().stream()
-                .collect(Collectors.toMap(Metric::id, Metric::value, (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(Metric::key, Metric::value, (a, b) -> {
+                    throw new AssertionError("two metrics with one key");
+                }, java.util.LinkedHashMap::new));
     }
 
     private static BigDecimal n(String value) {
@@ -63,12 +69,13 @@ class RecapCalculatorTest {
         assertThat(sales).containsExactlyEntriesOf(new java.util.LinkedHashMap<>(Map.ofEntries()) {
             {
                 put("dealsCreated", n("2"));
-                put("pipelineAdded", n("70000"));
+                put("pipelineAdded.EUR", n("20000"));
+                put("pipelineAdded.USD", n("50000"));
                 put("dealsAdvanced", n("2"));
                 put("dealsWon", n("2"));
-                put("amountWon", n("150000"));
+                put("amountWon.USD", n("150000"));
                 put("dealsLost", n("1"));
-                put("amountLost", n("15000"));
+                put("amountLost.USD", n("15000"));
                 put("leadsConverted", n("1"));
                 put("meetingsHeld", n("2"));
                 put("tasksCompleted", n("1"));
@@ -99,7 +106,7 @@ class RecapCalculatorTest {
                 Map.entry("conversationsResolved", n("3")),
                 Map.entry("repliesSent", n("4")),
                 Map.entry("medianFirstResponseSeconds", n("3600")),
-                Map.entry("reopenRate", n("0.33")));
+                Map.entry("reopenRate", n("0.25")));
         assertThat(content.section(SectionId.CUSTOMERS).orElseThrow().items())
                 .extracting(RecapContent.Item::label, RecapContent.Item::value)
                 .containsExactly(tuple("billing", n("2")), tuple("shipping", n("1")));
@@ -154,18 +161,20 @@ class RecapCalculatorTest {
     void activity_per_day_is_cut_in_the_tenant_zone() {
         assertThat(recap(Set.of(), Set.of()).activityPerDay()).extracting(RecapContent.DayCount::date, RecapContent.DayCount::count)
                 .containsExactly(
-                        tuple(LocalDate.parse("2026-09-28"), 8), tuple(LocalDate.parse("2026-09-29"), 7),
-                        tuple(LocalDate.parse("2026-09-30"), 5), tuple(LocalDate.parse("2026-10-01"), 8),
+                        tuple(LocalDate.parse("2026-09-28"), 9), tuple(LocalDate.parse("2026-09-29"), 7),
+                        tuple(LocalDate.parse("2026-09-30"), 6), tuple(LocalDate.parse("2026-10-01"), 8),
                         tuple(LocalDate.parse("2026-10-02"), 5), tuple(LocalDate.parse("2026-10-03"), 0),
                         tuple(LocalDate.parse("2026-10-04"), 0));
     }
 
     @Test
-    void pipeline_movement_counts_a_deal_moved_twice_once_at_its_latest_amount() {
+    void pipeline_movement_counts_a_deal_moved_twice_once_at_its_latest_amount_per_currency() {
         assertThat(recap(Set.of(), Set.of()).pipeline())
-                .extracting(RecapContent.PipelineBar::label, RecapContent.PipelineBar::deals, RecapContent.PipelineBar::amount)
-                .containsExactly(tuple("Created", 2, n("70000")), tuple("Advanced", 2, n("175000")),
-                        tuple("Won", 2, n("150000")), tuple("Lost", 1, n("15000")));
+                .extracting(RecapContent.PipelineBar::label, RecapContent.PipelineBar::deals, RecapContent.PipelineBar::amount,
+                        RecapContent.PipelineBar::currency)
+                .containsExactly(tuple("Created (EUR)", 1, n("20000"), "EUR"), tuple("Created (USD)", 1, n("50000"), "USD"),
+                        tuple("Advanced (USD)", 2, n("175000"), "USD"), tuple("Won (USD)", 2, n("150000"), "USD"),
+                        tuple("Lost (USD)", 1, n("15000"), "USD"));
     }
 
     @Test

@@ -50,7 +50,8 @@ class RecapPageInChromiumTest {
 
         assertThat(dom.exit()).as(dom.stderr()).isZero();
         assertThat(dom.stdout()).contains("data-overflow=\"false\"").contains("Activity per day").contains("Pipeline movement");
-        assertThat(dom.stdout().split("<rect", -1).length - 1).as("bars drawn").isEqualTo(7 + 4);
+        // Seven days; pipeline: created in EUR and in USD, advanced, won, lost (USD) — one bar per currency.
+        assertThat(dom.stdout().split("<rect", -1).length - 1).as("bars drawn").isEqualTo(7 + 5);
         assertThat(dom.stderr() + shot.stderr()).doesNotContain("Uncaught").doesNotContain(":CONSOLE(");
         assertThat(shot.exit()).as(shot.stderr()).isZero();
         assertThat(Files.size(dir.resolve("recap.png"))).isGreaterThan(5_000);

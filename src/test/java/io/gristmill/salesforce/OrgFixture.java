@@ -50,9 +50,12 @@ final class OrgFixture {
                 "SystemModstamp", ago(Duration.ofDays(20))));
         org.put("GroupMember", Map.of("Id", "011000000000002AAA", "GroupId", "00G000000000002AAA", "UserOrGroupId", REP,
                 "SystemModstamp", ago(Duration.ofDays(20))));
-        org.put("User", row(MANAGER, Duration.ofDays(30), "Email", "mia@acme.test", "Name", "Mia Manager", "IsActive", true));
+        org.put("User", row(MANAGER, Duration.ofDays(30), "Email", "mia@acme.test", "Name", "Mia Manager", "IsActive", true,
+                "UserType", "Standard", "Username", "mia@acme.test"));
         org.put("User", row(REP, Duration.ofDays(30), "Email", "rex@acme.test", "Name", "Rex Rep", "IsActive", true, "ManagerId", MANAGER,
-                "UserRoleId", "00E000000000001AAA"));
+                "UserRoleId", "00E000000000001AAA", "UserType", "Standard", "Username", "rex@acme.test"));
+        // This org made Call Result a picklist; free text in it would not be kept.
+        org.picklist("Task", "CallDisposition", "Connected", "Left voicemail", "No answer");
         org.put("Account", row(ACCOUNT, Duration.ofDays(6), "Name", "Acme Corp", "OwnerId", REP));
         org.put("Opportunity", row(OPP, Duration.ofDays(5), "Name", "Acme renewal", "AccountId", ACCOUNT, "OwnerId", REP,
                 "StageName", "Closed Won", "Amount", 48000.0, "CloseDate", "2026-11-20", "IsClosed", true, "IsWon", true,

@@ -183,7 +183,7 @@ final class KillDrill {
     boolean syncStatusOk(String provider) {
         Map<String, AttributeValue> connection = dynamo.getItem(b -> b.tableName(LocalAws.TABLE)
                 .key(Map.of("PK", AttributeValue.fromS("T#" + tenant), "SK", AttributeValue.fromS("CONN#" + provider))).consistentRead(true)).item();
-        return connection != null && connection.containsKey("syncStatus") && "ok".equals(connection.get("syncStatus").s());
+        return connection != null && connection.containsKey("syncStatus") && connection.get("syncStatus").s().matches("ok(; .*)?");
     }
 
     static boolean activityOf(Map<String, AttributeValue> item, String source) {

@@ -139,6 +139,9 @@ public final class Sandbox {
         runSchedule("salesforce-poll");
         runSchedule("front-reconcile");
         deliverLiveWork();
+        company.redateWonDeal(Instant.now(), SandboxCompany.weekStart(started, 1));
+        say("Ironleaf Tea's Close Date was corrected after signing; Salesforce is polled again");
+        runSchedule("salesforce-poll");
         if (kills > 0) {
             String weekKey = week.toString();
             drill(drill, new KillDrill.Job("recap-drafts", item -> item.get("PK").s().startsWith("T#" + SandboxCompany.TENANT + "#RECAP#")
@@ -318,15 +321,19 @@ public final class Sandbox {
             Browser browser = new Browser(door.baseUri()).signIn(person.id());
             String path = "/recaps/" + person.id() + "/" + week;
             JsonNode recap = expect(browser.get(path + "?format=json"), 200, "reading " + person.name() + "'s recap").json();
-            if (person == SandboxCompany.RAVI) {
+            if (person == SandboxCompany.RAVI || person == SandboxCompany.OMAR) {
                 // A one-off request: this recap only, not the next one.
-                recap = expect(browser.send("POST", path + "/generate", "{\"include\":[\"salesforce.calls\"]}"), 200,
+                String include = person == SandboxCompany.RAVI ? "salesforce.calls" : "front.calls";
+                recap = expect(browser.send("POST", path + "/generate", "{\"include\":[\"" + include + "\"]}"), 200,
                         person.name() + " asking for call metrics").json();
+            }
+            if (person == SandboxCompany.NOOR || person == SandboxCompany.OMAR) {
+                ScriptedRecaps.check(person, recap, failures);
             }
             List<String> sections = new ArrayList<>();
             recap.findValues("sections").forEach(list -> list.forEach(s -> sections.add(s.path("id").asText())));
             List<String> expected = new ArrayList<>(List.of(person.sells() ? "sales" : "customers"));
-            if (person == SandboxCompany.RAVI) {
+            if (person == SandboxCompany.RAVI || person == SandboxCompany.OMAR) {
                 expected.add("calls");
             }
             if (!sections.containsAll(expected)) {
@@ -352,12 +359,17 @@ public final class Sandbox {
         say(SandboxCompany.MIA.name() + "'s team for " + week + ": " + summary.path("confirmed").asInt() + " confirmed, "
                 + summary.path("pending").asInt() + " pending " + team.path("pending").findValuesAsText("name"));
         for (JsonNode total : summary.path("totals")) {
-            say("  " + total.path("label").asText() + ": " + total.path("value").decimalValue().stripTrailingZeros().toPlainString()
+            say("  " + total.path("label").asText() + ": " + (total.hasNonNull("currency") ? total.path("currency").asText() + " " : "")
+                    + total.path("value").decimalValue().stripTrailingZeros().toPlainString()
                     + " " + total.path("unit").asText("") + " (" + total.path("people").asInt() + (total.path("people").asInt() == 1 ? " person)" : " people)"));
         }
-        if (summary.path("confirmed").asInt() != 3 || summary.path("pending").asInt() != 1) {
-            failures.add("the team view should show 3 confirmed recaps and Ines pending: " + summary);
+        if (summary.path("confirmed").asInt() != 5 || summary.path("pending").asInt() != 1) {
+            failures.add("the team view should show 5 confirmed recaps and Ines pending: " + summary);
         }
+        ScriptedRecaps.checkDirectory(expect(new Browser(door.baseUri()).signIn(SandboxCompany.SAM.id())
+                .get("/tenants/" + SandboxCompany.TENANT + "/employees"), 200, "the directory").json(),
+                expect(new Browser(door.baseUri()).signIn(SandboxCompany.SAM.id())
+                        .get("/tenants/" + SandboxCompany.TENANT + "/identity-links"), 200, "the proposed links").json(), failures);
         Browser.Page draft = manager.get("/recaps/" + SandboxCompany.INES.id() + "/" + week);
         if (draft.status() < 400) {
             failures.add("the manager could read Ines's unconfirmed draft: " + draft.body());

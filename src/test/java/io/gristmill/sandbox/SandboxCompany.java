@@ -75,8 +75,24 @@ final class SandboxCompany {
             List.of("support"), null, "tea_ines", false);
     static final Person SAM = new Person("emp-sam", "Sam Rivera", "sam@northwind.test", "Operations (Gristmill admin)", MIA.id,
             List.of("ops"), null, null, true);
+    /** Noor and Omar joined for the recap week: their week is scripted, so its recap can be worked out by hand. */
+    static final Person NOOR = new Person("emp-noor", "Noor Haddad", "noor@northwind.test", "Account Executive", MIA.id,
+            List.of("sales"), "005000000000004AAA", null, false);
+    static final Person OMAR = new Person("emp-omar", "Omar Reyes", "omar@northwind.test", "Support Agent", MIA.id,
+            List.of("support"), null, "tea_omar", false);
 
-    static final List<Person> PEOPLE = List.of(MIA, RAVI, LENA, TOM, INES, SAM);
+    static final List<Person> PEOPLE = List.of(MIA, RAVI, LENA, TOM, INES, SAM, NOOR, OMAR);
+    private static final List<Person> SCRIPTED = List.of(NOOR, OMAR);
+
+    /** A second Salesforce user with Noor's address (Salesforce does not require unique e-mail). */
+    static final String NORA_SALESFORCE_USER = "005000000000005AAA";
+    /** Salesforce's own users, active and with addresses, never employees. */
+    static final String INTEGRATION_USER = "005000000000910AAA";
+    static final String GUEST_USER = "005000000000911AAA";
+    /** Noor's deals: created and moved in the week (USD), a multi-currency one (EUR), a won deal re-dated after signing. */
+    static final String HARBOR_DEAL = "006000000000501AAA";
+    static final String KESTREL_DEAL = "006000000000502AAA";
+    static final String IRONLEAF_DEAL = "006000000000503AAA";
     /** The directory groups whose members get weekly recaps. */
     static final List<String> RECAP_GROUPS = List.of("sales", "support");
 
@@ -114,9 +130,14 @@ final class SandboxCompany {
                 front.teammate(person.frontTeammateId(), person.email(), "user", false);
             }
         }
+        front.teammate(OMAR.frontTeammateId(), OMAR.email(), "user", false);
+        org.picklist("Task", "CallDisposition", "Connected", "Left voicemail", "No answer");
         for (int weeksAgo = 4; weeksAgo >= 0; weeksAgo--) {
             Instant start = weekStart(now, weeksAgo);
             for (Person person : PEOPLE) {
+                if (SCRIPTED.contains(person)) {
+                    continue;
+                }
                 if (person.sells()) {
                     salesWeek(person, start, now);
                 }
@@ -125,17 +146,176 @@ final class SandboxCompany {
                 }
             }
         }
+        scriptedSalesWeek(weekStart(now, 1));
+        scriptedSupportWeek(weekStart(now, 1));
+    }
+
+    /** {@code day} (0 = Monday) of the week at {@code hour:minute}, company time. */
+    private static Instant at(Instant weekStart, int day, int hour, int minute) {
+        return weekStart.atZone(ZONE).plusDays(day).withHour(hour).withMinute(minute).toInstant();
+    }
+
+    /**
+     * Noor's week, row by row as real orgs write them (shapes: {@code src/test/resources/salesforce/}):
+     * a shared address (Nora Hart, whose call stays unattributed), the Integration User's deal and
+     * the Site Guest User (never employees), an account handed over from Ravi (two history rows,
+     * one change), Harbor Bikes created Monday and moved twice (the creation row is no move), Kestrel
+     * Air in euros, Ironleaf Tea won Tuesday (re-dated by {@link #redateWonDeal} after the first
+     * sync), a three-day trade fair (all-day: no meeting), one meeting and two calls, one with a
+     * hand-typed call result (not one of the org's picklist values: not kept).
+     */
+    private void scriptedSalesWeek(Instant w) {
+        String noor = NOOR.salesforceUserId();
+        Instant joined = w.minus(Duration.ofDays(200));
+        org.put("User", row(NORA_SALESFORCE_USER, w.minus(Duration.ofDays(20)), ADMIN_SALESFORCE_USER, "Email", NOOR.email(),
+                "Username", "nora.hart@northwind.test", "Name", "Nora Hart", "IsActive", true, "UserType", "Standard"));
+        org.put("User", row(INTEGRATION_USER, joined, ADMIN_SALESFORCE_USER, "Email", "salesforce-admin@northwind.test",
+                "Username", "integration@00d000000000042aaa.com", "Name", "Integration User", "IsActive", true, "UserType", "Standard"));
+        org.put("User", row(GUEST_USER, joined, ADMIN_SALESFORCE_USER, "Email", "salesforce-admin@northwind.test",
+                "Username", "northwind_site@northwind.force.com", "Name", "Site Guest User", "IsActive", true, "UserType", "Guest"));
+
+        String account = "001000000000501AAA";
+        Instant handover = at(w, 0, 9, 50);
+        Map<String, Object> harborBikes = row(account, w.minus(Duration.ofDays(30)), RAVI.salesforceUserId(), "Name", "Harbor Bikes",
+                "OwnerId", noor);
+        stamp(harborBikes, handover);
+        org.put("Account", harborBikes);
+        org.put("AccountHistory", row("017000000000501AAA", handover, noor, "AccountId", account, "Field", "Owner", "DataType", "EntityId",
+                "OldValue", RAVI.salesforceUserId(), "NewValue", noor));
+        org.put("AccountHistory", row("017000000000502AAA", handover, noor, "AccountId", account, "Field", "Owner", "DataType", "Text",
+                "OldValue", RAVI.name(), "NewValue", NOOR.name()));
+        String buyer = "003000000000501AAA";
+        org.put("Contact", row(buyer, w.minus(Duration.ofDays(30)), noor, "AccountId", account, "OwnerId", noor, "LastName", PRIVATE_TEXT));
+
+        deal(HARBOR_DEAL, "Harbor Bikes — expansion", account, noor, "USD", at(w, 0, 10, 0), w.plus(Duration.ofDays(30)), false, false,
+                new Object[][] { { "008000000000501AAA", at(w, 0, 10, 0), "Prospecting", 40_000 },
+                        { "008000000000502AAA", at(w, 1, 11, 0), "Qualification", 40_000 },
+                        { "008000000000503AAA", at(w, 3, 15, 0), "Proposal", 45_000 } });
+        deal(KESTREL_DEAL, "Kestrel Air — pilot", account, noor, "EUR", at(w, 2, 9, 0), w.plus(Duration.ofDays(40)), false, false,
+                new Object[][] { { "008000000000504AAA", at(w, 2, 9, 0), "Prospecting", 12_000 },
+                        { "008000000000505AAA", at(w, 4, 10, 0), "Needs Analysis", 12_000 } });
+        deal(IRONLEAF_DEAL, "Ironleaf Tea — renewal", account, noor, "USD", w.minus(Duration.ofDays(12)).plus(Duration.ofHours(10)),
+                at(w, 1, 16, 0), true, true,
+                new Object[][] { { "008000000000506AAA", w.minus(Duration.ofDays(12)).plus(Duration.ofHours(10)), "Prospecting", 30_000 },
+                        { "008000000000507AAA", w.minus(Duration.ofDays(5)).plus(Duration.ofHours(10)), "Negotiation", 30_000 },
+                        { "008000000000508AAA", at(w, 1, 16, 0), "Closed Won", 30_000 } });
+        deal("006000000000504AAA", "Pioneer Solar — new licence", account, INTEGRATION_USER, "USD", at(w, 2, 14, 0),
+                w.plus(Duration.ofDays(60)), false, false, new Object[][] { { "008000000000509AAA", at(w, 2, 14, 0), "Prospecting", 8_000 } });
+
+        Instant fairStart = at(w, 1, 0, 0).atZone(ZONE).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        org.put("Event", row("00U000000000501AAA", w.minus(Duration.ofDays(10)), noor, "OwnerId", noor, "Subject", "Trade fair " + PRIVATE_TEXT,
+                "StartDateTime", SalesforceTime.record(fairStart), "EndDateTime", SalesforceTime.record(fairStart.plus(Duration.ofDays(2))),
+                "DurationInMinutes", 4320, "IsAllDayEvent", true, "EventSubtype", "Event"));
+        org.put("Event", row("00U000000000502AAA", at(w, 0, 12, 0), noor, "OwnerId", noor, "WhoId", buyer, "Subject", "Demo " + PRIVATE_TEXT,
+                "StartDateTime", SalesforceTime.record(at(w, 2, 11, 0)), "EndDateTime", SalesforceTime.record(at(w, 2, 12, 0)),
+                "DurationInMinutes", 60, "IsAllDayEvent", false, "EventSubtype", "Event"));
+        call("00T000000000501AAA", noor, buyer, at(w, 0, 14, 0), 600, "Connected");
+        call("00T000000000502AAA", noor, buyer, at(w, 3, 10, 0), 120, "left msg w/ receptionist Anna, call back after 3");
+        call("00T000000000503AAA", NORA_SALESFORCE_USER, buyer, at(w, 3, 11, 0), 300, "Connected");
+    }
+
+    /** An opportunity with its stage history rows ({id, at, stage, amount}); the first row is written with the deal. */
+    private void deal(String id, String name, String account, String owner, String currency, Instant created, Instant closeDate,
+            boolean closed, boolean won, Object[][] history) {
+        for (Object[] step : history) {
+            org.put("OpportunityHistory", row((String) step[0], (Instant) step[1], owner, "OpportunityId", id, "StageName", step[2],
+                    "Amount", ((Integer) step[3]).doubleValue()));
+        }
+        Object[] last = history[history.length - 1];
+        Map<String, Object> deal = row(id, created, owner, "Name", name, "AccountId", account, "OwnerId", owner, "StageName", last[2],
+                "Amount", ((Integer) last[3]).doubleValue(), "CurrencyIsoCode", currency, "IsClosed", closed, "IsWon", won,
+                "CloseDate", closeDate.atZone(ZONE).toLocalDate().toString(), "Description", PRIVATE_TEXT);
+        stamp(deal, (Instant) last[1]);
+        org.put("Opportunity", deal);
+    }
+
+    private void call(String id, String owner, String who, Instant at, int seconds, String result) {
+        org.put("Task", row(id, at, owner, "OwnerId", owner, "WhoId", who, "Subject", "Call: " + PRIVATE_TEXT, "TaskSubtype", "Call",
+                "CallType", "Outbound", "CallDurationInSeconds", seconds, "CallDisposition", result, "IsClosed", true, "Status", "Completed",
+                "CompletedDateTime", SalesforceTime.record(at)));
+    }
+
+    private static void stamp(Map<String, Object> row, Instant at) {
+        row.put("LastModifiedDate", SalesforceTime.record(at));
+        row.put("SystemModstamp", SalesforceTime.record(at));
+    }
+
+    /**
+     * After the first sync, someone corrects Ironleaf Tea's Close Date to the Friday before it was
+     * signed: the deal is edited (new stamp, a CloseDate history row) and stays closed — still one win.
+     */
+    void redateWonDeal(Instant now, Instant recapWeek) {
+        Map<String, Object> deal = org.record("Opportunity", IRONLEAF_DEAL);
+        String signed = String.valueOf(deal.get("CloseDate"));
+        String corrected = recapWeek.minus(Duration.ofDays(3)).atZone(ZONE).toLocalDate().toString();
+        deal.put("CloseDate", corrected);
+        stamp(deal, now.minusSeconds(1));
+        org.put("Opportunity", deal);
+        org.put("OpportunityFieldHistory", row("017000000000503AAA", now.minusSeconds(1), NOOR.salesforceUserId(), "OpportunityId",
+                IRONLEAF_DEAL, "Field", "CloseDate", "DataType", "Date", "OldValue", signed, "NewValue", corrected));
+    }
+
+    /**
+     * Omar's week in Front (shapes: {@code src/test/resources/front/events/}): a conversation resolved,
+     * reopened and resolved again; an automatic acknowledgement through the API four seconds before
+     * his real reply; one reopened by a reminder; a phone call of seven events; a call abandoned
+     * before anyone answered; and a plain one.
+     */
+    private void scriptedSupportWeek(Instant w) {
+        String omar = OMAR.frontTeammateId();
+        String c1 = "cnv_omar_1";
+        omarEvent("inbound", at(w, 0, 9, 0), c1);
+        omarEvent("assign", at(w, 0, 9, 2), c1);
+        omarEvent("tag", at(w, 0, 9, 3), c1);
+        omarEvent("outbound", at(w, 0, 9, 30), c1);
+        omarEvent("archive", at(w, 0, 10, 0), c1);
+        omarEvent("reopen", at(w, 1, 9, 0), c1);
+        omarEvent("out_reply", at(w, 1, 9, 20), c1);
+        omarEvent("archive", at(w, 1, 9, 40), c1);
+        String c2 = "cnv_omar_2";
+        omarEvent("inbound", at(w, 0, 11, 0), c2);
+        front.automaticReply("evt_omar_auto", at(w, 0, 11, 0).plusSeconds(4), c2, INBOX, omar);
+        omarEvent("out_reply", at(w, 0, 11, 40), c2);
+        omarEvent("archive", at(w, 0, 12, 0), c2);
+        String c3 = "cnv_omar_3";
+        omarEvent("inbound", at(w, 1, 14, 0), c3);
+        omarEvent("outbound", at(w, 1, 14, 15), c3);
+        omarEvent("archive", at(w, 1, 14, 30), c3);
+        front.reminder("evt_omar_reminder", at(w, 2, 9, 0), c3, INBOX);
+        omarEvent("out_reply", at(w, 2, 9, 30), c3);
+        omarEvent("archive", at(w, 2, 10, 0), c3);
+        Instant ring = at(w, 2, 15, 0);
+        String[] lifecycle = { "call_started", "call_queued", "call_connected", "call_on_hold", "call_resumed", "call_hangup",
+                "call_transcript_added" };
+        long[] offsets = { 0, 5, 20, 180, 240, 500, 540 };
+        for (int i = 0; i < lifecycle.length; i++) {
+            front.callEvent("evt_omar_call_" + i, lifecycle[i], ring.plusSeconds(offsets[i]), "cnv_omar_4", INBOX, omar, "msg_omar_call",
+                    i >= 5 ? 480 : null);
+        }
+        Instant abandoned = at(w, 3, 10, 0);
+        front.callEvent("evt_omar_lost_0", "call_started", abandoned, "cnv_omar_5", INBOX, null, "msg_omar_lost", null);
+        front.callEvent("evt_omar_lost_1", "call_queued", abandoned.plusSeconds(5), "cnv_omar_5", INBOX, null, "msg_omar_lost", null);
+        front.callEvent("evt_omar_lost_2", "call_abandoned", abandoned.plusSeconds(60), "cnv_omar_5", INBOX, null, "msg_omar_lost", 0);
+        String c6 = "cnv_omar_6";
+        omarEvent("inbound", at(w, 3, 13, 0), c6);
+        omarEvent("outbound", at(w, 3, 13, 10), c6);
+        omarEvent("archive", at(w, 3, 13, 30), c6);
+    }
+
+    private void omarEvent(String type, Instant at, String conversation) {
+        front.event("evt_omar_" + ids.incrementAndGet(), type, at, conversation, INBOX, OMAR.frontTeammateId());
     }
 
     private void users(Instant now) {
         Instant joined = now.minus(Duration.ofDays(400));
         org.put("User", row(ADMIN_SALESFORCE_USER, joined, ADMIN_SALESFORCE_USER, "Email", "salesforce-admin@northwind.test",
-                "Name", "Integration Admin", "IsActive", true));
+                "Username", "salesforce-admin@northwind.test", "Name", "Integration Admin", "IsActive", true, "UserType", "Standard"));
         for (Person person : PEOPLE) {
             if (person.salesforceUserId() != null) {
                 Person manager = PEOPLE.stream().filter(p -> p.id().equals(person.managerId())).findFirst().orElse(null);
                 org.put("User", row(person.salesforceUserId(), joined, ADMIN_SALESFORCE_USER, "Email", person.email(), "Name", person.name(),
-                        "IsActive", true, "ManagerId", manager == null ? null : manager.salesforceUserId()));
+                        "Username", person.email(), "IsActive", true, "UserType", "Standard",
+                        "ManagerId", manager == null ? null : manager.salesforceUserId()));
             }
         }
     }
@@ -173,7 +353,7 @@ final class SandboxCompany {
                         "Amount", (double) amount));
             }
             Map<String, Object> deal = row(opportunity, created, owner, "Name", customer + " — " + DEAL_KINDS[random.nextInt(DEAL_KINDS.length)], "AccountId", account,
-                    "OwnerId", owner, "StageName", stage, "Amount", (double) amount, "IsClosed", closes, "IsWon", won,
+                    "OwnerId", owner, "StageName", stage, "Amount", (double) amount, "CurrencyIsoCode", "USD", "IsClosed", closes, "IsWon", won,
                     "CloseDate", lastChange.atZone(ZONE).toLocalDate().toString(), "Description", PRIVATE_TEXT);
             deal.put("LastModifiedDate", SalesforceTime.record(lastChange));
             deal.put("SystemModstamp", SalesforceTime.record(lastChange));

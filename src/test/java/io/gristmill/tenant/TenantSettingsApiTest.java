@@ -58,6 +58,26 @@ class TenantSettingsApiTest {
         assertThat(read.body().at("/updatedBy").asText()).isEqualTo("auth0|emp-admin");
     }
 
+    @jakarta.inject.Inject
+    io.gristmill.front.FrontCatalog frontCatalog;
+
+    @Test
+    void front_inboxes_or_teams_the_account_does_not_have_are_refused() {
+        String tenant = Ids.tenant();
+        // Reconciliation read the account: one inbox, and the team tim_1a2b was deleted since.
+        frontCatalog.put(tenant, List.of("inb_55c8c149"), List.of("tim_9z8y"), java.time.Instant.now());
+
+        HttpApiEvent.Response refused = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).jsonBody(settings()).send();
+
+        assertError(refused, 400, "bad_request");
+        assertThat(refused.body().path("message").asText()).contains("tim_1a2b").contains("not an inbox or team of the connected Front account");
+        assertThat(request("GET", "/tenants/" + tenant + "/settings").claims(admin(tenant)).send().body().at("/updatedAt").isNull())
+                .as("nothing half-saved").isTrue();
+        Map<String, Object> fixed = new java.util.HashMap<>(settings());
+        fixed.put("front", Map.of("inboxes", List.of("inb_55c8c149"), "teams", List.of("tim_9z8y")));
+        assertThat(request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).jsonBody(fixed).send().status()).isEqualTo(200);
+    }
+
     @Test
     void a_non_admin_cannot_change_or_read_settings() {
         String tenant = Ids.tenant();

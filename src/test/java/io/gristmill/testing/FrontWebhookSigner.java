@@ -46,6 +46,17 @@ public final class FrontWebhookSigner {
         return event.body(body);
     }
 
+    /** A rule webhook's {@code X-Front-Signature}: base64 HMAC-SHA1 of the body with the tenant's API secret. */
+    public static String ruleSignature(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String sign(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

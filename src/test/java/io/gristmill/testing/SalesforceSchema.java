@@ -35,6 +35,7 @@ final class SalesforceSchema {
         put(fields, "UserRole", "Name", "ParentRoleId");
         put(fields, "Group", "Name", "DeveloperName", "Type");
         fields.put("GroupMember", new java.util.HashSet<>(List.of("Id", "GroupId", "UserOrGroupId", "SystemModstamp")));
+        fields.put("Organization", new java.util.HashSet<>(List.of("Id", "Name", "DefaultCurrencyIsoCode", "IsSandbox")));
         put(fields, "User", "IsActive", "Email", "Username", "Name", "ManagerId", "UserRoleId", "Title", "Department", "UserType");
         return fields;
     }

@@ -55,6 +55,7 @@ public final class SimulatedFront implements AutoCloseable {
     private final List<ObjectNode> teammates = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> teamInboxes = new ConcurrentHashMap<>();
     private final Map<String, String> conversationInbox = new ConcurrentHashMap<>();
+    private final Map<String, String> merged = new ConcurrentHashMap<>();
     private final List<ObjectNode> events = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> writes = new CopyOnWriteArrayList<>();
@@ -100,6 +101,7 @@ public final class SimulatedFront implements AutoCloseable {
         teammates.clear();
         teamInboxes.clear();
         conversationInbox.clear();
+        merged.clear();
         events.clear();
         requests.clear();
         writes.clear();
@@ -194,6 +196,79 @@ public final class SimulatedFront implements AutoCloseable {
 
     public void team(String teamId, String... inboxes) {
         teamInboxes.put(teamId, List.of(inboxes));
+    }
+
+    /** Adds a recorded-shape event as it is, in an inbox (for {@code q[inboxes]}). */
+    public void add(ObjectNode recorded, String inboxId) {
+        ObjectNode e = recorded.deepCopy();
+        String conversation = e.path("conversation").path("id").asText();
+        conversationInbox.putIfAbsent(conversation, inboxId);
+        e.put("__inbox", inboxId);
+        events.add(e);
+    }
+
+    /**
+     * One event of a phone call, in the shape of {@code front/events/call-lifecycle.json}: every
+     * event of a call targets the call's message ({@code type} call); the hangup carries its
+     * {@code metadata.duration}; started, queued and abandoned come from the inbox, the rest from
+     * the teammate on the line.
+     */
+    public ObjectNode callEvent(String id, String type, Instant emittedAt, String conversationId, String inboxId, String teammate,
+            String callId, Integer durationSeconds) {
+        ObjectNode e = event(id, type, emittedAt, conversationId, inboxId, teammate == null ? "tea_nobody" : teammate);
+        ObjectNode source = e.putObject("source");
+        if (teammate == null || List.of("call_started", "call_queued", "call_abandoned").contains(type)) {
+            source.putObject("_meta").put("type", "inboxes");
+            source.putArray("data").addObject().put("id", inboxId).put("name", "Phone");
+        } else {
+            teammateSide(source, teammate);
+        }
+        if (teammate == null) {
+            e.putObject("conversation").put("id", conversationId).put("subject", CONTENT + " subject").put("status", "unassigned");
+        }
+        ObjectNode target = e.putObject("target");
+        target.putObject("_meta").put("type", "message");
+        ObjectNode call = target.putObject("data");
+        call.put("id", callId).put("type", "call").put("is_inbound", true).put("blurb", CONTENT).put("body", CONTENT).put("text", CONTENT);
+        if (teammate != null) {
+            call.putObject("author").put("id", teammate);
+        }
+        ObjectNode metadata = call.putObject("metadata");
+        if (durationSeconds != null) {
+            metadata.put("duration", durationSeconds).put("have_been_answered", !"call_abandoned".equals(type));
+        }
+        return e;
+    }
+
+    /** A reminder reopening a conversation, as {@code front/events/reminder-reopen.json}: source reminder with null data, no target. */
+    public ObjectNode reminder(String id, Instant emittedAt, String conversationId, String inboxId) {
+        ObjectNode e = event(id, "reminder", emittedAt, conversationId, inboxId, "tea_nobody");
+        e.putObject("source").putObject("_meta").put("type", "reminder");
+        ((ObjectNode) e.get("source")).putNull("data");
+        e.putNull("target");
+        e.remove("conversation");
+        e.putObject("conversation").put("id", conversationId).put("subject", CONTENT + " subject").put("status", "unassigned");
+        return e;
+    }
+
+    /** An automatic acknowledgement sent through the API, as {@code front/events/api-auto-reply.json}: no teammate, no author. */
+    public ObjectNode automaticReply(String id, Instant emittedAt, String conversationId, String inboxId, String assignee) {
+        ObjectNode e = event(id, "outbound", emittedAt, conversationId, inboxId, assignee);
+        e.putObject("source").putObject("_meta").put("type", "api");
+        ((ObjectNode) e.get("source")).putNull("data");
+        message(e.putObject("target"), "contact"); // a message without an author
+        ((ObjectNode) e.get("target").get("data")).put("is_inbound", false);
+        return e;
+    }
+
+    /** A team deleted in Front: {@code GET /teams/{id}} answers 404 from now on. */
+    public void deleteTeam(String teamId) {
+        teamInboxes.remove(teamId);
+    }
+
+    /** Merges a conversation into another: its resources answer 301 pointing at the surviving one. */
+    public void merge(String conversationId, String intoConversationId) {
+        merged.put(conversationId, intoConversationId);
     }
 
     public void conversationIn(String conversationId, String inboxId) {
@@ -430,6 +505,23 @@ public final class SimulatedFront implements AutoCloseable {
                 page = looping.toString();
             }
             send(exchange, 200, limits, page);
+        } else if ("/inboxes".equals(path) || "/teams".equals(path)) {
+            // The account's inboxes (every inbox a conversation or team is in) and teams, as id/name objects.
+            java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+            if ("/teams".equals(path)) {
+                ids.addAll(teamInboxes.keySet());
+            } else {
+                ids.addAll(conversationInbox.values());
+                teamInboxes.values().forEach(ids::addAll);
+            }
+            List<ObjectNode> all = ids.stream().map(id -> JSON.createObjectNode().put("id", id).put("name", id.substring(4))).toList();
+            send(exchange, 200, limits, page(all, 50, query, path, Map.of()));
+        } else if (path.startsWith("/conversations/") && path.endsWith("/inboxes")
+                && merged.containsKey(path.substring("/conversations/".length(), path.length() - "/inboxes".length()))) {
+            String into = merged.get(path.substring("/conversations/".length(), path.length() - "/inboxes".length()));
+            Map<String, String> headers = new LinkedHashMap<>(limits);
+            headers.put("location", baseUri() + "/conversations/" + into + "/inboxes");
+            send(exchange, 301, headers, "");
         } else if (path.startsWith("/teams/")) {
             List<String> inboxes = teamInboxes.get(path.substring("/teams/".length()));
             if (inboxes == null) {

@@ -59,6 +59,9 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private volatile int pageSize = 200;
     private volatile long apiMax = 15000;
     private volatile long usedBefore = 0;
+    private volatile long appUsedBefore = 0;
+    private volatile long appMax = 0;
+    private final Map<String, List<String>> picklists = new ConcurrentHashMap<>();
     private volatile double failRate = 0;
     private volatile int latencyMillis = 0;
     private volatile double faultRate = 0;
@@ -131,6 +134,8 @@ public final class SimulatedSalesforce implements AutoCloseable {
         pageSize = 200;
         apiMax = 15000;
         usedBefore = 0;
+        appUsedBefore = 0;
+        appMax = 0;
         failRate = 0;
         latencyMillis = 0;
         faultRate = 0;
@@ -179,9 +184,40 @@ public final class SimulatedSalesforce implements AutoCloseable {
         records.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).put(String.valueOf(record.get("Id")), new LinkedHashMap<>(record));
     }
 
+    /** A copy of a stored record (to edit and put back), or an empty map. */
+    public Map<String, Object> record(String type, String id) {
+        return new LinkedHashMap<>(records.getOrDefault(type, Map.of()).getOrDefault(id, Map.of()));
+    }
+
     /** Removes a record without a trace (as GroupMember rows disappear). */
     public void remove(String type, String id) {
         records.getOrDefault(type, Map.of()).remove(id);
+    }
+
+    /** The org's one row of {@code Organization}, with its default currency. */
+    public void organization(String defaultCurrency) {
+        records.put("Organization", new ConcurrentHashMap<>(Map.of(String.valueOf(orgId),
+                new LinkedHashMap<>(Map.of("Id", String.valueOf(orgId), "DefaultCurrencyIsoCode", defaultCurrency)))));
+    }
+
+    /** The org made this field a picklist with these values (describe lists them). */
+    public void picklist(String type, String field, String... values) {
+        picklists.put(type + "." + field, List.of(values));
+    }
+
+    /** Restores a deleted record from the recycle bin: visible again, its child rows as they were. */
+    public void undelete(String type, String id, String stamp) {
+        Map<String, Object> row = records.get(type).get(id);
+        row.put("IsDeleted", false);
+        row.put("SystemModstamp", stamp);
+        row.put("LastModifiedDate", stamp);
+    }
+
+    /** This connected app's own daily quota, reported as {@code per-app-api-usage} (0 max: not reported). */
+    public SimulatedSalesforce appUsage(long usedBefore, long max) {
+        this.appUsedBefore = usedBefore;
+        this.appMax = max;
+        return this;
     }
 
     /** Marks a record deleted (it stays visible to queryAll, with IsDeleted = true). */
@@ -194,7 +230,9 @@ public final class SimulatedSalesforce implements AutoCloseable {
     public void clearRecords() {
         records.clear();
         fields.clear();
+        picklists.clear();
         fields.putAll(SalesforceSchema.standardFields());
+        organization("USD");
     }
 
     /** The org lacks this field (e.g. multicurrency off). */
@@ -463,7 +501,9 @@ public final class SimulatedSalesforce implements AutoCloseable {
                     "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
             return;
         }
-        exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=" + (usedBefore + apiCalls.get()) + "/" + apiMax);
+        // The header as Salesforce sends it; the per-app part only for apps with their own quota.
+        exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=" + (usedBefore + apiCalls.get()) + "/" + apiMax
+                + (appMax > 0 ? "; per-app-api-usage=" + (appUsedBefore + apiCalls.get()) + "/" + appMax + "(appName=Gristmill)" : ""));
         sleep(latencyMillis);
         if (failRate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < failRate) {
             send(exchange, 503, "text/html", "<html><body>Service Unavailable</body></html>");
@@ -519,7 +559,34 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private static final java.util.regex.Pattern SOQL = java.util.regex.Pattern.compile(
             "SELECT (.+) FROM (\\w+) WHERE (\\w+) >= (\\S+) AND \\3 < (\\S+) ORDER BY \\3 ASC, Id ASC");
 
+    /** Every row of a child object about one parent ({@code WHERE OpportunityId = '006...'}), as after an undelete. */
+    private static final java.util.regex.Pattern SOQL_OF_PARENT = java.util.regex.Pattern.compile(
+            "SELECT (.+) FROM (\\w+) WHERE (\\w+) = '(\\w+)' ORDER BY (\\w+) ASC, Id ASC");
+
+    /** A query of a whole small object, like {@code SELECT Id, DefaultCurrencyIsoCode FROM Organization}. */
+    private static final java.util.regex.Pattern SOQL_ALL = java.util.regex.Pattern.compile("SELECT (.+) FROM (\\w+)");
+
     private Answer query(String soql) throws IOException {
+        java.util.regex.Matcher byParent = SOQL_OF_PARENT.matcher(String.valueOf(soql));
+        if (byParent.matches()) {
+            return queryOfParent(byParent);
+        }
+        java.util.regex.Matcher whole = SOQL_ALL.matcher(String.valueOf(soql));
+        if (whole.matches()) {
+            List<String> selected = java.util.Arrays.stream(whole.group(1).split(",")).map(String::trim).toList();
+            Set<String> known = fields.get(whole.group(2));
+            if (known == null || !known.containsAll(selected)) {
+                return new Answer(400, "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"No such column on entity '" + whole.group(2) + "'.\"}]");
+            }
+            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            for (Map<String, Object> row : records.getOrDefault(whole.group(2), Map.of()).values()) {
+                Map<String, Object> projected = new LinkedHashMap<>();
+                projected.put("attributes", Map.of("type", whole.group(2), "url", "/services/data/v66.0/sobjects/" + whole.group(2) + "/" + row.get("Id")));
+                selected.forEach(field -> projected.put(field, row.get(field)));
+                rows.add(projected);
+            }
+            return new Answer(200, JSON.writeValueAsString(page(rows)));
+        }
         java.util.regex.Matcher m = SOQL.matcher(String.valueOf(soql));
         if (!m.matches()) {
             return new Answer(400, "[{\"errorCode\":\"MALFORMED_QUERY\",\"message\":\"unexpected token\"}]");
@@ -532,8 +599,12 @@ public final class SimulatedSalesforce implements AutoCloseable {
         List<String> selected = java.util.Arrays.stream(m.group(1).split(",")).map(String::trim).toList();
         for (String field : selected) {
             if (!known.contains(field)) {
-                return new Answer(400, "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"No such column '" + field
-                        + "' on entity '" + type + "'.\"}]");
+                // Salesforce's own form: the query quoted with a caret, a position, then the reason.
+                String message = "\n" + soql.substring(0, Math.min(soql.length(), 60)) + "\n       ^\nERROR at Row:1:Column:"
+                        + (soql.indexOf(field) + 1) + "\nNo such column '" + field + "' on entity '" + type
+                        + "'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name."
+                        + " Please reference your WSDL or the describe call for the appropriate names.";
+                return new Answer(400, JSON.writeValueAsString(List.of(Map.of("errorCode", "INVALID_FIELD", "message", message))));
             }
         }
         String stampField = m.group(3);
@@ -560,6 +631,31 @@ public final class SimulatedSalesforce implements AutoCloseable {
             }
         }
         rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> io.gristmill.salesforce.SalesforceTime.parse(r.get(stampField)))
+                .thenComparing(r -> String.valueOf(r.get("Id"))));
+        return new Answer(200, JSON.writeValueAsString(page(rows)));
+    }
+
+    private Answer queryOfParent(java.util.regex.Matcher m) throws IOException {
+        String type = m.group(2);
+        Set<String> known = fields.get(type);
+        if (known == null) {
+            return new Answer(400, "[{\"errorCode\":\"INVALID_TYPE\",\"message\":\"sObject type '" + type + "' is not supported.\"}]");
+        }
+        List<String> selected = java.util.Arrays.stream(m.group(1).split(",")).map(String::trim).toList();
+        if (!known.containsAll(selected) || !known.contains(m.group(3))) {
+            return new Answer(400, "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"No such column on entity '" + type + "'.\"}]");
+        }
+        String orderField = m.group(5);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> row : records.getOrDefault(type, Map.of()).values()) {
+            if (m.group(4).equals(String.valueOf(row.get(m.group(3))))) {
+                Map<String, Object> projected = new LinkedHashMap<>();
+                projected.put("attributes", Map.of("type", type, "url", "/services/data/v66.0/sobjects/" + type + "/" + row.get("Id")));
+                selected.forEach(field -> projected.put(field, row.get(field)));
+                rows.add(projected);
+            }
+        }
+        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> io.gristmill.salesforce.SalesforceTime.parse(r.get(orderField)))
                 .thenComparing(r -> String.valueOf(r.get("Id"))));
         return new Answer(200, JSON.writeValueAsString(page(rows)));
     }
@@ -593,7 +689,16 @@ public final class SimulatedSalesforce implements AutoCloseable {
         if (known == null) {
             return new Answer(404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
         }
-        List<Map<String, String>> list = known.stream().sorted().map(name -> Map.of("name", name)).toList();
+        // Field entries as describe gives them (name, type, picklistValues), trimmed to what is read.
+        List<Map<String, Object>> list = known.stream().sorted().map(name -> {
+            List<String> values = picklists.get(type + "." + name);
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("name", name);
+            field.put("type", values == null ? "string" : "picklist");
+            field.put("picklistValues", values == null ? List.of()
+                    : values.stream().map(v -> Map.of("active", true, "defaultValue", false, "label", v, "value", v)).toList());
+            return field;
+        }).toList();
         return new Answer(200, JSON.writeValueAsString(Map.of("name", type, "fields", list)));
     }
 

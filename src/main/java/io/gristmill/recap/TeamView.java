@@ -1,0 +1,36 @@
+package io.gristmill.recap;
+
+import java.util.List;
+
+import io.quarkus.qute.TemplateData;
+
+/** A manager's week prepared for the Markdown and HTML templates: totals written out, each confirmed recap in short. */
+@TemplateData
+public record TeamView(String managerName, String week, int reports, int confirmedCount, List<ShownTotal> totals, List<ShownRecap> confirmed,
+        List<TeamRecaps.Pending> pending) {
+
+    @TemplateData
+    public record ShownTotal(String label, String value, int people) {
+    }
+
+    /** @param link the recap itself, as HTML, for the reader to open */
+    @TemplateData
+    public record ShownRecap(String name, String narrative, List<RecapView.ShownMetric> metrics, String link) {
+    }
+
+    static TeamView of(TeamRecaps.TeamWeek week) {
+        List<ShownTotal> totals = week.summary().totals().stream()
+                .map(t -> new ShownTotal(t.label(), RecapView.display(t.value(), t.unit(), t.currency()), t.people())).toList();
+        List<ShownRecap> confirmed = week.confirmed().stream().map(recap -> new ShownRecap(
+                recap.employeeName() == null ? recap.employeeId() : recap.employeeName(), recap.narrative(),
+                recap.content().sections().stream().flatMap(s -> s.metrics().stream())
+                        .map(m -> new RecapView.ShownMetric(m.id(), m.label(), RecapView.display(m))).toList(),
+                "/recaps/" + recap.employeeId() + "/" + recap.week() + "?format=html")).toList();
+        return new TeamView(week.managerName(), week.week(), week.summary().reports(), week.summary().confirmed(), totals, confirmed,
+                week.pending());
+    }
+
+    public String pendingStatus(TeamRecaps.Pending pending) {
+        return "draft".equals(pending.status()) ? "drafted, not confirmed yet" : "no recap yet";
+    }
+}
