@@ -26,7 +26,10 @@ import io.gristmill.recap.DelegationRoutes;
 import io.gristmill.recap.Inclusion;
 import io.gristmill.recap.PromptTemplate;
 import io.gristmill.recap.PromptTemplateInput;
+import io.gristmill.recap.Narrator;
 import io.gristmill.recap.Recap;
+import io.gristmill.recap.narration.NarrationFacts;
+import io.gristmill.recap.request.Interpretation;
 import io.gristmill.recap.RecapContent;
 import io.gristmill.recap.RecapDrafts;
 import io.gristmill.recap.RecapOptions;
@@ -68,6 +71,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Delegations.Change.class,
         DelegationRoutes.GrantRequest.class,
         TenantSettings.Directory.class,
+        TenantSettings.Recaps.class,
         EmployeeDirectory.Page.class,
         EmployeeInput.class,
         Identities.class,
@@ -81,8 +85,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ReconcileReport.class,
         PromptTemplate.class,
         PromptTemplateInput.class,
+        PromptTemplateInput.FromRecap.class,
         Recap.class,
         Recap.AppliedTemplate.class,
+        Narrator.class,
+        Recap.Context.class,
+        RecapRoutes.ContextRequest.class,
+        Interpretation.class,
+        NarrationFacts.class,
+        NarrationFacts.Figure.class,
+        NarrationFacts.Line.class,
         RecapContent.class,
         RecapContent.DayCount.class,
         RecapContent.Evidence.class,

@@ -23,18 +23,29 @@ public class PromptTemplates {
     static final int MAX_PER_OWNER = 50;
 
     private final PromptTemplateStore store;
+    private final RecapStore recaps;
+    private final io.gristmill.tenant.TenantSettingsStore settings;
     private final Clock clock;
 
-    public PromptTemplates(PromptTemplateStore store, Clock clock) {
+    public PromptTemplates(PromptTemplateStore store, RecapStore recaps, io.gristmill.tenant.TenantSettingsStore settings, Clock clock) {
         this.store = store;
+        this.recaps = recaps;
+        this.settings = settings;
         this.clock = clock;
     }
 
+    /** The caller's own, the company's, and the built-in ones the company did not hide. */
     public List<PromptTemplate> visibleTo(Caller caller) {
         List<PromptTemplate> all = new ArrayList<>();
         caller.employeeId().ifPresent(own -> all.addAll(store.list(caller.tenantId(), own)));
         all.addAll(store.list(caller.tenantId(), PromptTemplateStore.TENANT_OWNER));
+        all.addAll(builtIns(caller));
         return all;
+    }
+
+    private List<PromptTemplate> builtIns(Caller caller) {
+        List<String> hidden = settings.get(caller.tenantId()).settings().recaps().hiddenTemplates();
+        return BuiltInTemplates.ALL.stream().filter(t -> !hidden.contains(t.templateId())).toList();
     }
 
     /** A template the caller may apply or read: their own or a tenant-wide one. */
@@ -43,10 +54,14 @@ public class PromptTemplates {
             return Optional.empty();
         }
         return caller.employeeId().flatMap(own -> store.find(caller.tenantId(), own, templateId))
-                .or(() -> store.find(caller.tenantId(), PromptTemplateStore.TENANT_OWNER, templateId));
+                .or(() -> store.find(caller.tenantId(), PromptTemplateStore.TENANT_OWNER, templateId))
+                .or(() -> builtIns(caller).stream().filter(t -> t.templateId().equals(templateId)).findFirst());
     }
 
     public PromptTemplate create(Caller caller, PromptTemplateInput input) {
+        if (input.fromRecap() != null) {
+            input = input.withRequestOf(ownVersion(caller, input.fromRecap()));
+        }
         String owner = owner(caller, input.scope());
         if (store.list(caller.tenantId(), owner == null ? PromptTemplateStore.TENANT_OWNER : owner).size() >= MAX_PER_OWNER) {
             throw ApiException.conflict("At most " + MAX_PER_OWNER + " templates per owner; delete one first");
@@ -80,9 +95,28 @@ public class PromptTemplates {
         LOG.infof("Prompt template %s deleted by %s", templateId, caller.subject());
     }
 
+    /** "Save this as a template": a version of the caller's own recap, whose request it copies. */
+    private Recap ownVersion(Caller caller, PromptTemplateInput.FromRecap from) {
+        String own = caller.employeeId().orElseThrow(() -> ApiException.badRequest(
+                "Your token names no employee (claim employee_id): fromRecap takes one of your own recaps"));
+        IsoWeek week;
+        try {
+            week = IsoWeek.parse(from.week());
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("fromRecap.week '" + from.week() + "' is not an ISO week such as 2026-W40");
+        }
+        List<Recap> versions = recaps.versions(caller.tenantId(), own, week);
+        return (from.version() == null ? versions.stream().reduce((a, b) -> b)
+                : versions.stream().filter(r -> r.version() == from.version()).findFirst())
+                .orElseThrow(() -> ApiException.notFound("You have no recap " + week + (from.version() == null ? "" : " version " + from.version())));
+    }
+
     private PromptTemplate changeable(Caller caller, String templateId) {
         PromptTemplate existing = readable(caller, templateId)
                 .orElseThrow(() -> ApiException.notFound("No prompt template " + templateId));
+        if (existing.builtIn()) {
+            throw ApiException.forbidden("Built-in templates are read-only; save your own with the same settings instead");
+        }
         if (existing.tenantWide()) {
             caller.requireAdmin();
         }
@@ -100,7 +134,7 @@ public class PromptTemplates {
 
     private PromptTemplate build(Caller caller, String templateId, String owner, PromptTemplateInput input) {
         return new PromptTemplate(templateId, input.scope(), owner, input.name(), input.sections(), input.include(),
-                input.instructions(), input.tenantDefault(), clock.instant(), caller.subject());
+                input.instructions(), input.length(), input.tenantDefault(), clock.instant(), caller.subject());
     }
 
     /** Keeps one tenant default: saving a new default clears the flag on the others. */
@@ -109,8 +143,7 @@ public class PromptTemplates {
         if (saved.tenantDefault()) {
             for (PromptTemplate other : store.list(caller.tenantId(), PromptTemplateStore.TENANT_OWNER)) {
                 if (other.tenantDefault() && !other.templateId().equals(saved.templateId())) {
-                    store.save(caller.tenantId(), new PromptTemplate(other.templateId(), other.scope(), null, other.name(), other.sections(),
-                            other.include(), other.instructions(), false, other.updatedAt(), other.updatedBy()), true);
+                    store.save(caller.tenantId(), other.withoutDefault(), true);
                 }
             }
         }

@@ -10,9 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param request   the one-off options of the request that generated this version (kept for the
  *                  record; never applied to another recap)
+ * @param interpretedAs what the request's words were taken to mean
  * @param template  the prompt template applied, if any (requested, or the tenant default)
  * @param included  the optional parts this version includes, from request and template together
  * @param managerId the manager when it was confirmed: they keep read access after a reorganisation
+ * @param narrator  who wrote the narrative: the template, or a model whose text passed the grounding check
+ * @param context   the employee's note on this version, in their own words
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Recap(
@@ -28,32 +31,53 @@ public record Recap(
         Instant confirmedAt,
         String managerId,
         RecapOptions request,
+        io.gristmill.recap.request.Interpretation interpretedAs,
         AppliedTemplate template,
         List<Inclusion> included,
         String instructions,
         String narrative,
-        RecapContent content) {
+        RecapContent content,
+        Narrator narrator,
+        Context context) {
 
-    public record AppliedTemplate(String templateId, String name, String scope) {
+    /** The employee's own words added to a draft before confirming: shown as theirs, never mixed into the generated text. */
+    public record Context(String note, Instant addedAt) {
+        public static final int MAX_NOTE = 1000;
+    }
+
+    public record AppliedTemplate(String templateId, String name, String scope, String length) {
+    }
+
+    /** A short version was asked for: by the request's words, else by the template. */
+    public boolean asksShort() {
+        if (interpretedAs != null && !"normal".equals(interpretedAs.length())) {
+            return interpretedAs.isShort();
+        }
+        return template != null && "short".equals(template.length());
     }
 
     Recap confirmed(Instant at, String manager) {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, version, RecapStatus.CONFIRMED, generatedAt, at, manager,
-                request, template, included, instructions, narrative, content);
+                request, interpretedAs, template, included, instructions, narrative, content, narrator, context);
     }
 
     Recap asVersion(int newVersion) {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, newVersion, status, generatedAt, confirmedAt, managerId,
-                request, template, included, instructions, narrative, content);
+                request, interpretedAs, template, included, instructions, narrative, content, narrator, context);
     }
 
-    Recap withNarrative(String text) {
+    Recap withContext(Context note) {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, version, status, generatedAt, confirmedAt, managerId,
-                request, template, included, instructions, text, content);
+                request, interpretedAs, template, included, instructions, narrative, content, narrator, note);
+    }
+
+    Recap withNarrative(RecapNarrator.Narration narration) {
+        return new Recap(employeeId, employeeName, week, from, to, timeZone, version, status, generatedAt, confirmedAt, managerId,
+                request, interpretedAs, template, included, instructions, narration.text(), content, narration.narrator(), context);
     }
 
     public Recap withoutEvidence() {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, version, status, generatedAt, confirmedAt, managerId,
-                request, template, included, instructions, narrative, content.withoutEvidence());
+                request, interpretedAs, template, included, instructions, narrative, content.withoutEvidence(), narrator, context);
     }
 }

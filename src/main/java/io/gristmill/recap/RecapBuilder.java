@@ -22,6 +22,8 @@ import io.gristmill.activity.Source;
 import io.gristmill.activity.TooMuchActivityException;
 import io.gristmill.connect.ConnectionStore;
 import io.gristmill.directory.Employee;
+import io.gristmill.recap.request.Interpretation;
+import io.gristmill.recap.request.RequestInterpreter;
 import io.gristmill.http.ApiException;
 import io.gristmill.salesforce.SalesforceSecret;
 import io.gristmill.tenant.TenantSettings;
@@ -39,11 +41,13 @@ public class RecapBuilder {
     private final ConnectionStore connections;
     private final PromptTemplateStore templates;
     private final RecapNarrator narrator;
+    private final RequestInterpreter interpreter;
     private final RecapConfig config;
     private final Clock clock;
 
     public RecapBuilder(ActivityStore activities, TenantSettingsStore settings, ConnectionStore connections,
-            PromptTemplateStore templates, RecapNarrator narrator, RecapConfig config, Clock clock) {
+            PromptTemplateStore templates, RecapNarrator narrator, RequestInterpreter interpreter, RecapConfig config, Clock clock) {
+        this.interpreter = interpreter;
         this.activities = activities;
         this.settings = settings;
         this.connections = connections;
@@ -65,17 +69,26 @@ public class RecapBuilder {
         if (!from.isBefore(clock.instant())) {
             throw ApiException.badRequest("Week " + week + " has not started yet in " + tenant.timeZone());
         }
-        Optional<PromptTemplate> template = template(tenantId, employee.employeeId(), options);
+        Optional<PromptTemplate> template = template(tenantId, employee.employeeId(), options, tenant);
+        Interpretation interpreted = options.request() == null ? null : interpreter.interpret(options.request(), tenant.recaps().byModel());
         Set<Inclusion> inclusions = new LinkedHashSet<>(options.include());
         template.ifPresent(t -> inclusions.addAll(t.include()));
         Set<SectionId> sections = template.map(t -> Set.copyOf(t.sections())).orElse(Set.of());
+        if (interpreted != null) {
+            inclusions.addAll(interpreted.include());
+            interpreted.exclude().forEach(inclusions::remove);
+            sections = interpreted.sections().isEmpty() ? sections : Set.copyOf(interpreted.sections());
+        }
         RecapContent content = calculate(tenantId, employee.employeeId(), from, to, tenant, inclusions, sections);
-        String instructions = joined(template.map(PromptTemplate::instructions).orElse(null), options.instructions());
+        String length = interpreted != null && !"normal".equals(interpreted.length()) ? interpreted.length()
+                : template.map(PromptTemplate::length).orElse(null);
+        String instructions = joined(joined(template.map(PromptTemplate::instructions).orElse(null), options.instructions()),
+                joined(interpreted == null ? null : interpreted.styleInstructions(), lengthInstruction(length)));
         Recap recap = new Recap(employee.employeeId(), employee.name(), week.toString(), from, to, tenant.timeZone(), 0, RecapStatus.DRAFT,
-                clock.instant(), null, null, options,
-                template.map(t -> new Recap.AppliedTemplate(t.templateId(), t.name(), t.scope())).orElse(null),
-                List.copyOf(inclusions), instructions, null, content);
-        return recap.withNarrative(narrator.narrate(recap));
+                clock.instant(), null, null, options, interpreted,
+                template.map(t -> new Recap.AppliedTemplate(t.templateId(), t.name(), t.scope(), t.length())).orElse(null),
+                List.copyOf(inclusions), instructions, null, content, null, null);
+        return recap.withNarrative(narrator.narrate(tenantId, tenant, recap));
     }
 
     /** What recap content is computed from: the employee's activity in a period and the conversations they worked on. */
@@ -119,14 +132,15 @@ public class RecapBuilder {
                 gathered.conversations(), inclusions, sections, gathered.links()));
     }
 
-    private Optional<PromptTemplate> template(String tenantId, String employeeId, RecapOptions options) {
+    private Optional<PromptTemplate> template(String tenantId, String employeeId, RecapOptions options, TenantSettings tenant) {
         if (options.templateId() == null) {
             return templates.tenantDefault(tenantId);
         }
         return Optional.of(templates.find(tenantId, employeeId, options.templateId())
                 .or(() -> templates.find(tenantId, PromptTemplateStore.TENANT_OWNER, options.templateId()))
+                .or(() -> BuiltInTemplates.find(options.templateId()).filter(t -> !tenant.recaps().hiddenTemplates().contains(t.templateId())))
                 .orElseThrow(() -> ApiException.badRequest(
-                        "templateId '" + options.templateId() + "' names no template of yours or of your company")));
+                        "templateId '" + options.templateId() + "' names no template of yours, of your company or built in")));
     }
 
     /** The full stored history of each Front conversation the employee worked on, read a few at a time. */
@@ -161,6 +175,14 @@ public class RecapBuilder {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
         return histories;
+    }
+
+    /** What the model narrator is told of the length asked for (the grounding check holds it to the bound). */
+    private static String lengthInstruction(String length) {
+        if ("short".equals(length)) {
+            return "Length: short, two or three sentences.";
+        }
+        return "detailed".equals(length) ? "Length: detailed." : null;
     }
 
     private static String joined(String first, String second) {

@@ -1,10 +1,14 @@
 package io.gristmill.recap;
 
 /**
- * Writes a recap's narrative from its computed content. The default narrator fills a Qute
- * template: deterministic and offline. This is the seam for a language-model narrator later
- * (it would also follow the request's instructions); none is built, so none can be switched on.
+ * Writes a recap's narrative from its computed content. The template narrator fills a Qute
+ * template (deterministic, offline, the default and every fallback); the model narrator asks
+ * Bedrock and keeps its text only when the grounding check holds it to the facts.
  */
 public interface RecapNarrator {
-    String narrate(Recap recap);
+    /** The narrative and who wrote it. */
+    record Narration(String text, Narrator narrator) {
+    }
+
+    Narration narrate(String tenantId, io.gristmill.tenant.TenantSettings settings, Recap recap);
 }

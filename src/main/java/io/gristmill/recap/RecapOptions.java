@@ -14,12 +14,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param instructions words for the narrator (kept with the recap; the template narrator shows
  *                     them, a language-model narrator would follow them)
  * @param templateId   a saved prompt template to apply (the caller's own or a tenant-wide one)
+ * @param request      the request in the employee's words ("include my call metrics this time"),
+ *                     read into options ({@code interpretedAs} of the version)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record RecapOptions(List<Inclusion> include, String instructions, String templateId) {
+public record RecapOptions(List<Inclusion> include, String instructions, String templateId, String request) {
     static final int MAX_INSTRUCTIONS = 2000;
     static final Pattern TEMPLATE_ID = Pattern.compile("[a-z0-9]{8,40}");
-    public static final RecapOptions NONE = new RecapOptions(null, null, null);
+    public static final RecapOptions NONE = new RecapOptions(null, null, null, null);
+    static final int MAX_REQUEST = 500;
 
     public RecapOptions {
         if (include != null && include.stream().anyMatch(java.util.Objects::isNull)) {
@@ -29,6 +32,10 @@ public record RecapOptions(List<Inclusion> include, String instructions, String 
         instructions = instructions == null || instructions.isBlank() ? null : instructions.strip();
         if (instructions != null && instructions.length() > MAX_INSTRUCTIONS) {
             throw new IllegalArgumentException("instructions is longer than " + MAX_INSTRUCTIONS + " characters");
+        }
+        request = request == null || request.isBlank() ? null : request.strip();
+        if (request != null && request.length() > MAX_REQUEST) {
+            throw new IllegalArgumentException("request is longer than " + MAX_REQUEST + " characters; say it in fewer words");
         }
         if (templateId != null && !TEMPLATE_ID.matcher(templateId).matches()) {
             throw new IllegalArgumentException("templateId '" + templateId + "' is not a template id");

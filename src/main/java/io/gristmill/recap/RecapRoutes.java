@@ -48,6 +48,10 @@ public class RecapRoutes implements Routes {
         this.json = json;
     }
 
+    /** Body of {@code PUT .../context}: the employee's note on their draft. */
+    public record ContextRequest(String note) {
+    }
+
     /** Body of {@code POST .../confirm}: optionally the version the employee saw, so that they never confirm another. */
     public record ConfirmRequest(Integer version) {
     }
@@ -71,6 +75,14 @@ public class RecapRoutes implements Routes {
             RecapOptions options = request.body().length == 0 ? RecapOptions.NONE : bodies.read(request, RecapOptions.class);
             Recap recap = recaps.generate(caller, employeeId(request), week(request), options);
             return render(request, recap, null, false);
+        });
+        table.add("PUT", "/recaps/{employeeId}/{week}/context", (request, caller) -> {
+            format(request);
+            if (request.body().length == 0) {
+                throw ApiException.badRequest("Send {\"note\": \"...\"} (an empty note removes it)");
+            }
+            String note = bodies.read(request, ContextRequest.class).note();
+            return render(request, recaps.addContext(caller, employeeId(request), week(request), note), null, false);
         });
         table.add("POST", "/recaps/{employeeId}/{week}/confirm", (request, caller) -> {
             format(request);

@@ -106,6 +106,32 @@ public class RecapService {
     }
 
     /**
+     * The employee's note on their latest draft ({@code null} or blank removes it). A confirmed
+     * version is not changed: regenerate first, which makes a new draft.
+     */
+    public Recap addContext(Caller caller, String employeeId, IsoWeek week, String note) {
+        Employee employee = access.employee(caller, employeeId);
+        access.requireSelf(caller, employee, "add context to");
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && text.length() > Recap.Context.MAX_NOTE) {
+            throw ApiException.badRequest("note is longer than " + Recap.Context.MAX_NOTE + " characters");
+        }
+        List<Recap> versions = store.versions(caller.tenantId(), employeeId, week);
+        if (versions.isEmpty()) {
+            throw ApiException.notFound("There is no recap for " + week + " yet; read it first");
+        }
+        Recap latest = versions.get(versions.size() - 1);
+        if (latest.status() != RecapStatus.DRAFT) {
+            throw ApiException.conflict("Version " + latest.version() + " is confirmed and stays as it was; regenerate to add context to a new draft");
+        }
+        Recap noted = latest.withContext(text == null ? null : new Recap.Context(text, clock.instant()));
+        if (!store.replaceDraft(caller.tenantId(), latest, noted)) {
+            throw ApiException.conflict("The recap changed meanwhile; read it again and add your note to what you see");
+        }
+        return noted;
+    }
+
+    /**
      * Builds a draft and stores it: in place of the latest draft, or as a new version after a
      * confirmed one. Retries when another writer got there first.
      */
@@ -118,7 +144,8 @@ public class RecapService {
             boolean written;
             Recap stored;
             if (latest.isPresent() && latest.get().status() == RecapStatus.DRAFT) {
-                stored = draft.asVersion(latest.get().version());
+                // The employee's note stays with the draft it was added to, whatever is regenerated.
+                stored = draft.asVersion(latest.get().version()).withContext(latest.get().context());
                 written = store.replaceDraft(tenantId, latest.get(), stored);
             } else {
                 stored = draft.asVersion(latest.map(r -> r.version() + 1).orElse(1));

@@ -75,6 +75,29 @@ public record RecapView(Recap recap, List<ShownSection> sections, List<ShownHigh
         return recap.narrative();
     }
 
+    /** The employee's own note on this version, if any. */
+    public String note() {
+        return recap.context() == null ? null : recap.context().note();
+    }
+
+    /** The narrative's paragraphs (a model writes several, the template one). */
+    public List<String> paragraphs() {
+        return recap.narrative() == null ? List.of() : java.util.Arrays.stream(recap.narrative().split("\\n\\s*\\n")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** Who wrote the narrative, in words: shown under it, so a reader knows what was checked. */
+    public String writtenBy() {
+        Narrator narrator = recap.narrator();
+        if (narrator == null || !narrator.byModel()) {
+            return narrator != null && narrator.rejection() != null
+                    ? "Written from the figures by Gristmill's template; the model's text was not used: "
+                            + narrator.rejection().split(":", 2)[0].replace('_', ' ') + "."
+                    : "Written from the figures by Gristmill's template.";
+        }
+        return "Written by " + narrator.modelId() + " from the figures below; every number and name in it was checked against them.";
+    }
+
     public String instructions() {
         return recap.instructions();
     }
@@ -119,11 +142,11 @@ public record RecapView(Recap recap, List<ShownSection> sections, List<ShownHigh
         };
     }
 
-    static String display(Metric metric) {
+    public static String display(Metric metric) {
         return display(metric.value(), metric.unit(), metric.currency());
     }
 
-    static String display(BigDecimal value, String unit, String currency) {
+    public static String display(BigDecimal value, String unit, String currency) {
         return switch (unit) {
             case "amount" -> Amounts.format(value, currency);
             case "seconds", "median_seconds" -> Durations.human(Duration.ofSeconds(value.longValue()));

@@ -15,7 +15,7 @@ public record TeamView(String managerName, String week, int reports, int confirm
 
     /** @param link the recap itself, as HTML, for the reader to open */
     @TemplateData
-    public record ShownRecap(String name, String narrative, List<RecapView.ShownMetric> metrics, String link) {
+    public record ShownRecap(String name, String narrative, String note, List<RecapView.ShownMetric> metrics, String link) {
     }
 
     static TeamView of(TeamRecaps.TeamWeek week) {
@@ -23,6 +23,7 @@ public record TeamView(String managerName, String week, int reports, int confirm
                 .map(t -> new ShownTotal(t.label(), RecapView.display(t.value(), t.unit(), t.currency()), t.people())).toList();
         List<ShownRecap> confirmed = week.confirmed().stream().map(recap -> new ShownRecap(
                 recap.employeeName() == null ? recap.employeeId() : recap.employeeName(), recap.narrative(),
+                recap.context() == null ? null : recap.context().note(),
                 recap.content().sections().stream().flatMap(s -> s.metrics().stream())
                         .map(m -> new RecapView.ShownMetric(m.id(), m.label(), RecapView.display(m))).toList(),
                 "/recaps/" + recap.employeeId() + "/" + recap.week() + "?format=html")).toList();

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * @param directory      how provider syncs may change the directory
  * @param retentionMonths how long activity and recaps are kept (1-120 months, default 24): each
  *                       item expires that long after what it is about happened
+ * @param recaps         how recaps are written
  */
 public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups,
-        Directory directory, Integer retentionMonths) {
+        Directory directory, Integer retentionMonths, Recaps recaps) {
     /** Activity and recaps are kept this long unless the admin chooses otherwise. */
     public static final int DEFAULT_RETENTION_MONTHS = 24;
 
@@ -31,12 +32,17 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
     public static final TenantSettings DEFAULTS = new TenantSettings("UTC", DayOfWeek.MONDAY, null, null, null);
 
     public TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups) {
-        this(timeZone, weekStart, salesforce, front, employeeGroups, null, null);
+        this(timeZone, weekStart, salesforce, front, employeeGroups, null, null, null);
     }
 
     public TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups,
             Directory directory) {
         this(timeZone, weekStart, salesforce, front, employeeGroups, directory, null);
+    }
+
+    public TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce salesforce, Front front, List<String> employeeGroups,
+            Directory directory, Integer retentionMonths) {
+        this(timeZone, weekStart, salesforce, front, employeeGroups, directory, retentionMonths, null);
     }
 
     public TenantSettings {
@@ -56,6 +62,7 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
         employeeGroups = checked(employeeGroups, GROUP, "employeeGroups");
         directory = directory == null ? new Directory(false) : directory;
         retentionMonths = retentionMonths == null ? DEFAULT_RETENTION_MONTHS : retentionMonths;
+        recaps = recaps == null ? new Recaps(null) : recaps;
         if (retentionMonths < 1 || retentionMonths > 120) {
             throw new IllegalArgumentException("retentionMonths must be between 1 and 120");
         }
@@ -70,6 +77,33 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
     public record Directory(Boolean providersOverrideAdmin) {
         public Directory {
             providersOverrideAdmin = Boolean.TRUE.equals(providersOverrideAdmin);
+        }
+    }
+
+    /**
+     * @param narrator {@code template} (the default: the narrative is filled in from the figures) or
+     *                 {@code model} (the admin's opt-in: a Bedrock model writes it from the recap's
+     *                 figures only, and its text is kept only when every number and name checks out)
+     * @param hiddenTemplates built-in prompt templates the company does not offer its people
+     */
+    public record Recaps(String narrator, List<String> hiddenTemplates) {
+        public static final String TEMPLATE = "template";
+        public static final String MODEL = "model";
+
+        public Recaps(String narrator) {
+            this(narrator, null);
+        }
+
+        public Recaps {
+            hiddenTemplates = checked(hiddenTemplates, Pattern.compile("builtin[a-z0-9]{1,32}"), "recaps.hiddenTemplates (built-in template ids)");
+            narrator = narrator == null ? TEMPLATE : narrator;
+            if (!narrator.equals(TEMPLATE) && !narrator.equals(MODEL)) {
+                throw new IllegalArgumentException("recaps.narrator: '" + narrator + "' is neither 'template' nor 'model'");
+            }
+        }
+
+        public boolean byModel() {
+            return MODEL.equals(narrator);
         }
     }
 

@@ -22,9 +22,12 @@ public class TenantSettingsRoutes implements Routes {
     private final JsonBodies bodies;
 
     private final io.gristmill.front.FrontCatalog frontCatalog;
+    private final io.gristmill.recap.narration.NarratorConfig narrator;
 
-    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies, io.gristmill.front.FrontCatalog frontCatalog) {
+    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies, io.gristmill.front.FrontCatalog frontCatalog,
+            io.gristmill.recap.narration.NarratorConfig narrator) {
         this.frontCatalog = frontCatalog;
+        this.narrator = narrator;
         this.store = store;
         this.notes = notes;
         this.bodies = bodies;
@@ -49,6 +52,16 @@ public class TenantSettingsRoutes implements Routes {
                 // A typo, or a team deleted in Front: choosing it would quietly sync nothing from it.
                 throw ApiException.badRequest("front: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are")
                         + " not an inbox or team of the connected Front account (as last read; it may have been deleted)");
+            }
+            if (settings.recaps().byModel() && narrator.modelId().filter(id -> !id.isBlank()).isEmpty()) {
+                throw ApiException.badRequest("recaps.narrator: this deployment has no narrator model (its NarratorModelId is empty), "
+                        + "so recaps can only be written by the template");
+            }
+            List<String> unknownTemplates = settings.recaps().hiddenTemplates().stream()
+                    .filter(id -> !io.gristmill.recap.BuiltInTemplates.ids().contains(id)).toList();
+            if (!unknownTemplates.isEmpty()) {
+                throw ApiException.badRequest("recaps.hiddenTemplates: " + String.join(", ", unknownTemplates) + " is no built-in template; built-in: "
+                        + String.join(", ", io.gristmill.recap.BuiltInTemplates.ids()));
             }
             StoredSettings saved = store.put(tenantId, settings, caller.subject());
             if (saved.noteTextPurgePending() && notes.continuePending(tenantId, PURGE_BUDGET)) {

@@ -121,7 +121,7 @@ class RecapBench {
         return items.get();
     }
 
-    private static List<Activity> week(String tenant) {
+    static List<Activity> week(String tenant) {
         List<Activity> week = new ArrayList<>();
         String[] salesKinds = {"opportunity.created", "opportunity.stage_changed", "task.call_logged", "task.completed", "event.meeting_held",
             "note.added", "opportunity.won", "lead.converted", "task.email_logged", "opportunity.contact_role_added"};

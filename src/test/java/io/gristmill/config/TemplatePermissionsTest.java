@@ -38,7 +38,9 @@ class TemplatePermissionsTest {
                 return;
             }
             List<Statement> statements = new ArrayList<>();
-            for (JsonNode policy : resource.getValue().path("Properties").path("Policies")) {
+            for (JsonNode item : resource.getValue().path("Properties").path("Policies")) {
+                // !If [Condition, policy, !Ref AWS::NoValue] reads as a list: the policy is its second element.
+                JsonNode policy = item.isArray() ? item.get(1) : item;
                 assertThat(policy.has("DynamoDBCrudPolicy")).as(resource.getKey() + " has the whole-table CRUD policy").isFalse();
                 for (JsonNode statement : policy.path("Statement")) {
                     statements.add(new Statement(statement.path("Effect").asText(), list(statement.path("Action")),
@@ -114,6 +116,23 @@ class TemplatePermissionsTest {
                 .contains("/restapis/${WebhookApi}/stages/live");
         assertThat(resources.path("HttpApi").path("Properties").path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt())
                 .as("the JWT routes keep their own, smaller throttle").isEqualTo(25);
+    }
+
+    @Test
+    void only_the_recap_writing_functions_may_invoke_a_model_and_only_the_narrator_model() throws IOException {
+        Map<String, List<Statement>> functions = functions();
+        functions.forEach((function, statements) -> {
+            List<String> bedrock = allowed(statements, "bedrock:");
+            if (function.equals("ApiFunction") || function.equals("RecapDraftsFunction")) {
+                assertThat(bedrock).as(function).containsExactly("bedrock:InvokeModel");
+                assertThat(statements).filteredOn(s -> s.actions().contains("bedrock:InvokeModel")).singleElement()
+                        // !Sub [arn, {ModelRegion: ...}]: the ARN names the one model, no wildcard.
+                        .satisfies(s -> assertThat(s.resources().get(0)).as(function).isEqualTo(
+                                "arn:${AWS::Partition}:bedrock:${ModelRegion}::foundation-model/${NarratorModelId}"));
+            } else {
+                assertThat(bedrock).as(function).isEmpty();
+            }
+        });
     }
 
     private static void assertSecretsOnlyOf(List<Statement> statements, String provider) {

@@ -86,7 +86,9 @@ class RecapApiTest {
         assertThat(metric(recap, "reopenRate").get("value").decimalValue()).isEqualByComparingTo("0.25");
         assertThat(sections(recap)).containsExactly("sales", "customers");
         assertThat(recap.at("/content/highlights/0/link").asText()).isEqualTo("https://acme.my.salesforce.com/006A0000000003AAA");
-        assertThat(recap.get("narrative").asText()).startsWith("Ada won 2 deals worth USD 150,000.");
+        assertThat(recap.get("narrative").asText()).startsWith("Ada won 2 deals worth USD 150,000 in total. Ada lost 1 deal worth USD 15,000. "
+                + "Ada moved 2 deals to a later stage (each deal counted once, however often it moved). "
+                + "Ada opened 2 new deals, together worth EUR 20,000 and USD 50,000.");
         assertThat(recap.at("/versions/0/status").asText()).isEqualTo("draft");
         assertThat(metric(recap, "amountWon").has("evidence")).isFalse();
         // Reading again returns the stored draft, not another one.
@@ -149,8 +151,9 @@ class RecapApiTest {
         assertThat(first.get("instructions").asText()).isEqualTo("Keep it short");
         assertThat(later.at("/template/templateId").asText()).isEqualTo(id);
         assertThat(sections(later)).as("2026-W41 has the Monday-night win and the template's calls").containsExactly("sales", "calls");
-        assertThat(get("/prompt-templates", world.as("emp-ada")).body().get("templates")).hasSize(1);
-        assertThat(get("/prompt-templates", world.as("emp-bob")).body().get("templates")).isEmpty();
+        assertThat(get("/prompt-templates", world.as("emp-ada")).body().get("templates").findValuesAsText("scope"))
+                .containsOnlyOnce("employee").containsOnly("employee", "builtin");
+        assertThat(get("/prompt-templates", world.as("emp-bob")).body().get("templates").findValuesAsText("scope")).containsOnly("builtin");
     }
 
     @Test

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gristmill.recap.IsoWeek;
 import io.gristmill.sandbox.SandboxCompany.Person;
 import io.gristmill.testing.LocalAws;
+import io.gristmill.testing.SimulatedBedrock;
 import io.gristmill.testing.SimulatedFront;
 import io.gristmill.testing.SimulatedSalesforce;
 
@@ -60,6 +61,7 @@ public final class Sandbox {
     private final Map<String, String> recapLinks = new LinkedHashMap<>();
     private SimulatedSalesforce salesforce;
     private SimulatedFront front;
+    private SimulatedBedrock bedrock;
     private SandboxCompany company;
     private FrontDoor door;
     private IsoWeek week;
@@ -109,10 +111,13 @@ public final class Sandbox {
 
         salesforce = closing(new SimulatedSalesforce());
         front = closing(new SimulatedFront());
+        bedrock = closing(new SimulatedBedrock());
         company = new SandboxCompany(salesforce, front);
         company.seed(started);
         week = IsoWeek.containing(started, SandboxCompany.ZONE, DayOfWeek.MONDAY).previous();
         say("Seeded Northwind Trading: Salesforce org at " + salesforce.baseUri() + ", Front workspace at " + front.baseUri());
+        say("Recap narrator: a SIMULATED Bedrock runtime at " + bedrock.baseUri() + " — no language model runs here; it composes "
+                + "paragraphs from the facts it is sent, and makes the mistakes it is told to");
 
         SamTemplate template = SamTemplate.read(projectDir.resolve("template.yaml"));
         door = closing(new FrontDoor(port, template, functions, this::indexPage));
@@ -183,6 +188,8 @@ public final class Sandbox {
         env.put("GRISTMILL_FRONT_REDIRECT_URI", door.baseUri() + "/connect/front/callback");
         env.put("GRISTMILL_FRONT_API_BASE_URL", front.baseUri().toString());
         env.put("GRISTMILL_FRONT_AUTH_BASE_URL", front.baseUri().toString());
+        env.put("GRISTMILL_NARRATOR_MODEL_ID", SimulatedBedrock.MODEL_ID);
+        env.put("GRISTMILL_BEDROCK_ENDPOINT_OVERRIDE", bedrock.baseUri().toString());
         // The seeded company has four weeks of conversations; Front's default first read is two.
         env.put("GRISTMILL_FRONT_BACKFILL", "P35D");
         // Short leases (renewed while a run works), so that after a killed run the next starts within seconds.
@@ -215,6 +222,7 @@ public final class Sandbox {
         settings.put("weekStart", "MONDAY");
         settings.put("front", Map.of("inboxes", List.of(SandboxCompany.INBOX)));
         settings.put("employeeGroups", SandboxCompany.RECAP_GROUPS);
+        settings.put("recaps", Map.of("narrator", "model"));
         expect(admin.send("PUT", "/tenants/" + SandboxCompany.TENANT + "/settings", json(settings)), 200, "saving the tenant settings");
         for (Person person : SandboxCompany.PEOPLE) {
             expect(admin.send("PUT", "/tenants/" + SandboxCompany.TENANT + "/employees/" + person.id(), json(person.directoryEntry())),
@@ -327,6 +335,11 @@ public final class Sandbox {
                 recap = expect(browser.send("POST", path + "/generate", "{\"include\":[\"" + include + "\"]}"), 200,
                         person.name() + " asking for call metrics").json();
             }
+            if (person == SandboxCompany.TOM) {
+                // Tom asks for a fresh text; its first version states a wrong figure, the grounding check throws it away, the retry passes.
+                bedrock.planFor(person.name().split(" ")[0], SimulatedBedrock.Behaviour.WRONG_NUMBER, SimulatedBedrock.Behaviour.GROUNDED);
+                recap = expect(browser.send("POST", path + "/generate", "{}"), 200, person.name() + " regenerating the recap").json();
+            }
             if (person == SandboxCompany.NOOR || person == SandboxCompany.OMAR) {
                 ScriptedRecaps.check(person, recap, failures);
             }
@@ -339,6 +352,7 @@ public final class Sandbox {
             if (!sections.containsAll(expected)) {
                 failures.add(person.name() + "'s recap for " + week + " lacks one of " + expected + " (sections: " + sections + ")");
             }
+            checkNarrator(person, recap);
             String markdown = expect(browser.get(path + "?format=markdown"), 200, "reading " + person.name() + "'s recap as Markdown").body();
             System.out.println();
             System.out.println("──────── " + person.name() + " · " + week + " ────────");
@@ -350,6 +364,22 @@ public final class Sandbox {
             }
         }
         System.out.println();
+    }
+
+    /** The admin chose the model narrator: every recap says who wrote it, and Tom's shows a rejected text recovered. */
+    private void checkNarrator(Person person, JsonNode recap) {
+        JsonNode narrator = recap.path("narrator");
+        if (!"model".equals(narrator.path("kind").asText())) {
+            failures.add(person.name() + "'s narrative should be the (simulated) model's: " + narrator);
+        }
+        if (person == SandboxCompany.TOM) {
+            say("Windy: Tom's first narrative stated a wrong figure and was thrown away; the retry passed the grounding check ("
+                    + narrator.path("attempts").asInt() + " attempts, " + narrator.path("inputTokens").asInt() + " + "
+                    + narrator.path("outputTokens").asInt() + " tokens, prompt " + narrator.path("promptVersion").asText() + ")");
+            if (narrator.path("attempts").asInt() != 2) {
+                failures.add("Tom's narrative should have been rejected once and recovered: " + narrator);
+            }
+        }
     }
 
     private void showTeam() {

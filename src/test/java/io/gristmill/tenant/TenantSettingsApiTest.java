@@ -38,6 +38,7 @@ class TenantSettingsApiTest {
         assertThat(response.body().at("/settings/timeZone").asText()).isEqualTo("UTC");
         assertThat(response.body().at("/settings/weekStart").asText()).isEqualTo("MONDAY");
         assertThat(response.body().at("/settings/salesforce/objects").size()).isEqualTo(SalesforceObjects.SUPPORTED.size());
+        assertThat(response.body().at("/settings/recaps/narrator").asText()).isEqualTo("template");
         assertThat(response.body().at("/updatedAt").isNull()).isTrue();
     }
 
@@ -150,6 +151,25 @@ class TenantSettingsApiTest {
                 .jsonBody(badDay).send();
         assertError(day, 400, "bad_request");
         assertThat(day.body().get("message").asText()).contains("weekStart");
+
+        Map<String, Object> badNarrator = new java.util.HashMap<>(settings());
+        badNarrator.put("recaps", Map.of("narrator", "poet"));
+        HttpApiEvent.Response narrator = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant))
+                .jsonBody(badNarrator).send();
+        assertError(narrator, 400, "bad_request");
+        assertThat(narrator.body().get("message").asText()).contains("recaps.narrator", "poet");
+    }
+
+    @Test
+    void the_model_narrator_cannot_be_chosen_where_the_deployment_has_no_model() {
+        String tenant = Ids.tenant();
+        Map<String, Object> model = new java.util.HashMap<>(settings());
+        model.put("recaps", Map.of("narrator", "model"));
+
+        HttpApiEvent.Response response = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).jsonBody(model).send();
+
+        assertError(response, 400, "bad_request");
+        assertThat(response.body().get("message").asText()).contains("no narrator model", "NarratorModelId");
     }
 
     @Test

@@ -1,0 +1,306 @@
+package io.gristmill.recap.narration;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Holds a written narrative against the facts it was given, before anyone sees it. Every number
+ * must be one of the computed values in a form recaps use ({@code 240,000}, {@code 240k},
+ * {@code 1.2M}, {@code 2 h 9 min}, {@code 38 %}, number words up to twenty); every cited key must
+ * exist; every capitalised word must be one of the facts' names (ordinary English words opening a
+ * sentence, and a short list of tool and calendar words, aside); every link must be one of the recap's record links; and the text
+ * must keep to its length. A number must be what the paragraph's own citations say (a true figure
+ * cited to the wrong key is wrong). Pure and fast: it runs on every model answer.
+ */
+public final class GroundingCheck {
+    /** One paragraph as the model writes it, with the figure keys and evidence ids it rests on. */
+    public record Paragraph(String text, List<String> cites) {
+        public Paragraph {
+            text = text == null ? "" : text;
+            cites = cites == null ? List.of() : List.copyOf(cites);
+        }
+    }
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s)\\]>\"']+");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{4}-W\\d{2}\\b");
+    /** A number and what follows it: a unit of time, a percent sign, or a thousands/millions suffix. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(%|percent\\b|k\\b|K\\b|M\\b|million\\b|thousand\\b"
+                    + "|d\\b|days?\\b|h\\b|hrs?\\b|hours?\\b|min\\b|mins\\b|minutes?\\b|s\\b|secs?\\b|seconds?\\b))?");
+    private static final Pattern WORD_NUMBER = Pattern.compile("(?i)\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\b");
+    private static final List<String> WORDS = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty");
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?;:])\\s+|\\n+|\\s+[—–-]\\s+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’&-]*");
+    /** Ordinary capitalised words a narrative may use mid-sentence: tools, days, months, time words. */
+    private static final Set<String> ORDINARY = Set.of("Salesforce", "Front", "Gristmill", "I", "Monday", "Tuesday", "Wednesday",
+            "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December", "CRM", "OK");
+    private static final Map<String, Long> SECONDS = Map.ofEntries(Map.entry("d", 86_400L), Map.entry("day", 86_400L),
+            Map.entry("days", 86_400L), Map.entry("h", 3_600L), Map.entry("hr", 3_600L), Map.entry("hrs", 3_600L), Map.entry("hour", 3_600L),
+            Map.entry("hours", 3_600L), Map.entry("min", 60L), Map.entry("mins", 60L), Map.entry("minute", 60L), Map.entry("minutes", 60L),
+            Map.entry("s", 1L), Map.entry("sec", 1L), Map.entry("secs", 1L), Map.entry("second", 1L), Map.entry("seconds", 1L));
+
+    private final NarrationFacts facts;
+    private final List<String> names;
+    private final Set<String> links;
+    /** What each citable key vouches for: a figure's value, a line's value, the figures a highlight states. */
+    private final Map<String, Allowed> byCite = new java.util.HashMap<>();
+    /** Figure keys: a paragraph that cites one must state it. */
+    private final Map<String, NarrationFacts.Figure> figures = new java.util.HashMap<>();
+    /** What any paragraph may say without a citation: the week's number and year, the number of activities. */
+    private final Allowed free = new Allowed();
+    private final Set<String> currencies = new java.util.HashSet<>();
+
+    /** Values one citation vouches for, by how a text writes them. */
+    private static final class Allowed {
+        final List<BigDecimal> plain = new ArrayList<>();
+        final List<BigDecimal> seconds = new ArrayList<>();
+        final List<BigDecimal> percents = new ArrayList<>();
+
+        void add(BigDecimal value, String unit) {
+            if (value == null) {
+                return;
+            }
+            switch (unit == null ? "count" : unit) {
+                case "seconds", "median_seconds" -> seconds.add(value);
+                case "ratio" -> {
+                    percents.add(value.movePointRight(2));
+                    plain.add(value);
+                }
+                default -> plain.add(value);
+            }
+        }
+
+        void add(Mention mention) {
+            if (mention.seconds() != null) {
+                seconds.add(mention.seconds());
+            } else if (mention.percent()) {
+                percents.add(mention.value());
+            } else {
+                plain.add(mention.value());
+            }
+        }
+
+        boolean grounds(Mention mention) {
+            if (mention.seconds() != null) {
+                // Recaps cut durations down to their last unit ("5 min" is 300 to 359 s); a writer may round instead.
+                BigDecimal unit = BigDecimal.valueOf(mention.granularity());
+                BigDecimal half = unit.divide(BigDecimal.TWO);
+                return seconds.stream().map(s -> mention.seconds().subtract(s))
+                        .anyMatch(over -> over.compareTo(unit.negate()) > 0 && over.compareTo(half) <= 0);
+            }
+            List<BigDecimal> candidates = mention.percent() ? percents : plain;
+            return candidates.stream().anyMatch(v -> v.subtract(mention.value()).abs().compareTo(mention.tolerance()) <= 0);
+        }
+    }
+
+    /** Names that must never appear (other people of the company), unless the facts name them too. */
+    private final Set<String> forbidden;
+
+    public GroundingCheck(NarrationFacts facts) {
+        this(facts, Set.of());
+    }
+
+    /**
+     * @param forbidden words the text must never use as written, wherever they stand: the first and
+     *                  last names of the company's other employees (a colleague called Will or Mark
+     *                  opening a sentence would otherwise pass as an English word)
+     */
+    public GroundingCheck(NarrationFacts facts, Set<String> forbidden) {
+        this.facts = facts;
+        this.forbidden = forbidden.stream().filter(n -> n != null && n.length() > 1 && !facts.names().contains(n))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.names = facts.names().stream().filter(n -> n != null && !n.isBlank()).sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
+        this.links = facts.links();
+        free.add(BigDecimal.valueOf(facts.activityCount()), "count");
+        Matcher week = Pattern.compile("(\\d{4})-W(\\d{2})").matcher(facts.week());
+        if (week.matches()) {
+            free.add(new BigDecimal(week.group(1)), "count");
+            free.add(new BigDecimal(week.group(2)), "count");
+        }
+        for (NarrationFacts.Figure f : facts.figures()) {
+            figures.put(f.key(), f);
+            byCite.computeIfAbsent(f.key(), k -> new Allowed()).add(f.value(), f.unit());
+            if (f.currency() != null) {
+                currencies.add(f.currency());
+            }
+        }
+        for (NarrationFacts.Line l : facts.lines()) {
+            for (String id : l.evidence()) {
+                byCite.computeIfAbsent(id, k -> new Allowed()).add(l.value(), l.unit());
+            }
+            if (l.currency() != null) {
+                currencies.add(l.currency());
+            }
+        }
+        // Highlights carry their figures in words ("Resolved a conversation in 30 min", "USD 30,000").
+        for (NarrationFacts.Line h : facts.highlights()) {
+            List<Mention> stated = mentions(h.text());
+            for (String id : h.evidence()) {
+                Allowed allowed = byCite.computeIfAbsent(id, k -> new Allowed());
+                stated.forEach(allowed::add);
+            }
+            if (h.shown() != null && h.shown().matches("[A-Z]{3} .*")) {
+                currencies.add(h.shown().substring(0, 3));
+            }
+        }
+    }
+
+    /** What is wrong with the text, in words the model can act on; empty when it holds. */
+    public List<String> violations(List<Paragraph> paragraphs, int maxChars) {
+        List<String> violations = new ArrayList<>();
+        if (paragraphs.isEmpty() || paragraphs.stream().allMatch(p -> p.text().isBlank())) {
+            violations.add("the text is empty");
+            return violations;
+        }
+        int length = paragraphs.stream().mapToInt(p -> p.text().length()).sum();
+        if (length > maxChars) {
+            violations.add("the text has " + length + " characters; at most " + maxChars + " are allowed");
+        }
+        for (int i = 0; i < paragraphs.size(); i++) {
+            check(paragraphs.get(i), "paragraph " + (i + 1), violations);
+        }
+        return violations;
+    }
+
+    private void check(Paragraph paragraph, String where, List<String> violations) {
+        List<Allowed> vouched = new ArrayList<>();
+        vouched.add(free);
+        for (String cite : paragraph.cites()) {
+            Allowed allowed = byCite.get(cite);
+            if (allowed == null) {
+                violations.add(where + " cites '" + cite + "', which is not a figure key or evidence id of this recap");
+            } else {
+                vouched.add(allowed);
+            }
+        }
+        String text = paragraph.text();
+        Matcher link = LINK.matcher(text);
+        while (link.find()) {
+            String url = link.group().replaceAll("[.,;:!?]+$", "");
+            if (!links.contains(url)) {
+                violations.add(where + " links to " + url + ", which is not one of this recap's record links");
+            }
+        }
+        text = LINK.matcher(text).replaceAll(" ");
+        for (String name : names) {
+            text = text.replace(name, " \u2039known\u203A ");
+        }
+        text = text.replace(facts.week(), " ").replace(facts.periodStart(), " ").replace(facts.periodEnd(), " ");
+        Matcher date = ISO_DATE.matcher(text);
+        while (date.find()) {
+            violations.add(where + " names the date " + date.group() + ", which is not the recap's week");
+        }
+        text = ISO_DATE.matcher(text).replaceAll(" ");
+        List<Mention> mentions = mentions(text);
+        boolean uncited = paragraph.cites().isEmpty() && mentions.stream().anyMatch(m -> !free.grounds(m));
+        if (uncited) {
+            violations.add(where + " states figures without citing the figure keys or evidence ids they come from");
+        }
+        for (Mention mention : mentions) {
+            if (vouched.stream().noneMatch(a -> a.grounds(mention)) && !uncited) {
+                violations.add(where + " says \"" + mention.text() + "\", which is not what the figures it cites say");
+            }
+        }
+        // A paragraph states what it cites: a number changed into another figure of the same paragraph
+        // ("2 meetings and 2 contacts" where contacts were 4) leaves the true one unstated.
+        for (String cite : paragraph.cites()) {
+            NarrationFacts.Figure figure = figures.get(cite);
+            if (figure != null && figure.value() != null) {
+                Allowed own = new Allowed();
+                own.add(figure.value(), figure.unit());
+                if (mentions.stream().noneMatch(own::grounds)) {
+                    violations.add(where + " cites " + cite + " but does not state it (" + figure.shown() + ")");
+                }
+            }
+        }
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            String w = word.group().replaceFirst("['’]s$", "");
+            if (forbidden.contains(w)) {
+                violations.add(where + " names " + w + ", who is not the subject of this recap");
+            }
+        }
+        for (String name : unknownNames(text)) {
+            violations.add(where + " names \"" + name + "\", which is not in the recap's facts");
+        }
+    }
+
+    /** A number as written: its value, and for durations its seconds and the precision it was written with. */
+    record Mention(String text, BigDecimal value, BigDecimal seconds, long granularity, boolean percent, BigDecimal tolerance) {
+    }
+
+    static List<Mention> mentions(String text) {
+        List<Mention> mentions = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        Mention pending = null;
+        int pendingEnd = -1;
+        while (m.find()) {
+            BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
+            String suffix = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
+            Long unitSeconds = SECONDS.get(suffix);
+            if (unitSeconds != null) {
+                BigDecimal secs = value.multiply(BigDecimal.valueOf(unitSeconds));
+                boolean continues = pending != null && pending.seconds() != null && text.substring(pendingEnd, m.start()).matches("\\s*(and\\s*)?");
+                if (continues) {
+                    // "2 h 9 min" is one duration.
+                    pending = new Mention(pending.text() + text.substring(pendingEnd, m.end()), null, pending.seconds().add(secs), unitSeconds,
+                            false, null);
+                    mentions.set(mentions.size() - 1, pending);
+                } else {
+                    pending = new Mention(m.group(), null, secs, unitSeconds, false, null);
+                    mentions.add(pending);
+                }
+                pendingEnd = m.end();
+                continue;
+            }
+            pending = null;
+            int decimals = m.group(2) == null ? 0 : m.group(2).length() - 1;
+            switch (suffix) {
+                case "%", "percent" -> mentions.add(new Mention(m.group(), value, null, 0, true, BigDecimal.valueOf(5, decimals + 1)));
+                case "k", "thousand" -> mentions.add(new Mention(m.group(), value.movePointRight(3), null, 0, false,
+                        BigDecimal.valueOf(5, decimals + 1).movePointRight(3)));
+                case "m", "million" -> mentions.add(new Mention(m.group(), value.movePointRight(6), null, 0, false,
+                        BigDecimal.valueOf(5, decimals + 1).movePointRight(6)));
+                default -> mentions.add(new Mention(m.group(), value, null, 0, false, BigDecimal.ZERO));
+            }
+        }
+        Matcher w = WORD_NUMBER.matcher(text);
+        while (w.find()) {
+            mentions.add(new Mention(w.group(), BigDecimal.valueOf(WORDS.indexOf(w.group(1).toLowerCase(Locale.ROOT)) + 2), null, 0, false,
+                    BigDecimal.ZERO));
+        }
+        return mentions;
+    }
+
+    /** Capitalised words that are no name of the facts, no ordinary word, no currency of the facts, nor an English word opening a sentence. */
+    private List<String> unknownNames(String text) {
+        List<String> unknown = new ArrayList<>();
+        for (String sentence : SENTENCE.split(text)) {
+            Matcher word = WORD.matcher(sentence);
+            boolean first = true;
+            while (word.find()) {
+                String w = word.group();
+                boolean opening = first;
+                first = false;
+                if (opening && EnglishWords.ordinary(w)) {
+                    continue;
+                }
+                if (Character.isUpperCase(w.charAt(0)) && !ORDINARY.contains(w) && !currencies.contains(w)) {
+                    unknown.add(w);
+                }
+            }
+        }
+        return unknown;
+    }
+}

@@ -1,0 +1,126 @@
+package io.gristmill.recap.request;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.gristmill.recap.Inclusion;
+import io.gristmill.recap.SectionId;
+
+/**
+ * Reads a request in words without a model: each clause is matched against the known inclusions,
+ * sections, lengths and tones by keywords; a clause that matches nothing is reported as not
+ * understood and changes nothing. It can only ever produce known options, so a request cannot
+ * reach beyond the caller's own recap, however it is phrased.
+ */
+public final class KeywordInterpreter {
+    private static final Pattern CLAUSES = Pattern.compile("[.;,!?\\n]+|\\s+(?:and|but|then|also|plus)\\s+");
+    private static final Pattern NEGATION = Pattern.compile("\\b(no|not|without|skip|drop|leave out|omit|exclude|remove|hide|don'?t)\\b");
+    private static final Pattern ONLY = Pattern.compile("\\b(only|just|nothing but)\\b");
+    private static final Pattern CALLS = Pattern.compile("\\b(calls?|call metrics|talk ?time|phone)\\b");
+    private static final Pattern SALESFORCE = Pattern.compile("\\b(salesforce|crm|logged)\\b");
+    private static final Pattern FRONT = Pattern.compile("\\bfront\\b");
+    private static final Pattern SALES = Pattern.compile("\\b(sales|deals?|pipeline|opportunit(y|ies)|won|wins)\\b");
+    private static final Pattern CUSTOMERS = Pattern.compile("\\b(customers?|support|conversations?|tickets?|inbox|replies)\\b");
+    private static final Pattern HIGHLIGHTS = Pattern.compile("\\bhighlights?\\b");
+    private static final Pattern SHORT = Pattern.compile("\\b(short(er)?|brief(er)?|concise|quick|one paragraph|tl;?dr|summary only)\\b");
+    private static final Pattern DETAILED = Pattern.compile("\\b(detailed|longer|more detail|in depth|thorough)\\b");
+    private static final Pattern TONE = Pattern.compile("\\b(neutral|formal|friendly|casual|upbeat|positive|professional)\\b");
+    private static final Pattern FOCUS = Pattern.compile("\\b(?:focus on|stress|emphasi[sz]e|highlight|lead with|mention)\\s+(.{3,120})");
+    /** Filler that carries no request: "this time", "please", "for this week". */
+    private static final Pattern FILLER = Pattern.compile("\\b(please|this time|this week|for me|thanks|thank you|my recap|the recap|recap|can you|could you|i'?d like)\\b");
+
+    private KeywordInterpreter() {
+    }
+
+    public static Interpretation interpret(String words) {
+        Set<Inclusion> include = new LinkedHashSet<>();
+        Set<Inclusion> exclude = new LinkedHashSet<>();
+        Set<SectionId> only = EnumSet.noneOf(SectionId.class);
+        Set<SectionId> without = EnumSet.noneOf(SectionId.class);
+        String length = null;
+        String tone = null;
+        String focus = null;
+        List<String> notUnderstood = new ArrayList<>();
+        for (String clause : CLAUSES.split(words)) {
+            String original = clause.strip();
+            String c = original.toLowerCase(Locale.ROOT);
+            if (c.isEmpty() || FILLER.matcher(c).replaceAll("").isBlank()) {
+                continue;
+            }
+            boolean understood = false;
+            boolean negated = NEGATION.matcher(c).find();
+            Matcher focusMatch = FOCUS.matcher(c);
+            if (focusMatch.find() && !HIGHLIGHTS.matcher(focusMatch.group(1)).lookingAt()) {
+                focus = original.substring(focusMatch.start(1)).strip();
+                understood = true;
+            } else {
+                if (CALLS.matcher(c).find()) {
+                    Set<Inclusion> calls = SALESFORCE.matcher(c).find() ? Set.of(Inclusion.SALESFORCE_CALLS)
+                            : FRONT.matcher(c).find() ? Set.of(Inclusion.FRONT_CALLS) : Set.of(Inclusion.SALESFORCE_CALLS, Inclusion.FRONT_CALLS);
+                    (negated ? exclude : include).addAll(calls);
+                    understood = true;
+                }
+                Set<SectionId> named = EnumSet.noneOf(SectionId.class);
+                if (SALES.matcher(c).find()) {
+                    named.add(SectionId.SALES);
+                }
+                if (CUSTOMERS.matcher(c).find()) {
+                    named.add(SectionId.CUSTOMERS);
+                }
+                if (HIGHLIGHTS.matcher(c).find()) {
+                    named.add(SectionId.HIGHLIGHTS);
+                }
+                if (!named.isEmpty()) {
+                    if (negated) {
+                        without.addAll(named);
+                        understood = true;
+                    } else if (ONLY.matcher(c).find()) {
+                        only.addAll(named);
+                        understood = true;
+                    }
+                }
+            }
+            if (SHORT.matcher(c).find()) {
+                length = "short";
+                understood = true;
+            } else if (DETAILED.matcher(c).find()) {
+                length = "detailed";
+                understood = true;
+            }
+            Matcher toneMatch = TONE.matcher(c);
+            if (toneMatch.find()) {
+                tone = switch (toneMatch.group(1)) {
+                    case "casual", "friendly" -> "friendly";
+                    case "positive", "upbeat" -> "upbeat";
+                    case "professional", "formal" -> "formal";
+                    default -> "neutral";
+                };
+                understood = true;
+            }
+            if (!understood) {
+                notUnderstood.add(original.length() > 120 ? original.substring(0, 117) + "..." : original);
+            }
+        }
+        include.removeAll(exclude);
+        List<SectionId> sections = new ArrayList<>();
+        if (!only.isEmpty()) {
+            sections.addAll(only);
+            if (include.contains(Inclusion.SALESFORCE_CALLS) || include.contains(Inclusion.FRONT_CALLS)) {
+                sections.add(SectionId.CALLS);
+            }
+        } else if (!without.isEmpty()) {
+            for (SectionId section : SectionId.values()) {
+                if (!without.contains(section)) {
+                    sections.add(section);
+                }
+            }
+        }
+        return new Interpretation(List.copyOf(include), List.copyOf(exclude), sections, length, tone, focus, notUnderstood, "keywords");
+    }
+}
