@@ -72,6 +72,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DelegationRoutes.GrantRequest.class,
         TenantSettings.Directory.class,
         TenantSettings.Recaps.class,
+        TenantSettings.Cycle.class,
         EmployeeDirectory.Page.class,
         EmployeeInput.class,
         Identities.class,

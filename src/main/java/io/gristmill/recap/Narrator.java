@@ -1,5 +1,7 @@
 package io.gristmill.recap;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,13 +15,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param attempts      model calls made (2: the first answer was rejected and it wrote again)
  * @param rejection     why the model's text is not the narrative (grounding violations, throttling,
  *                      timeout), when the template wrote it instead
+ * @param citations     per paragraph of a model's narrative, the figure keys and evidence ids it
+ *                      rests on (what the page links each paragraph's figures to)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Narrator(String kind, String modelId, String promptVersion, Integer inputTokens, Integer outputTokens, Integer attempts,
-        String rejection) {
+        String rejection, List<List<String>> citations) {
     public static final String MODEL = "model";
     public static final String TEMPLATE = "template";
-    public static final Narrator BY_TEMPLATE = new Narrator(TEMPLATE, null, null, null, null, null, null);
+    public static final Narrator BY_TEMPLATE = new Narrator(TEMPLATE, null, null, null, null, null, null, null);
 
     public boolean byModel() {
         return MODEL.equals(kind);

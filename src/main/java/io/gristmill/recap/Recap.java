@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param managerId the manager when it was confirmed: they keep read access after a reorganisation
  * @param narrator  who wrote the narrative: the template, or a model whose text passed the grounding check
  * @param context   the employee's note on this version, in their own words
+ * @param confirmedBy {@code employee}, or {@code schedule} where the tenant publishes drafts without confirmation
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Recap(
@@ -38,7 +39,13 @@ public record Recap(
         String narrative,
         RecapContent content,
         Narrator narrator,
-        Context context) {
+        Context context,
+        String confirmedBy) {
+
+    /** Confirmed by the employee. */
+    public static final String BY_EMPLOYEE = "employee";
+    /** Published by the tenant's cycle, where confirmation is not required. */
+    public static final String BY_SCHEDULE = "schedule";
 
     /** The employee's own words added to a draft before confirming: shown as theirs, never mixed into the generated text. */
     public record Context(String note, Instant addedAt) {
@@ -56,28 +63,28 @@ public record Recap(
         return template != null && "short".equals(template.length());
     }
 
-    Recap confirmed(Instant at, String manager) {
+    Recap confirmed(Instant at, String manager, String by) {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, version, RecapStatus.CONFIRMED, generatedAt, at, manager,
-                request, interpretedAs, template, included, instructions, narrative, content, narrator, context);
+                request, interpretedAs, template, included, instructions, narrative, content, narrator, context, by);
     }
 
     Recap asVersion(int newVersion) {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, newVersion, status, generatedAt, confirmedAt, managerId,
-                request, interpretedAs, template, included, instructions, narrative, content, narrator, context);
+                request, interpretedAs, template, included, instructions, narrative, content, narrator, context, confirmedBy);
     }
 
     Recap withContext(Context note) {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, version, status, generatedAt, confirmedAt, managerId,
-                request, interpretedAs, template, included, instructions, narrative, content, narrator, note);
+                request, interpretedAs, template, included, instructions, narrative, content, narrator, note, confirmedBy);
     }
 
     Recap withNarrative(RecapNarrator.Narration narration) {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, version, status, generatedAt, confirmedAt, managerId,
-                request, interpretedAs, template, included, instructions, narration.text(), content, narration.narrator(), context);
+                request, interpretedAs, template, included, instructions, narration.text(), content, narration.narrator(), context, confirmedBy);
     }
 
     public Recap withoutEvidence() {
         return new Recap(employeeId, employeeName, week, from, to, timeZone, version, status, generatedAt, confirmedAt, managerId,
-                request, interpretedAs, template, included, instructions, narrative, content.withoutEvidence(), narrator, context);
+                request, interpretedAs, template, included, instructions, narrative, content.withoutEvidence(), narrator, context, confirmedBy);
     }
 }

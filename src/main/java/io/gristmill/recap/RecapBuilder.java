@@ -87,7 +87,7 @@ public class RecapBuilder {
         Recap recap = new Recap(employee.employeeId(), employee.name(), week.toString(), from, to, tenant.timeZone(), 0, RecapStatus.DRAFT,
                 clock.instant(), null, null, options, interpreted,
                 template.map(t -> new Recap.AppliedTemplate(t.templateId(), t.name(), t.scope(), t.length())).orElse(null),
-                List.copyOf(inclusions), instructions, null, content, null, null);
+                List.copyOf(inclusions), instructions, null, content, null, null, null);
         return recap.withNarrative(narrator.narrate(tenantId, tenant, recap));
     }
 

@@ -1,6 +1,7 @@
 package io.gristmill.recap;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +49,15 @@ public class RecapDrafts {
         this.clock = clock;
     }
 
-    public record DraftReport(String tenantId, String week, int drafted, int existing, int failed, String error) {
+    /**
+     * @param published   drafts published to the manager chain by the cycle (confirmation not required)
+     * @param notDueUntil when this week's drafts are due, if not yet (the tenant's generation day and hour)
+     */
+    public record DraftReport(String tenantId, String week, int drafted, int existing, int published, int failed, String error,
+            Instant notDueUntil) {
+        public DraftReport(String tenantId, String week, int drafted, int existing, int failed, String error) {
+            this(tenantId, week, drafted, existing, 0, failed, error, null);
+        }
     }
 
     /** Tenants with Salesforce or Front connected. */
@@ -62,6 +71,13 @@ public class RecapDrafts {
         TenantSettings settings = builder.settings(tenantId);
         IsoWeek week = IsoWeek.containing(clock.instant(), settings.zone(), settings.weekStart()).previous();
         Instant weekStart = week.start(settings.zone(), settings.weekStart());
+        Instant due = settings.draftsDue(week.end(settings.zone(), settings.weekStart()));
+        if (clock.instant().isBefore(due)) {
+            return new DraftReport(tenantId, week.toString(), 0, 0, 0, 0, null, due);
+        }
+        TenantSettings.Cycle cycle = settings.recaps().cycle();
+        Duration publishAfter = Duration.ofHours(cycle.publishAfterHours());
+        int published = 0;
         int drafted = 0;
         int existing = 0;
         int failed = 0;
@@ -73,15 +89,23 @@ public class RecapDrafts {
                 if (clock.instant().isAfter(deadline)) {
                     LOG.infof("Weekly drafts of tenant %s for %s stopped at the deadline (%d drafted); the next run continues",
                             tenantId, week, drafted);
-                    return new DraftReport(tenantId, week.toString(), drafted, existing, failed, "deadline reached; the next run continues");
+                    return new DraftReport(tenantId, week.toString(), drafted, existing, published, failed,
+                            "deadline reached; the next run continues", null);
                 }
                 boolean workedThatWeek = employee.deactivatedAt().map(weekStart::isBefore).orElse(true);
                 if (!workedThatWeek || !inRecapGroups(settings, employee)) {
                     continue;
                 }
                 try {
-                    if (!store.versions(tenantId, employee.employeeId(), week).isEmpty()) {
+                    List<Recap> versions = store.versions(tenantId, employee.employeeId(), week);
+                    if (!versions.isEmpty()) {
                         existing++;
+                        Recap latest = versions.get(versions.size() - 1);
+                        boolean publishable = !cycle.confirmationRequired() && latest.status() == RecapStatus.DRAFT
+                                && !latest.generatedAt().plus(publishAfter).isAfter(clock.instant());
+                        if (publishable && recaps.publish(tenantId, employee, latest)) {
+                            published++;
+                        }
                         continue;
                     }
                     recaps.write(tenantId, employee, week, RecapOptions.NONE, "weekly schedule");
@@ -93,8 +117,9 @@ public class RecapDrafts {
             }
             after = page.next();
         } while (after.isPresent());
-        LOG.infof("Weekly drafts of tenant %s for %s: %d drafted, %d already there, %d failed", tenantId, week, drafted, existing, failed);
-        return new DraftReport(tenantId, week.toString(), drafted, existing, failed, null);
+        LOG.infof("Weekly drafts of tenant %s for %s: %d drafted, %d already there, %d published, %d failed", tenantId, week, drafted, existing,
+                published, failed);
+        return new DraftReport(tenantId, week.toString(), drafted, existing, published, failed, null, null);
     }
 
     static boolean inRecapGroups(TenantSettings settings, Employee employee) {

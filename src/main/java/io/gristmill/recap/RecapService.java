@@ -97,12 +97,26 @@ public class RecapService {
         if (latest.status() == RecapStatus.CONFIRMED) {
             return latest;
         }
-        Recap confirmed = latest.confirmed(clock.instant(), employee.managerId().orElse(null));
+        Recap confirmed = latest.confirmed(clock.instant(), employee.managerId().orElse(null), Recap.BY_EMPLOYEE);
         if (!store.confirm(caller.tenantId(), latest, confirmed)) {
             throw ApiException.conflict("The recap changed while confirming; read it again and confirm what you see");
         }
         LOG.infof("Recap %s %s version %d confirmed", employeeId, week, confirmed.version());
         return confirmed;
+    }
+
+    /**
+     * Publishes a draft to the manager chain without its employee, where the tenant's cycle does not
+     * require confirmation. False when the draft changed meanwhile (the next run looks again).
+     */
+    boolean publish(String tenantId, Employee employee, Recap draft) {
+        Recap published = draft.confirmed(clock.instant(), employee.managerId().orElse(null), Recap.BY_SCHEDULE);
+        boolean done = store.confirm(tenantId, draft, published);
+        if (done) {
+            LOG.infof("Recap %s %s version %d published by the cycle (confirmation not required)", employee.employeeId(), draft.week(),
+                    draft.version());
+        }
+        return done;
     }
 
     /**

@@ -80,10 +80,48 @@ public record RecapView(Recap recap, List<ShownSection> sections, List<ShownHigh
         return recap.context() == null ? null : recap.context().note();
     }
 
-    /** The narrative's paragraphs (a model writes several, the template one). */
-    public List<String> paragraphs() {
-        return recap.narrative() == null ? List.of() : java.util.Arrays.stream(recap.narrative().split("\\n\\s*\\n")).map(String::strip)
-                .filter(p -> !p.isEmpty()).toList();
+    /** A paragraph of the narrative and the figures and records it rests on. */
+    @TemplateData
+    public record ShownParagraph(String text, List<Source> sources) {
+    }
+
+    /** @param href {@code #m-<key>} for a figure on this page, or the record's own link */
+    @TemplateData
+    public record Source(String label, String href) {
+    }
+
+    /** The narrative's paragraphs (a model writes several, each citing its figures; the template one). */
+    public List<ShownParagraph> paragraphs() {
+        if (recap.narrative() == null) {
+            return List.of();
+        }
+        List<String> texts = java.util.Arrays.stream(recap.narrative().split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty())
+                .toList();
+        List<List<String>> citations = recap.narrator() == null || recap.narrator().citations() == null ? List.of()
+                : recap.narrator().citations();
+        List<ShownParagraph> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            shown.add(new ShownParagraph(texts.get(i), i < citations.size() && citations.size() == texts.size() ? sources(citations.get(i))
+                    : List.of()));
+        }
+        return shown;
+    }
+
+    private List<Source> sources(List<String> cites) {
+        java.util.Map<String, RecapContent.Metric> metrics = new java.util.HashMap<>();
+        recap.content().sections().forEach(s -> s.metrics().forEach(m -> metrics.put(m.key(), m)));
+        java.util.Map<String, RecapContent.Evidence> evidence = recap.content().evidence() == null ? java.util.Map.of()
+                : recap.content().evidence();
+        List<Source> sources = new java.util.ArrayList<>();
+        for (String cite : new java.util.LinkedHashSet<>(cites)) {
+            RecapContent.Metric metric = metrics.get(cite);
+            if (metric != null) {
+                sources.add(new Source(metric.label() + (metric.currency() == null ? "" : " (" + metric.currency() + ")"), "#m-" + cite));
+            } else if (evidence.containsKey(cite) && evidence.get(cite).link() != null) {
+                sources.add(new Source("record", evidence.get(cite).link()));
+            }
+        }
+        return sources;
     }
 
     /** Who wrote the narrative, in words: shown under it, so a reader knows what was checked. */
@@ -126,7 +164,7 @@ public record RecapView(Recap recap, List<ShownSection> sections, List<ShownHigh
 
     private static ShownSection shown(Section section) {
         return new ShownSection(section.title(),
-                section.metrics().stream().map(m -> new ShownMetric(m.id(), m.label(), display(m))).toList(),
+                section.metrics().stream().map(m -> new ShownMetric(m.key(), m.label(), display(m))).toList(),
                 section.items().stream().map(RecapView::shown).toList());
     }
 

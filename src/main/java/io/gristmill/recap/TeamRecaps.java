@@ -1,6 +1,8 @@
 package io.gristmill.recap;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +32,10 @@ public class TeamRecaps {
     private final RecapStore store;
     private final RecapAccess access;
     private final RecapBuilder builder;
+    private final Clock clock;
 
-    public TeamRecaps(EmployeeDirectory directory, RecapStore store, RecapAccess access, RecapBuilder builder) {
+    public TeamRecaps(EmployeeDirectory directory, RecapStore store, RecapAccess access, RecapBuilder builder, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.store = store;
         this.access = access;
@@ -41,8 +45,14 @@ public class TeamRecaps {
     public record TeamWeek(String managerId, String managerName, String week, List<Recap> confirmed, List<Pending> pending, Summary summary) {
     }
 
-    /** @param status {@code draft} (generated, not confirmed) or {@code not_generated} */
-    public record Pending(String employeeId, String name, String status) {
+    /**
+     * @param status       {@code draft} (generated, not confirmed) or {@code not_generated}
+     * @param waitingSince when the draft was written
+     * @param remind       the draft has waited longer than the tenant's {@code remindAfterHours} for its employee
+     * @param publishesAt  where confirmation is not required: when the cycle publishes the draft
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Pending(String employeeId, String name, String status, Instant waitingSince, Boolean remind, Instant publishesAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -78,11 +88,23 @@ public class TeamRecaps {
             if (latestConfirmed.isPresent()) {
                 confirmed.add(latestConfirmed.get().withoutEvidence());
             } else if (partOfWeek) {
-                pending.add(new Pending(report.employeeId(), report.name(), versions.isEmpty() ? "not_generated" : "draft"));
+                pending.add(pending(report, versions, settings.recaps().cycle()));
             }
         }
         return new TeamWeek(managerId, manager.name(), week.toString(), confirmed, pending,
                 new Summary(confirmed.size() + pending.size(), confirmed.size(), pending.size(), totals(confirmed)));
+    }
+
+    private Pending pending(Employee report, List<Recap> versions, TenantSettings.Cycle cycle) {
+        if (versions.isEmpty()) {
+            return new Pending(report.employeeId(), report.name(), "not_generated", null, null, null);
+        }
+        Instant since = versions.get(versions.size() - 1).generatedAt();
+        if (!cycle.confirmationRequired()) {
+            return new Pending(report.employeeId(), report.name(), "draft", since, null, since.plus(Duration.ofHours(cycle.publishAfterHours())));
+        }
+        boolean remind = !since.plus(Duration.ofHours(cycle.remindAfterHours())).isAfter(clock.instant());
+        return new Pending(report.employeeId(), report.name(), "draft", since, remind, null);
     }
 
     private static List<Total> totals(List<Recap> recaps) {

@@ -32,6 +32,13 @@ public record TeamView(String managerName, String week, int reports, int confirm
     }
 
     public String pendingStatus(TeamRecaps.Pending pending) {
-        return "draft".equals(pending.status()) ? "drafted, not confirmed yet" : "no recap yet";
+        if (!"draft".equals(pending.status())) {
+            return "no recap yet";
+        }
+        if (pending.publishesAt() != null) {
+            return "drafted; published to you at " + pending.publishesAt() + " unless confirmed before";
+        }
+        return Boolean.TRUE.equals(pending.remind()) ? "drafted, waiting for confirmation since " + pending.waitingSince() + " (reminder due)"
+                : "drafted, not confirmed yet";
     }
 }

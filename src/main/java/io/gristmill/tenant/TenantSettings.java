@@ -85,16 +85,18 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
      *                 {@code model} (the admin's opt-in: a Bedrock model writes it from the recap's
      *                 figures only, and its text is kept only when every number and name checks out)
      * @param hiddenTemplates built-in prompt templates the company does not offer its people
+     * @param cycle          when drafts are written and how they reach the manager chain
      */
-    public record Recaps(String narrator, List<String> hiddenTemplates) {
+    public record Recaps(String narrator, List<String> hiddenTemplates, Cycle cycle) {
         public static final String TEMPLATE = "template";
         public static final String MODEL = "model";
 
         public Recaps(String narrator) {
-            this(narrator, null);
+            this(narrator, null, null);
         }
 
         public Recaps {
+            cycle = cycle == null ? new Cycle(null, null, null, null, null) : cycle;
             hiddenTemplates = checked(hiddenTemplates, Pattern.compile("builtin[a-z0-9]{1,32}"), "recaps.hiddenTemplates (built-in template ids)");
             narrator = narrator == null ? TEMPLATE : narrator;
             if (!narrator.equals(TEMPLATE) && !narrator.equals(MODEL)) {
@@ -105,6 +107,55 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
         public boolean byModel() {
             return MODEL.equals(narrator);
         }
+    }
+
+    /**
+     * The weekly recap cycle, in the tenant's zone.
+     *
+     * @param generateOn        the day drafts of the week that ended are written (default: the first
+     *                          day of the next week, as soon as the week ends)
+     * @param generateAtHour    the hour of that day (0-23, default 0)
+     * @param confirmation      {@code required} (default: a draft waits for its employee, and the team
+     *                          view shows who is due a reminder) or {@code not_required} (a draft is
+     *                          published to the manager chain {@code publishAfterHours} after it was written,
+     *                          unless its employee confirmed it before)
+     * @param publishAfterHours 1-168, default 24
+     * @param remindAfterHours  1-168, default 24: a draft waiting longer is marked for a reminder
+     */
+    public record Cycle(DayOfWeek generateOn, Integer generateAtHour, String confirmation, Integer publishAfterHours,
+            Integer remindAfterHours) {
+        public static final String REQUIRED = "required";
+        public static final String NOT_REQUIRED = "not_required";
+
+        public Cycle {
+            generateAtHour = generateAtHour == null ? 0 : generateAtHour;
+            if (generateAtHour < 0 || generateAtHour > 23) {
+                throw new IllegalArgumentException("recaps.cycle.generateAtHour must be between 0 and 23");
+            }
+            confirmation = confirmation == null ? REQUIRED : confirmation;
+            if (!confirmation.equals(REQUIRED) && !confirmation.equals(NOT_REQUIRED)) {
+                throw new IllegalArgumentException("recaps.cycle.confirmation must be 'required' or 'not_required'");
+            }
+            publishAfterHours = publishAfterHours == null ? 24 : publishAfterHours;
+            remindAfterHours = remindAfterHours == null ? 24 : remindAfterHours;
+            if (publishAfterHours < 1 || publishAfterHours > 168 || remindAfterHours < 1 || remindAfterHours > 168) {
+                throw new IllegalArgumentException("recaps.cycle.publishAfterHours and remindAfterHours must be between 1 and 168");
+            }
+        }
+
+        public boolean confirmationRequired() {
+            return REQUIRED.equals(confirmation);
+        }
+    }
+
+    /** When the drafts of {@code weekEnd}'s week are due: the cycle's day and hour on or after the week's end. */
+    public java.time.Instant draftsDue(java.time.Instant weekEnd) {
+        Cycle cycle = recaps.cycle();
+        java.time.LocalDate end = weekEnd.atZone(zone()).toLocalDate();
+        java.time.LocalDate day = end.with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                cycle.generateOn() == null ? weekStart : cycle.generateOn()));
+        java.time.Instant due = day.atTime(cycle.generateAtHour(), 0).atZone(zone()).toInstant();
+        return due.isBefore(weekEnd) ? weekEnd : due;
     }
 
     public ZoneId zone() {

@@ -50,6 +50,8 @@ class NativeReflectionTest {
             "io.gristmill.recap.RecapStore.VersionInfo",
             "io.gristmill.recap.RecapView",
             "io.gristmill.recap.RecapView.ShownHighlight",
+            "io.gristmill.recap.RecapView.ShownParagraph",
+            "io.gristmill.recap.RecapView.Source",
             "io.gristmill.recap.RecapView.ShownItem",
             "io.gristmill.recap.RecapView.ShownMetric",
             "io.gristmill.recap.RecapView.ShownSection",

@@ -74,6 +74,10 @@ class ModelNarratorApiTest {
         String html = request("GET", W40 + "?format=html").claims(world.as("emp-ada")).send().bodyText();
         assertThat(html).contains("<div id=\"narrative\"><p>Ada&#39;s week in figures: ", "</p><p>",
                 "Written by " + SimulatedBedrock.MODEL_ID + " from the figures below; every number and name in it was checked against them.");
+        // Each paragraph links the figures it cites to where the page shows them.
+        assertThat(html).contains("<span class=\"sources\"> — from <a href=\"#m-dealsCreated\">Deals created</a>, ",
+                "<a href=\"#m-pipelineAdded.EUR\">Pipeline added (EUR)</a>", "<dt id=\"m-pipelineAdded.EUR\">Pipeline added</dt>");
+        assertThat(recap.at("/narrator/citations/0/0").asText()).isEqualTo("dealsCreated");
     }
 
     @Test

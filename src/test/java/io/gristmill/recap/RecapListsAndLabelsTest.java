@@ -37,7 +37,7 @@ class RecapListsAndLabelsTest {
 
     private static Recap wrapped(RecapContent content) {
         return new Recap("emp-ada", "Ada Lovelace", "2026-W48", FROM, TO, "UTC", 1, RecapStatus.DRAFT, FROM, null, null, null, null, null,
-                List.of(), null, "", content, null, null);
+                List.of(), null, "", content, null, null, null);
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class VariedWeeks {
                 RecapFixture.BERLIN, activities, RecapFixture.conversations(activities), inclusions, Set.of(), LINKS));
         return new Recap(RecapFixture.ADA, employeeName, RecapFixture.WEEK.toString(), RecapFixture.FROM, RecapFixture.TO,
                 RecapFixture.BERLIN.getId(), 1, RecapStatus.DRAFT, Instant.parse("2026-10-05T06:00:00Z"), null, null, RecapOptions.NONE, null,
-                null, List.copyOf(new LinkedHashSet<>(inclusions)), null, null, content, null, null);
+                null, List.copyOf(new LinkedHashSet<>(inclusions)), null, null, content, null, null, null);
     }
 
     private static List<Activity> activities(Random random) {

@@ -96,7 +96,7 @@ public class ModelNarrator {
             if (violations.isEmpty()) {
                 String text = String.join("\n\n", paragraphs.stream().map(p -> p.text().strip()).toList());
                 return new Narration(text, new Narrator(Narrator.MODEL, modelId, NarratorPrompt.VERSION, inputTokens, outputTokens, attempts,
-                        null));
+                        null, paragraphs.stream().map(GroundingCheck.Paragraph::cites).toList()));
             }
             LOG.infof("Recap narrator: attempt %d of model %s broke %d grounding rule(s)", attempts, modelId, violations.size());
             if (attempts >= 2) {
@@ -105,7 +105,7 @@ public class ModelNarrator {
             }
         }
         return new Narration(template, new Narrator(Narrator.TEMPLATE, modelId, NarratorPrompt.VERSION, inputTokens, outputTokens, attempts,
-                rejection.length() > 1000 ? rejection.substring(0, 997) + "..." : rejection));
+                rejection.length() > 1000 ? rejection.substring(0, 997) + "..." : rejection, null));
     }
 
     /** The tool's input as paragraphs; null when it is not in the schema's shape. */
