@@ -7,7 +7,7 @@ import io.smallrye.config.WithName;
 /**
  * Everything Gristmill itself reads from configuration (prefix {@code gristmill}). AWS endpoints
  * and regions are the Quarkus Amazon Services properties ({@code quarkus.dynamodb.*},
- * {@code quarkus.secretsmanager.*}); the README lists both.
+ * {@code quarkus.secretsmanager.*}); docs/configuration.md lists both.
  */
 @ConfigMapping(prefix = "gristmill")
 public interface GristmillConfig {

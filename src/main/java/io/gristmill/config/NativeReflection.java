@@ -5,6 +5,7 @@ import io.gristmill.connect.ConnectRequest;
 import io.gristmill.connect.Connection;
 import io.gristmill.connect.ConnectionState;
 import io.gristmill.connect.FrontConnect;
+import io.gristmill.connect.OAuthFlow;
 import io.gristmill.connect.SalesforceConnect;
 import io.gristmill.directory.Employee;
 import io.gristmill.erasure.EmployeeErasure;
@@ -59,8 +60,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Connection.class,
         FrontConnect.ApiTokenRequest.class,
         SalesforceConnect.Disconnected.class,
-        SalesforceConnect.Outcome.class,
-        SalesforceConnect.Started.class,
+        OAuthFlow.Outcome.class,
+        OAuthFlow.Started.class,
+        OAuthFlow.Authorize.class,
         Employee.class,
         EmployeeErasure.Erased.class,
         RetentionBackfill.Applied.class,

@@ -1,6 +1,6 @@
 package io.gristmill.connect;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
 import io.gristmill.http.Routes;
-import io.gristmill.salesforce.SalesforceConfig;
 
 /**
  * The {@code connect} function's routes: start and finish connecting Salesforce, connection
@@ -22,7 +21,7 @@ import io.gristmill.salesforce.SalesforceConfig;
  */
 @ApplicationScoped
 public class ConnectRoutes implements Routes {
-    static final String BINDING_COOKIE = "gristmill_oauth";
+    static final String BINDING_COOKIE = OAuthFlow.BINDING_COOKIE;
     static final String CALLBACK_PATH = "/connect/salesforce/callback";
     static final String FRONT_CALLBACK_PATH = "/connect/front/callback";
     private static final List<String> PROVIDERS = List.of("salesforce", "front");
@@ -31,15 +30,14 @@ public class ConnectRoutes implements Routes {
     private final FrontConnect front;
     private final ConnectionStore connections;
     private final JsonBodies bodies;
-    private final Duration stateTtl;
+    private final Clock clock;
 
-    public ConnectRoutes(SalesforceConnect salesforce, FrontConnect front, ConnectionStore connections, JsonBodies bodies,
-            SalesforceConfig config) {
+    public ConnectRoutes(SalesforceConnect salesforce, FrontConnect front, ConnectionStore connections, JsonBodies bodies, Clock clock) {
         this.salesforce = salesforce;
         this.front = front;
         this.connections = connections;
         this.bodies = bodies;
-        this.stateTtl = config.stateTtl();
+        this.clock = clock;
     }
 
     @Override
@@ -52,40 +50,34 @@ public class ConnectRoutes implements Routes {
         table.add("POST", "/connect/salesforce", (request, caller) -> {
             caller.requireAdmin();
             ConnectRequest body = request.body().length == 0 ? new ConnectRequest(null) : bodies.read(request, ConnectRequest.class);
-            SalesforceConnect.Started started;
+            OAuthFlow.Started started;
             try {
                 started = salesforce.start(caller.tenantId(), caller.subject(), body.loginHost());
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest(e.getMessage());
             }
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("authorizeUrl", started.authorizeUrl().toString());
-            answer.put("expiresAt", started.expiresAt());
-            return ApiResult.ok(answer).withCookie(BINDING_COOKIE + "=" + started.browserBinding() + "; Path=" + CALLBACK_PATH
-                    + "; Max-Age=" + stateTtl.toSeconds() + "; HttpOnly; Secure; SameSite=Lax");
+            return ApiResult.ok(OAuthFlow.Authorize.of(started)).withCookie(OAuthFlow.bindingCookie(CALLBACK_PATH, started, clock.instant()));
         });
         table.addPublic("GET", CALLBACK_PATH, (request, caller) -> {
             Map<String, String> query = new LinkedHashMap<>();
             request.query().forEach((name, values) -> query.put(name, values.get(0)));
-            SalesforceConnect.Outcome outcome = salesforce.complete(query, request.cookie(BINDING_COOKIE));
+            OAuthFlow.Outcome outcome = salesforce.complete(query, request.cookie(BINDING_COOKIE));
             return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
-                    .withCookie(BINDING_COOKIE + "=; Path=" + CALLBACK_PATH + "; Max-Age=0; HttpOnly; Secure; SameSite=Lax");
+                    .withCookie(OAuthFlow.clearedBindingCookie(CALLBACK_PATH));
         });
         table.add("POST", "/connect/front", (request, caller) -> {
             caller.requireAdmin();
-            SalesforceConnect.Started started = front.start(caller.tenantId(), caller.subject());
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("authorizeUrl", started.authorizeUrl().toString());
-            answer.put("expiresAt", started.expiresAt());
-            return ApiResult.ok(answer).withCookie(BINDING_COOKIE + "=" + started.browserBinding() + "; Path=" + FRONT_CALLBACK_PATH
-                    + "; Max-Age=" + stateTtl.toSeconds() + "; HttpOnly; Secure; SameSite=Lax");
+            // The cookie lives as long as Front's own flow state (gristmill.front.state-ttl), not Salesforce's.
+            OAuthFlow.Started started = front.start(caller.tenantId(), caller.subject());
+            return ApiResult.ok(OAuthFlow.Authorize.of(started))
+                    .withCookie(OAuthFlow.bindingCookie(FRONT_CALLBACK_PATH, started, clock.instant()));
         });
         table.addPublic("GET", FRONT_CALLBACK_PATH, (request, caller) -> {
             Map<String, String> query = new LinkedHashMap<>();
             request.query().forEach((name, values) -> query.put(name, values.get(0)));
-            SalesforceConnect.Outcome outcome = front.complete(query, request.cookie(BINDING_COOKIE));
+            OAuthFlow.Outcome outcome = front.complete(query, request.cookie(BINDING_COOKIE));
             return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
-                    .withCookie(BINDING_COOKIE + "=; Path=" + FRONT_CALLBACK_PATH + "; Max-Age=0; HttpOnly; Secure; SameSite=Lax");
+                    .withCookie(OAuthFlow.clearedBindingCookie(FRONT_CALLBACK_PATH));
         });
         table.add("PUT", "/connections/front", (request, caller) -> {
             caller.requireAdmin();

@@ -91,18 +91,18 @@ public class FrontConnect {
     }
 
     /** Starts the OAuth flow; the browser binding works as for Salesforce. */
-    public SalesforceConnect.Started start(String tenantId, String adminSubject) {
+    public OAuthFlow.Started start(String tenantId, String adminSubject) {
         String state = OAuthState.randomToken();
         String binding = OAuthState.randomToken();
         Instant now = clock.instant();
         states.save(new OAuthState(state, PROVIDER, tenantId, adminSubject, null, null, OAuthState.hash(binding), now), config.stateTtl());
         LOG.infof("Tenant %s started connecting Front", tenantId);
         URI url = oauth.authorizeUrl(redirectUri(), state);
-        return new SalesforceConnect.Started(url, now.plus(config.stateTtl()), binding);
+        return new OAuthFlow.Started(url, now.plus(config.stateTtl()), binding);
     }
 
     /** Finishes the OAuth flow from the callback's query and the browser's binding cookie. */
-    public SalesforceConnect.Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
+    public OAuthFlow.Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
         Optional<OAuthState> consumed = states.consume(query.get("state"));
         if (consumed.isEmpty() || !PROVIDER.equals(consumed.get().provider())) {
             return failure(400, "This link is no longer valid",
@@ -142,7 +142,7 @@ public class FrontConnect {
             return failure(409, "This Front company is connected elsewhere",
                     "Front company " + company + " is already connected to another Gristmill account. Nothing was stored.");
         }
-        return new SalesforceConnect.Outcome(200, true, "Front is connected",
+        return new OAuthFlow.Outcome(200, true, "Front is connected",
                 "Gristmill can now read company " + company + " (read-only, metadata only). Activity appears within a few minutes.");
     }
 
@@ -209,7 +209,7 @@ public class FrontConnect {
                 "gristmill.front.redirect-uri (GRISTMILL_FRONT_REDIRECT_URI) is not set"));
     }
 
-    private static SalesforceConnect.Outcome failure(int status, String title, String message) {
-        return new SalesforceConnect.Outcome(status, false, title, message);
+    private static OAuthFlow.Outcome failure(int status, String title, String message) {
+        return new OAuthFlow.Outcome(status, false, title, message);
     }
 }

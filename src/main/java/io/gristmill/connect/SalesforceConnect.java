@@ -1,6 +1,5 @@
 package io.gristmill.connect;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,14 +38,6 @@ public class SalesforceConnect {
     private final TokenVault vault;
     private final Clock clock;
 
-    /** What the admin's app gets to start the flow. */
-    public record Started(URI authorizeUrl, Instant expiresAt, String browserBinding) {
-    }
-
-    /** What the callback page shows. */
-    public record Outcome(int status, boolean connected, String title, String message) {
-    }
-
     /** The result of a disconnect. */
     public record Disconnected(Connection connection, boolean revokedAtSalesforce) {
     }
@@ -62,7 +53,7 @@ public class SalesforceConnect {
     }
 
     /** @throws IllegalArgumentException when the login host is not a Salesforce login host */
-    public Started start(String tenantId, String adminSubject, String requestedLoginHost) {
+    public OAuthFlow.Started start(String tenantId, String adminSubject, String requestedLoginHost) {
         String loginHost = oauth.loginHost(requestedLoginHost);
         String state = OAuthState.randomToken();
         String verifier = OAuthState.randomToken() + OAuthState.randomToken();
@@ -71,11 +62,11 @@ public class SalesforceConnect {
         states.save(new OAuthState(state, PROVIDER, tenantId, adminSubject, verifier, loginHost, OAuthState.hash(binding), now),
                 config.stateTtl());
         LOG.infof("Tenant %s started connecting Salesforce via %s", tenantId, loginHost);
-        return new Started(oauth.authorizeUrl(loginHost, redirectUri(), state, verifier), now.plus(config.stateTtl()), binding);
+        return new OAuthFlow.Started(oauth.authorizeUrl(loginHost, redirectUri(), state, verifier), now.plus(config.stateTtl()), binding);
     }
 
     /** Finishes the flow from the callback's query parameters and the browser's binding cookie. */
-    public Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
+    public OAuthFlow.Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
         String stateValue = query.get("state");
         Optional<OAuthState> consumed = states.consume(stateValue);
         if (consumed.isEmpty() || !PROVIDER.equals(consumed.get().provider())) {
@@ -124,7 +115,7 @@ public class SalesforceConnect {
         connections.connected(state.tenantId(), PROVIDER, tokens.orgId(), tokens.userId(), tokens.instanceUrl(),
                 state.loginHost(), state.adminSubject());
         LOG.infof("Tenant %s connected Salesforce org %s", state.tenantId(), tokens.orgId());
-        return new Outcome(200, true, "Salesforce is connected",
+        return new OAuthFlow.Outcome(200, true, "Salesforce is connected",
                 "Gristmill can now read org " + tokens.orgId() + " (read-only). Activity appears within a few minutes.");
     }
 
@@ -199,7 +190,7 @@ public class SalesforceConnect {
                 "gristmill.salesforce.redirect-uri (GRISTMILL_SALESFORCE_REDIRECT_URI) is not set"));
     }
 
-    private static Outcome failure(int status, String title, String message) {
-        return new Outcome(status, false, title, message);
+    private static OAuthFlow.Outcome failure(int status, String title, String message) {
+        return new OAuthFlow.Outcome(status, false, title, message);
     }
 }

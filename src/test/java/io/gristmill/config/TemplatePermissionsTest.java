@@ -18,7 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gristmill.testing.LocalAws;
 
 /**
- * Least privilege, as the README promises it, checked in template.yaml: each function may touch
+ * Least privilege, as docs/security.md promises it, checked in template.yaml: each function may touch
  * only what it needs, no function can change the operator's app secrets, and the public webhook
  * function can neither delete nor scan anything.
  */

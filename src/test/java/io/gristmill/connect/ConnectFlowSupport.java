@@ -28,7 +28,7 @@ public class ConnectFlowSupport {
     }
 
     public void connectDirectly(String tenant, SimulatedSalesforce org) {
-        SalesforceConnect.Started started = connect.start(tenant, "auth0|emp-admin", null);
+        OAuthFlow.Started started = connect.start(tenant, "auth0|emp-admin", null);
         try {
             HttpResponse<String> consent = BROWSER.send(HttpRequest.newBuilder(started.authorizeUrl()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -10,14 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
@@ -34,6 +31,7 @@ import io.gristmill.directory.EmployeeInput;
 import io.gristmill.directory.Identities;
 import io.gristmill.testing.CapturedLogs;
 import io.gristmill.testing.FrontWebhookProfile;
+import io.gristmill.testing.FrontWebhookSigner;
 import io.gristmill.testing.HttpApiEvent;
 import io.gristmill.testing.Ids;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,20 +84,10 @@ class FrontWebhookTest {
         }
     }
 
-    private static String hmac(String algorithm, String key, String message) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-            return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static HttpApiEvent signedApp(String body, String key, long timestampMillis) {
         String ts = Long.toString(timestampMillis);
         return request("POST", "/webhooks/front").withoutAuthorizer().header("Content-Type", "application/json")
-                .header("X-Front-Request-Timestamp", ts).header("X-Front-Signature", hmac("HmacSHA256", key, ts + ":" + body)).body(body);
+                .header("X-Front-Request-Timestamp", ts).header("X-Front-Signature", FrontWebhookSigner.appSignature(key, ts, body)).body(body);
     }
 
     private String outbound(String eventId) {
@@ -132,7 +120,7 @@ class FrontWebhookTest {
         com.fasterxml.jackson.databind.node.ObjectNode event = json.createObjectNode();
         event.put("resource", "/webhooks/front").put("path", "/webhooks/front").put("httpMethod", "POST");
         event.putObject("headers").put("Content-Type", "application/json").put("X-Front-Request-Timestamp", ts)
-                .put("X-Front-Signature", hmac("HmacSHA256", APP_SECRET, ts + ":" + body));
+                .put("X-Front-Signature", FrontWebhookSigner.appSignature(APP_SECRET, ts, body));
         event.putObject("requestContext").put("requestId", "rest-1").put("stage", "live");
         event.put("body", body).put("isBase64Encoded", false);
 
@@ -164,7 +152,7 @@ class FrontWebhookTest {
         String body = outbound("evt_bad");
         long now = System.currentTimeMillis();
         String ts = Long.toString(now);
-        String good = hmac("HmacSHA256", APP_SECRET, ts + ":" + body);
+        String good = FrontWebhookSigner.appSignature(APP_SECRET, ts, body);
         String reserialized = body.replace("\n", "").replace("  ", " ");
 
         assertError(signedApp(body, "wrong-key", now).send(), 401, "invalid_signature");
@@ -183,7 +171,7 @@ class FrontWebhookTest {
         String body = outbound("evt_b64");
         String ts = Long.toString(System.currentTimeMillis());
         HttpApiEvent.Response response = request("POST", "/webhooks/front").withoutAuthorizer()
-                .header("X-Front-Request-Timestamp", ts).header("X-Front-Signature", hmac("HmacSHA256", APP_SECRET, ts + ":" + body))
+                .header("X-Front-Request-Timestamp", ts).header("X-Front-Signature", FrontWebhookSigner.appSignature(APP_SECRET, ts, body))
                 .base64Body(body.getBytes(StandardCharsets.UTF_8)).send();
 
         assertThat(response.status()).isEqualTo(200);
@@ -195,7 +183,7 @@ class FrontWebhookTest {
         String body = fixture("assign-preview.json", "evt_r1", Instant.now().minusSeconds(2), null);
 
         HttpApiEvent.Response response = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
-                .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, body)).body(body).send();
+                .header("X-Front-Signature", FrontWebhookSigner.ruleSignature(API_SECRET, body)).body(body).send();
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(activities.forSourceRecord(tenant, Source.FRONT, "cnv_2")).singleElement().satisfies(a -> {
@@ -210,9 +198,9 @@ class FrontWebhookTest {
         String body = fixture("assign-preview.json", "evt_r2", Instant.now().minusSeconds(2), null);
 
         assertError(request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
-                .header("X-Front-Signature", hmac("HmacSHA1", "wrong", body)).body(body).send(), 401, "invalid_signature");
+                .header("X-Front-Signature", FrontWebhookSigner.ruleSignature("wrong", body)).body(body).send(), 401, "invalid_signature");
         assertError(request("POST", "/webhooks/front/" + Ids.tenant()).withoutAuthorizer()
-                .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, body)).body(body).send(), 401, "invalid_signature");
+                .header("X-Front-Signature", FrontWebhookSigner.ruleSignature(API_SECRET, body)).body(body).send(), 401, "invalid_signature");
         assertThat(activities.forSourceRecord(tenant, Source.FRONT, "cnv_2")).isEmpty();
     }
 
@@ -222,9 +210,9 @@ class FrontWebhookTest {
         HttpApiEvent.Response connectedNoHeader = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer().body(body).send();
         HttpApiEvent.Response unknownNoHeader = request("POST", "/webhooks/front/" + Ids.tenant()).withoutAuthorizer().body(body).send();
         HttpApiEvent.Response connectedWrongKey = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
-                .header("X-Front-Signature", hmac("HmacSHA1", "wrong", body)).body(body).send();
+                .header("X-Front-Signature", FrontWebhookSigner.ruleSignature("wrong", body)).body(body).send();
         HttpApiEvent.Response invalidTenant = request("POST", "/webhooks/front/a%23b").withoutAuthorizer()
-                .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, body)).body(body).send();
+                .header("X-Front-Signature", FrontWebhookSigner.ruleSignature(API_SECRET, body)).body(body).send();
 
         for (HttpApiEvent.Response refused : List.of(connectedNoHeader, unknownNoHeader, connectedWrongKey, invalidTenant)) {
             assertError(refused, 401, "invalid_signature");
@@ -237,7 +225,7 @@ class FrontWebhookTest {
         String old = fixture("assign-preview.json", "evt_replayed", Instant.now().minus(Duration.ofHours(2)), null);
 
         HttpApiEvent.Response response = request("POST", "/webhooks/front/" + tenant).withoutAuthorizer()
-                .header("X-Front-Signature", hmac("HmacSHA1", API_SECRET, old)).body(old).send();
+                .header("X-Front-Signature", FrontWebhookSigner.ruleSignature(API_SECRET, old)).body(old).send();
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("status").asText()).isEqualTo("ignored");

@@ -142,6 +142,16 @@ class ModelNarratorApiTest {
     }
 
     @Test
+    void a_request_bedrock_refuses_falls_back_to_the_template() {
+        bedrock.plan(Behaviour.INVALID);
+
+        JsonNode recap = adasWeek();
+
+        assertThat(recap.at("/narrator/kind").asText()).isEqualTo("template");
+        assertThat(recap.at("/narrator/rejection").asText()).startsWith("refused: Bedrock refused the call: The model returned");
+    }
+
+    @Test
     void throttling_falls_back_to_the_template_without_an_error_for_the_employee() {
         bedrock.plan(Behaviour.THROTTLE, Behaviour.THROTTLE, Behaviour.THROTTLE, Behaviour.THROTTLE);
 

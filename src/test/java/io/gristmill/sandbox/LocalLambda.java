@@ -31,7 +31,7 @@ import com.sun.net.httpserver.HttpServer;
  * which this class serves. Invocations are handed out one at a time, as to one Lambda instance.
  */
 final class LocalLambda implements AutoCloseable {
-    /** The handler of the JVM build, as README's JVM variant and Quarkus' generated sam.jvm.yaml name it. */
+    /** The handler of the JVM build, as docs/deploy.md's JVM variant and Quarkus' generated sam.jvm.yaml name it. */
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     private static final String API = "/2018-06-01/runtime";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);

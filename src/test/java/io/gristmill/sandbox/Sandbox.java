@@ -103,7 +103,7 @@ public final class Sandbox {
         Instant started = Instant.now();
         say("Starting local AWS (DynamoDB Local in-process, moto_server for Secrets Manager)");
         LocalAws aws = LocalAws.get();
-        // Stored where an operator stores them before deploying (README, "Deploy to AWS").
+        // Stored where an operator stores them before deploying (docs/deploy.md, "Deploy to AWS").
         aws.putSecret("gristmill/_app/salesforce", "{\"client_id\":\"" + SimulatedSalesforce.CLIENT_ID + "\",\"client_secret\":\""
                 + SimulatedSalesforce.CLIENT_SECRET + "\"}");
         aws.putSecret("gristmill/_app/front", "{\"client_id\":\"" + SimulatedFront.CLIENT_ID + "\",\"client_secret\":\""

@@ -48,19 +48,22 @@ public final class FrontWebhookSigner {
 
     /** A rule webhook's {@code X-Front-Signature}: base64 HMAC-SHA1 of the body with the tenant's API secret. */
     public static String ruleSignature(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return hmac("HmacSHA1", secret, body);
+    }
+
+    /** An app webhook's {@code X-Front-Signature}: base64 HMAC-SHA256 of {@code "<timestamp>:" + body} with the app secret. */
+    public static String appSignature(String appSecret, String timestamp, String body) {
+        return hmac("HmacSHA256", appSecret, timestamp + ":" + body);
     }
 
     private static String sign(String message) {
+        return hmac("HmacSHA256", SimulatedFront.APP_SECRET, message);
+    }
+
+    private static String hmac(String algorithm, String key, String message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SimulatedFront.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
             return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * Holds a written narrative against the facts it was given, before anyone sees it. Every number
- * must be one of the computed values in a form recaps use ({@code 240,000}, {@code 240k},
- * {@code 1.2M}, {@code 2 h 9 min}, {@code 38 %}, number words up to twenty); every cited key must
- * exist; every capitalised word must be one of the facts' names (ordinary English words opening a
- * sentence, and a short list of tool and calendar words, aside); every link must be one of the recap's record links; and the text
- * must keep to its length. A number must be what the paragraph's own citations say (a true figure
- * cited to the wrong key is wrong). Pure and fast: it runs on every model answer.
+ * must be what the paragraph's own citations say, in a form recaps use ({@code 240,000},
+ * {@code 240k}, {@code 1.2M}, {@code 2 h 9 min}, {@code 38 %}, number words up to twenty), and a
+ * cited figure must be stated; every cited key must exist; every capitalised word must be one of
+ * the facts' names (ordinary English words opening a sentence, and a few tool and calendar words,
+ * aside) and never a colleague's name; every link must be one of the recap's record links; and the
+ * text must keep to its length. Pure and fast: it runs on every model answer.
  */
 public final class GroundingCheck {
     /** One paragraph as the model writes it, with the figure keys and evidence ids it rests on. */
