@@ -17,8 +17,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.gristmill.aws.TokenVault;
-import io.gristmill.aws.VaultSecret;
+import io.gristmill.aws.AppCredentials;
 import io.gristmill.http.CallFailures;
 import io.gristmill.http.LenientJson;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -31,20 +30,20 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 @ApplicationScoped
 public class FrontOAuth {
     private final FrontConfig config;
-    private final TokenVault vault;
+    private final AppCredentials apps;
     private final ObjectMapper json;
     private final Clock clock;
     private volatile FrontAuthApi client;
 
-    public FrontOAuth(FrontConfig config, TokenVault vault, ObjectMapper json, Clock clock) {
+    public FrontOAuth(FrontConfig config, AppCredentials apps, ObjectMapper json, Clock clock) {
         this.config = config;
-        this.vault = vault;
+        this.apps = apps;
         this.json = json;
         this.clock = clock;
     }
 
     public URI authorizeUrl(String redirectUri, String state) {
-        return URI.create(config.authBaseUrl() + "/oauth/authorize?response_type=code&client_id=" + encode(app().field(FrontSecret.APP_CLIENT_ID))
+        return URI.create(config.authBaseUrl() + "/oauth/authorize?response_type=code&client_id=" + encode(app().clientId())
                 + "&redirect_uri=" + encode(redirectUri) + "&state=" + encode(state));
     }
 
@@ -64,9 +63,9 @@ public class FrontOAuth {
     }
 
     private FrontTokenSet grant(String type, String code, String redirectUri, String refreshToken) {
-        VaultSecret app = app();
-        String basic = "Basic " + Base64.getEncoder().encodeToString((app.field(FrontSecret.APP_CLIENT_ID) + ":"
-                + app.field(FrontSecret.APP_CLIENT_SECRET)).getBytes(StandardCharsets.UTF_8));
+        AppCredentials.Client app = app();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((app.clientId() + ":" + app.clientSecret())
+                .getBytes(StandardCharsets.UTF_8));
         try (Response response = client().token(basic, type, code, redirectUri, refreshToken)) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
             if (response.getStatus() >= 500) {
@@ -91,13 +90,8 @@ public class FrontOAuth {
         }
     }
 
-    private VaultSecret app() {
-        VaultSecret app = vault.readAppSecret(FrontSecret.PROVIDER).orElseThrow(() -> new IllegalStateException(
-                "Secret " + vault.appSecretName(FrontSecret.PROVIDER) + " is missing"));
-        if (app.field(FrontSecret.APP_CLIENT_ID) == null || app.field(FrontSecret.APP_CLIENT_SECRET) == null) {
-            throw new IllegalStateException("Secret " + vault.appSecretName(FrontSecret.PROVIDER) + " needs client_id and client_secret");
-        }
-        return app;
+    private AppCredentials.Client app() {
+        return apps.of(FrontSecret.PROVIDER);
     }
 
     private FrontAuthApi client() {

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.gristmill.aws.LeaseStore;
 import io.gristmill.aws.StaleSecretVersionException;
+import io.gristmill.aws.RefreshedTokens;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
 import io.gristmill.connect.ConnectionState;
@@ -147,37 +148,10 @@ public class FrontTokens {
         return tokens.accessToken();
     }
 
-    /**
-     * Stores refreshed tokens, which exist nowhere else: a failing write is tried again for most
-     * of the lease (Secrets Manager hiccups pass in seconds); concurrent changes of other fields
-     * are merged, never lost.
-     */
+    /** Stores refreshed tokens over the latest version, for most of the lease (see {@link RefreshedTokens}). */
     private void persist(String tenantId, VaultSecret read, Map<String, String> refreshed) {
-        Instant giveUp = clock.instant().plus(LEASE_LENGTH.dividedBy(2));
-        VaultSecret base = read;
-        long pause = 100;
-        while (true) {
-            try {
-                Map<String, String> merged = new HashMap<>(base.fields());
-                merged.putAll(refreshed);
-                vault.update(tenantId, FrontSecret.PROVIDER, base, merged);
-                return;
-            } catch (StaleSecretVersionException | software.amazon.awssdk.core.exception.SdkException failed) {
-                if (clock.instant().isAfter(giveUp)) {
-                    LOG.errorf("Refreshed Front tokens of tenant %s could not be stored: %s", tenantId, failed.getClass().getSimpleName());
-                    throw failed;
-                }
-                LOG.warnf("Storing the refreshed Front tokens of tenant %s failed (%s); trying again", tenantId,
-                        failed.getClass().getSimpleName());
-                sleep(pause);
-                pause = Math.min(pause * 2, 2000);
-                try {
-                    base = read(tenantId);
-                } catch (software.amazon.awssdk.core.exception.SdkException stillDown) {
-                    // keep the version read before; the next attempt tells
-                }
-            }
-        }
+        RefreshedTokens.store(vault, tenantId, FrontSecret.PROVIDER, read, refreshed, () -> read(tenantId),
+                clock.instant().plus(LEASE_LENGTH.dividedBy(2)), clock);
     }
 
     /** The secret fields of an OAuth connection. */

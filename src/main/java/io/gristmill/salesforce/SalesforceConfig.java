@@ -103,8 +103,4 @@ public interface SalesforceConfig {
     /** Tenants polled at once by one scheduled invocation, so that a slow org does not hold up the others. */
     @WithDefault("8")
     int pollConcurrency();
-
-    /** How long the app's client id/secret (from Secrets Manager) are cached. */
-    @WithDefault("PT5M")
-    Duration appCredentialsCache();
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.gristmill.aws.AppCredentials;
 import io.gristmill.http.CallFailures;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -42,14 +43,14 @@ public class SalesforceOAuth {
     };
 
     private final SalesforceConfig config;
-    private final AppCredentials app;
+    private final AppCredentials apps;
     private final ObjectMapper json;
     private final Pattern allowedHosts;
     private final Map<URI, SalesforceAuthApi> clients = new ConcurrentHashMap<>();
 
-    public SalesforceOAuth(SalesforceConfig config, AppCredentials app, ObjectMapper json) {
+    public SalesforceOAuth(SalesforceConfig config, AppCredentials apps, ObjectMapper json) {
         this.config = config;
-        this.app = app;
+        this.apps = apps;
         this.json = json;
         this.allowedHosts = Pattern.compile(config.allowedLoginHosts());
     }
@@ -86,7 +87,7 @@ public class SalesforceOAuth {
 
     public URI authorizeUrl(String loginHost, String redirectUri, String state, String verifier) {
         String query = "response_type=code"
-                + "&client_id=" + enc(app.clientId())
+                + "&client_id=" + enc(app().clientId())
                 + "&redirect_uri=" + enc(redirectUri)
                 + "&scope=" + enc(SCOPES)
                 + "&state=" + enc(state)
@@ -101,8 +102,8 @@ public class SalesforceOAuth {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.putSingle("grant_type", "authorization_code");
         form.putSingle("code", code);
-        form.putSingle("client_id", app.clientId());
-        form.putSingle("client_secret", app.clientSecret());
+        form.putSingle("client_id", app().clientId());
+        form.putSingle("client_secret", app().clientSecret());
         form.putSingle("redirect_uri", redirectUri);
         form.putSingle("code_verifier", verifier);
         SalesforceTokenSet tokens = tokenRequest(loginHost, form);
@@ -121,8 +122,8 @@ public class SalesforceOAuth {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.putSingle("grant_type", "refresh_token");
         form.putSingle("refresh_token", refreshToken);
-        form.putSingle("client_id", app.clientId());
-        form.putSingle("client_secret", app.clientSecret());
+        form.putSingle("client_id", app().clientId());
+        form.putSingle("client_secret", app().clientSecret());
         SalesforceTokenSet tokens = tokenRequest(loginHost, form);
         verifySignature(tokens);
         return tokens;
@@ -183,7 +184,7 @@ public class SalesforceOAuth {
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(app.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(app().clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] expected = mac.doFinal((tokens.identityUrl() + tokens.issuedAt()).getBytes(StandardCharsets.UTF_8));
             byte[] given = Base64.getDecoder().decode(tokens.signature());
             if (!MessageDigest.isEqual(expected, given)) {
@@ -217,5 +218,9 @@ public class SalesforceOAuth {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private AppCredentials.Client app() {
+        return apps.of(SalesforceSecret.PROVIDER);
     }
 }

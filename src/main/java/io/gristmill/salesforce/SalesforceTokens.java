@@ -2,7 +2,6 @@ package io.gristmill.salesforce;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.gristmill.aws.LeaseStore;
 import io.gristmill.aws.StaleSecretVersionException;
+import io.gristmill.aws.RefreshedTokens;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
 import io.gristmill.connect.ConnectionState;
@@ -146,37 +146,10 @@ public class SalesforceTokens {
         return token(tenantId, saved);
     }
 
-    /**
-     * Stores the refreshed tokens. They exist nowhere else, so a failing write is tried again for
-     * as long as the refresh lease allows (Secrets Manager hiccups pass in seconds); a concurrent
-     * write of other fields is merged, never lost.
-     */
+    /** Stores the refreshed tokens over the latest version, for as long as the refresh lease allows (see {@link RefreshedTokens}). */
     private VaultSecret persist(String tenantId, VaultSecret read, Map<String, String> fields) {
-        Instant giveUp = clock.instant().plus(config.refreshLease().dividedBy(2));
-        VaultSecret base = read;
-        Map<String, String> refreshed = Map.copyOf(fields);
-        long pause = 100;
-        while (true) {
-            try {
-                Map<String, String> merged = new HashMap<>(base.fields());
-                merged.putAll(refreshed);
-                return vault.update(tenantId, SalesforceSecret.PROVIDER, base, merged);
-            } catch (StaleSecretVersionException | software.amazon.awssdk.core.exception.SdkException failed) {
-                if (clock.instant().isAfter(giveUp)) {
-                    LOG.errorf("Refreshed Salesforce tokens of tenant %s could not be stored: %s", tenantId, failed.getClass().getSimpleName());
-                    throw failed;
-                }
-                LOG.warnf("Storing the refreshed Salesforce tokens of tenant %s failed (%s); trying again", tenantId,
-                        failed.getClass().getSimpleName());
-                sleep(pause);
-                pause = Math.min(pause * 2, 2000);
-                try {
-                    base = readSecret(tenantId);
-                } catch (software.amazon.awssdk.core.exception.SdkException stillDown) {
-                    // keep the version read before; the next attempt tells
-                }
-            }
-        }
+        return RefreshedTokens.store(vault, tenantId, SalesforceSecret.PROVIDER, read, fields, () -> readSecret(tenantId),
+                clock.instant().plus(config.refreshLease().dividedBy(2)), clock);
     }
 
     private VaultSecret readSecret(String tenantId) {

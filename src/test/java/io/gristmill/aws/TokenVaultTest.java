@@ -53,6 +53,25 @@ class TokenVaultTest {
     }
 
     @Test
+    void refreshed_tokens_go_over_the_latest_version_keeping_what_others_wrote_and_what_the_refresh_did_not_return() {
+        for (String provider : java.util.List.of("salesforce", "front")) {
+            String tenant = Ids.tenant();
+            VaultSecret read = vault.create(tenant, provider, tokens("rt-1", "at-1"));
+            // Meanwhile someone else adds a field (Front's rule-webhook API secret, say).
+            java.util.Map<String, String> withSecret = new java.util.HashMap<>(read.fields());
+            withSecret.put("api_secret", "kept");
+            vault.update(tenant, provider, read, withSecret);
+
+            VaultSecret stored = RefreshedTokens.store(vault, tenant, provider, read, Map.of("access_token", "at-2"),
+                    () -> vault.read(tenant, provider).orElseThrow(), java.time.Instant.now().plusSeconds(10), java.time.Clock.systemUTC());
+
+            assertThat(vault.read(tenant, provider).orElseThrow().fields()).as(provider).isEqualTo(Map.of("access_token", "at-2",
+                    "refresh_token", "rt-1", "instance_url", "https://acme.my.salesforce.com", "api_secret", "kept"));
+            assertThat(stored.fields()).containsEntry("access_token", "at-2");
+        }
+    }
+
+    @Test
     void secret_is_named_and_tagged_with_its_tenant() {
         String tenant = Ids.tenant();
         vault.create(tenant, "front", tokens("rt", "at"));

@@ -20,7 +20,7 @@ class NativeReflectionTest {
     /** Records used only in memory (never serialized): registering them would only grow the image. */
     private static final Set<String> INTERNAL = Set.of(
             "io.gristmill.activity.Activity",
-            "io.gristmill.salesforce.AppCredentials.Cached",
+            "io.gristmill.aws.AppCredentials.Client",
             "io.gristmill.salesforce.SalesforcePoller.Plan",
             "io.gristmill.front.FrontInboxScope.Cached",
             "io.gristmill.aws.LeaseStore.Lease",
@@ -40,7 +40,7 @@ class NativeReflectionTest {
             "io.gristmill.recap.RecapBuilder.Gathered",
             "io.gristmill.recap.Narrators.Names",
             "io.gristmill.recap.RecapNarrator.Narration",
-            "io.gristmill.recap.narration.GroundingCheck.Mention",
+            "io.gristmill.recap.narration.Mention",
             "io.gristmill.recap.narration.GroundingCheck.Paragraph",
             "io.gristmill.recap.narration.NarratorPrompt.Rendered",
             "io.gristmill.model.ModelClient.Answer",

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,24 +29,12 @@ public final class GroundingCheck {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s)\\]>\"']+");
     private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{4}-W\\d{2}\\b");
-    /** A number and what follows it: a unit of time, a percent sign, or a thousands/millions suffix. */
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(%|percent\\b|k\\b|K\\b|M\\b|million\\b|thousand\\b"
-                    + "|d\\b|days?\\b|h\\b|hrs?\\b|hours?\\b|min\\b|mins\\b|minutes?\\b|s\\b|secs?\\b|seconds?\\b))?");
-    private static final Pattern WORD_NUMBER = Pattern.compile("(?i)\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\b");
-    private static final List<String> WORDS = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?;:])\\s+|\\n+|\\s+[—–-]\\s+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’&-]*");
     /** Ordinary capitalised words a narrative may use mid-sentence: tools, days, months, time words. */
     private static final Set<String> ORDINARY = Set.of("Salesforce", "Front", "Gristmill", "I", "Monday", "Tuesday", "Wednesday",
             "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December", "CRM", "OK");
-    private static final Map<String, Long> SECONDS = Map.ofEntries(Map.entry("d", 86_400L), Map.entry("day", 86_400L),
-            Map.entry("days", 86_400L), Map.entry("h", 3_600L), Map.entry("hr", 3_600L), Map.entry("hrs", 3_600L), Map.entry("hour", 3_600L),
-            Map.entry("hours", 3_600L), Map.entry("min", 60L), Map.entry("mins", 60L), Map.entry("minute", 60L), Map.entry("minutes", 60L),
-            Map.entry("s", 1L), Map.entry("sec", 1L), Map.entry("secs", 1L), Map.entry("second", 1L), Map.entry("seconds", 1L));
 
     private final NarrationFacts facts;
     private final List<String> names;
@@ -145,7 +132,7 @@ public final class GroundingCheck {
         }
         // Highlights carry their figures in words ("Resolved a conversation in 30 min", "USD 30,000").
         for (NarrationFacts.Line h : facts.highlights()) {
-            List<Mention> stated = mentions(h.text());
+            List<Mention> stated = Mention.in(h.text());
             for (String id : h.evidence()) {
                 Allowed allowed = byCite.computeIfAbsent(id, k -> new Allowed());
                 stated.forEach(allowed::add);
@@ -202,7 +189,7 @@ public final class GroundingCheck {
             violations.add(where + " names the date " + date.group() + ", which is not the recap's week");
         }
         text = ISO_DATE.matcher(text).replaceAll(" ");
-        List<Mention> mentions = mentions(text);
+        List<Mention> mentions = Mention.in(text);
         boolean uncited = paragraph.cites().isEmpty() && mentions.stream().anyMatch(m -> !free.grounds(m));
         if (uncited) {
             violations.add(where + " states figures without citing the figure keys or evidence ids they come from");
@@ -234,53 +221,6 @@ public final class GroundingCheck {
         for (String name : unknownNames(text)) {
             violations.add(where + " names \"" + name + "\", which is not in the recap's facts");
         }
-    }
-
-    /** A number as written: its value, and for durations its seconds and the precision it was written with. */
-    record Mention(String text, BigDecimal value, BigDecimal seconds, long granularity, boolean percent, BigDecimal tolerance) {
-    }
-
-    static List<Mention> mentions(String text) {
-        List<Mention> mentions = new ArrayList<>();
-        Matcher m = NUMBER.matcher(text);
-        Mention pending = null;
-        int pendingEnd = -1;
-        while (m.find()) {
-            BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
-            String suffix = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
-            Long unitSeconds = SECONDS.get(suffix);
-            if (unitSeconds != null) {
-                BigDecimal secs = value.multiply(BigDecimal.valueOf(unitSeconds));
-                boolean continues = pending != null && pending.seconds() != null && text.substring(pendingEnd, m.start()).matches("\\s*(and\\s*)?");
-                if (continues) {
-                    // "2 h 9 min" is one duration.
-                    pending = new Mention(pending.text() + text.substring(pendingEnd, m.end()), null, pending.seconds().add(secs), unitSeconds,
-                            false, null);
-                    mentions.set(mentions.size() - 1, pending);
-                } else {
-                    pending = new Mention(m.group(), null, secs, unitSeconds, false, null);
-                    mentions.add(pending);
-                }
-                pendingEnd = m.end();
-                continue;
-            }
-            pending = null;
-            int decimals = m.group(2) == null ? 0 : m.group(2).length() - 1;
-            switch (suffix) {
-                case "%", "percent" -> mentions.add(new Mention(m.group(), value, null, 0, true, BigDecimal.valueOf(5, decimals + 1)));
-                case "k", "thousand" -> mentions.add(new Mention(m.group(), value.movePointRight(3), null, 0, false,
-                        BigDecimal.valueOf(5, decimals + 1).movePointRight(3)));
-                case "m", "million" -> mentions.add(new Mention(m.group(), value.movePointRight(6), null, 0, false,
-                        BigDecimal.valueOf(5, decimals + 1).movePointRight(6)));
-                default -> mentions.add(new Mention(m.group(), value, null, 0, false, BigDecimal.ZERO));
-            }
-        }
-        Matcher w = WORD_NUMBER.matcher(text);
-        while (w.find()) {
-            mentions.add(new Mention(w.group(), BigDecimal.valueOf(WORDS.indexOf(w.group(1).toLowerCase(Locale.ROOT)) + 2), null, 0, false,
-                    BigDecimal.ZERO));
-        }
-        return mentions;
     }
 
     /** Capitalised words that are no name of the facts, no ordinary word, no currency of the facts, nor an English word opening a sentence. */
