@@ -2,8 +2,8 @@ package io.gristmill.config;
 
 import io.gristmill.activity.Source;
 import io.gristmill.connect.ConnectRequest;
-import io.gristmill.connect.Connection;
-import io.gristmill.connect.ConnectionState;
+import io.gristmill.connection.Connection;
+import io.gristmill.connection.ConnectionState;
 import io.gristmill.connect.FrontConnect;
 import io.gristmill.connect.OAuthFlow;
 import io.gristmill.connect.SalesforceConnect;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.config.FunctionName;
 import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiResult;

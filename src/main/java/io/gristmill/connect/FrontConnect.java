@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.gristmill.connection.Connection;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.aws.SecretAlreadyExistsException;
 import io.gristmill.aws.StaleSecretVersionException;
 import io.gristmill.aws.TokenVault;

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.gristmill.connection.Connection;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.aws.SecretAlreadyExistsException;
 import io.gristmill.aws.StaleSecretVersionException;
 import io.gristmill.aws.TokenVault;

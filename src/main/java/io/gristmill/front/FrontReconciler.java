@@ -17,7 +17,7 @@ import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.WriteOutcome;
 import io.gristmill.aws.LeaseStore;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.sync.SyncCursor;
 import io.gristmill.sync.SyncCursorStore;
 

@@ -15,8 +15,8 @@ import io.gristmill.aws.StaleSecretVersionException;
 import io.gristmill.aws.RefreshedTokens;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
-import io.gristmill.connect.ConnectionState;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionState;
+import io.gristmill.connection.ConnectionStore;
 
 /**
  * A working Front token for a tenant. An admin-supplied API token is used as stored. An OAuth

@@ -19,8 +19,8 @@ import io.gristmill.aws.CachedSecrets;
 import io.gristmill.aws.OnceLedger;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
-import io.gristmill.connect.ConnectionState;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionState;
+import io.gristmill.connection.ConnectionStore;
 
 /**
  * Receives Front webhooks. The signature is checked on the exact bytes received before anything

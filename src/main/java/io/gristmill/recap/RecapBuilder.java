@@ -20,7 +20,7 @@ import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
 import io.gristmill.activity.TooMuchActivityException;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.Employee;
 import io.gristmill.recap.request.Interpretation;
 import io.gristmill.recap.request.RequestInterpreter;

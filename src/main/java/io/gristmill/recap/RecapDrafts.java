@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.Employee;
 import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.front.FrontSecret;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.sync.TenantFanOut;
 import io.quarkus.funqy.Funq;
 

@@ -19,7 +19,7 @@ import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
 import io.gristmill.aws.LeaseStore;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.sync.SyncCursor;
 import io.gristmill.sync.SyncCursorStore;
 import io.gristmill.tenant.TenantSettingsStore;

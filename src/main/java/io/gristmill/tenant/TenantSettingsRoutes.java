@@ -20,17 +20,15 @@ public class TenantSettingsRoutes implements Routes {
     private final TenantSettingsStore store;
     private final NoteTextPurge notes;
     private final JsonBodies bodies;
+    /** Every feature's check of what it alone can judge (Front's inboxes, the narrator model, built-in templates). */
+    private final List<SettingsCheck> checks;
 
-    private final io.gristmill.front.FrontCatalog frontCatalog;
-    private final io.gristmill.recap.narration.NarratorConfig narrator;
-
-    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies, io.gristmill.front.FrontCatalog frontCatalog,
-            io.gristmill.recap.narration.NarratorConfig narrator) {
-        this.frontCatalog = frontCatalog;
-        this.narrator = narrator;
+    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies,
+            jakarta.enterprise.inject.Instance<SettingsCheck> checks) {
         this.store = store;
         this.notes = notes;
         this.bodies = bodies;
+        this.checks = checks.stream().toList();
     }
 
     @Override
@@ -47,21 +45,10 @@ public class TenantSettingsRoutes implements Routes {
         table.add("PUT", "/tenants/{tenantId}/settings", (request, caller) -> {
             String tenantId = caller.adminOfPathTenant(request);
             TenantSettings settings = bodies.read(request, TenantSettings.class);
-            List<String> unknown = frontCatalog.unknown(tenantId, settings.front().inboxes(), settings.front().teams());
-            if (!unknown.isEmpty()) {
-                // A typo, or a team deleted in Front: choosing it would quietly sync nothing from it.
-                throw ApiException.badRequest("front: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are")
-                        + " not an inbox or team of the connected Front account (as last read; it may have been deleted)");
-            }
-            if (settings.recaps().byModel() && narrator.modelId().filter(id -> !id.isBlank()).isEmpty()) {
-                throw ApiException.badRequest("recaps.narrator: this deployment has no narrator model (its NarratorModelId is empty), "
-                        + "so recaps can only be written by the template");
-            }
-            List<String> unknownTemplates = settings.recaps().hiddenTemplates().stream()
-                    .filter(id -> !io.gristmill.recap.BuiltInTemplates.ids().contains(id)).toList();
-            if (!unknownTemplates.isEmpty()) {
-                throw ApiException.badRequest("recaps.hiddenTemplates: " + String.join(", ", unknownTemplates) + " is no built-in template; built-in: "
-                        + String.join(", ", io.gristmill.recap.BuiltInTemplates.ids()));
+            for (SettingsCheck check : checks) {
+                check.problem(tenantId, settings).ifPresent(problem -> {
+                    throw ApiException.badRequest(problem);
+                });
             }
             StoredSettings saved = store.put(tenantId, settings, caller.subject());
             if (saved.noteTextPurgePending() && notes.continuePending(tenantId, PURGE_BUDGET)) {

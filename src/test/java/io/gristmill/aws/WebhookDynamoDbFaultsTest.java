@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.testing.AwsFaultsProfile;
 import io.gristmill.testing.FaultyAwsEndpoint;
 import io.gristmill.testing.FrontWebhookSigner;

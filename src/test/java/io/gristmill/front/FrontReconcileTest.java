@@ -29,7 +29,7 @@ import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.directory.EmployeeInput;
 import io.gristmill.directory.IdentityKind;
 import io.gristmill.directory.Identities;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.tenant.TenantSettings;
 import io.gristmill.tenant.TenantSettingsStore;
 import io.gristmill.testing.CapturedLogs;

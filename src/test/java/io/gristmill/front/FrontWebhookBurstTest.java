@@ -26,7 +26,7 @@ import io.gristmill.activity.Source;
 import io.gristmill.aws.Table;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.config.GristmillConfig;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.testing.FrontWebhookProfile;
 import io.gristmill.testing.FrontWebhookSigner;
 import io.gristmill.testing.Ids;

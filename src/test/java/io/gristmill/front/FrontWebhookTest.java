@@ -25,7 +25,7 @@ import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
 import io.gristmill.aws.TokenVault;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.directory.EmployeeInput;
 import io.gristmill.directory.Identities;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.gristmill.activity.ActivityStore;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.directory.EmployeeInput;
 import io.gristmill.directory.Identities;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
 import io.gristmill.connect.ConnectFlowSupport;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.testing.Ids;
 import io.gristmill.testing.SalesforcePollProfile;
 import io.gristmill.testing.SimulatedSalesforce;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
 import io.gristmill.connect.ConnectTestSupport;
-import io.gristmill.connect.ConnectionStore;
+import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.directory.IdentityKind;
 import io.gristmill.tenant.TenantSettings;

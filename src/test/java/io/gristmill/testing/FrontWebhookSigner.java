@@ -21,7 +21,7 @@ public final class FrontWebhookSigner {
      * A new tenant with the simulated Front company connected by an API token, as a test of the
      * webhook function needs it (the connection record, the ownership, the secret).
      */
-    public static String connectedTenant(io.gristmill.connect.ConnectionStore connections, io.gristmill.aws.TokenVault vault,
+    public static String connectedTenant(io.gristmill.connection.ConnectionStore connections, io.gristmill.aws.TokenVault vault,
             SimulatedFront front) {
         String tenant = Ids.tenant();
         connections.claimAccount(tenant, "front", front.company());

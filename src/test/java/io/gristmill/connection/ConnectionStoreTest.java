@@ -1,4 +1,4 @@
-package io.gristmill.connect;
+package io.gristmill.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

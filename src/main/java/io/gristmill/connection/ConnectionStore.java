@@ -1,4 +1,4 @@
-package io.gristmill.connect;
+package io.gristmill.connection;
 
 import static io.gristmill.aws.Table.s;
 import static io.gristmill.aws.Table.str;

@@ -1,4 +1,4 @@
-package io.gristmill.connect;
+package io.gristmill.connection;
 
 import java.util.Locale;
 
