@@ -52,6 +52,7 @@ public record ApiUsage(long used, long max, long appUsed, long appMax) {
 
     /** For the connection status: "API usage 1,234 of 15,000 today (this app: 17 of 250)". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "API usage %,d of %,d today%s", used, max, appMax > 0 ? String.format(java.util.Locale.ROOT, " (this app: %,d of %,d)", appUsed, appMax) : "");
+        String app = appMax > 0 ? String.format(java.util.Locale.ROOT, " (this app: %,d of %,d)", appUsed, appMax) : "";
+        return String.format(java.util.Locale.ROOT, "API usage %,d of %,d today%s", used, max, app);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 
@@ -23,7 +22,6 @@ import io.gristmill.testing.AwsFaultsProfile;
 import io.gristmill.testing.FaultyAwsEndpoint;
 import io.gristmill.testing.FrontWebhookSigner;
 import io.gristmill.testing.SimulatedFront;
-import io.gristmill.testing.Ids;
 import io.gristmill.testing.SimulatedFrontResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import io.gristmill.salesforce.SalesforceTime;
 import io.gristmill.testing.ConnectProfile;
 import io.gristmill.testing.HttpApiEvent;
 import io.gristmill.testing.Ids;
-import io.gristmill.testing.LocalAws;
 import io.gristmill.testing.TableScan;
 import io.gristmill.testing.SimulatedFrontResource;
 import io.gristmill.testing.SimulatedSalesforce;

@@ -29,7 +29,6 @@ import io.gristmill.config.GristmillConfig;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.testing.FrontWebhookProfile;
 import io.gristmill.testing.FrontWebhookSigner;
-import io.gristmill.testing.Ids;
 import io.gristmill.testing.SimulatedFront;
 import io.gristmill.testing.SimulatedFrontResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,7 +4,6 @@ import static io.gristmill.testing.HttpApiEvent.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 

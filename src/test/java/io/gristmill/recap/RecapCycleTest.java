@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.EmployeeDirectory;
-import io.gristmill.recap.narration.NarratorConfig;
 import io.gristmill.recap.request.RequestInterpreter;
 import io.gristmill.tenant.TenantSettings;
 import io.gristmill.tenant.TenantSettingsStore;

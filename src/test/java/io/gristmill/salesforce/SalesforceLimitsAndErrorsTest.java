@@ -32,7 +32,9 @@ class SalesforceLimitsAndErrorsTest {
                 SELECT Id,CallType FROM Task WHERE SystemModstamp >= 2026-11-29T00:00:00Z
                           ^
                 ERROR at Row:1:Column:11
-                No such column 'CallType' on entity 'Task'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.""");
+                No such column 'CallType' on entity 'Task'. If you are attempting to use a custom field, \
+                be sure to append the '__c' after the custom field name. \
+                Please reference your WSDL or the describe call for the appropriate names.""");
 
         assertThat(error.getMessage()).startsWith("INVALID_FIELD: No such column 'CallType' on entity 'Task'.")
                 .doesNotContain("SELECT").doesNotContain("\n");

@@ -391,7 +391,8 @@ public final class Sandbox {
         for (JsonNode total : summary.path("totals")) {
             say("  " + total.path("label").asText() + ": " + (total.hasNonNull("currency") ? total.path("currency").asText() + " " : "")
                     + total.path("value").decimalValue().stripTrailingZeros().toPlainString()
-                    + " " + total.path("unit").asText("") + " (" + total.path("people").asInt() + (total.path("people").asInt() == 1 ? " person)" : " people)"));
+                    + " " + total.path("unit").asText("") + " (" + total.path("people").asInt()
+                    + (total.path("people").asInt() == 1 ? " person)" : " people)"));
         }
         if (summary.path("confirmed").asInt() != 5 || summary.path("pending").asInt() != 1) {
             failures.add("the team view should show 5 confirmed recaps and Ines pending: " + summary);

@@ -352,7 +352,8 @@ final class SandboxCompany {
                 org.put("OpportunityHistory", row(sfId("008"), at, owner, "OpportunityId", opportunity, "StageName", stage,
                         "Amount", (double) amount));
             }
-            Map<String, Object> deal = row(opportunity, created, owner, "Name", customer + " — " + DEAL_KINDS[random.nextInt(DEAL_KINDS.length)], "AccountId", account,
+            Map<String, Object> deal = row(opportunity, created, owner, "Name", customer + " — " + DEAL_KINDS[random.nextInt(DEAL_KINDS.length)],
+                    "AccountId", account,
                     "OwnerId", owner, "StageName", stage, "Amount", (double) amount, "CurrencyIsoCode", "USD", "IsClosed", closes, "IsWon", won,
                     "CloseDate", lastChange.atZone(ZONE).toLocalDate().toString(), "Description", PRIVATE_TEXT);
             deal.put("LastModifiedDate", SalesforceTime.record(lastChange));

@@ -33,7 +33,8 @@ public final class KeywordInterpreter {
     private static final Pattern TONE = Pattern.compile("\\b(neutral|formal|friendly|casual|upbeat|positive|professional)\\b");
     private static final Pattern FOCUS = Pattern.compile("\\b(?:focus on|stress|emphasi[sz]e|highlight|lead with|mention)\\s+(.{3,120})");
     /** Filler that carries no request: "this time", "please", "for this week". */
-    private static final Pattern FILLER = Pattern.compile("\\b(please|this time|this week|for me|thanks|thank you|my recap|the recap|recap|can you|could you|i'?d like)\\b");
+    private static final Pattern FILLER = Pattern.compile(
+            "\\b(please|this time|this week|for me|thanks|thank you|my recap|the recap|recap|can you|could you|i'?d like)\\b");
 
     private KeywordInterpreter() {
     }

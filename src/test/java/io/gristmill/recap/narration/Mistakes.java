@@ -37,7 +37,8 @@ public final class Mistakes {
                 int at = random.nextInt(paragraphs.size());
                 Paragraph p = paragraphs.get(at);
                 List<String> cites = new ArrayList<>(p.cites());
-                String invented = random.nextBoolean() ? "006A00000000%05dZZZ".formatted(random.nextInt(100_000)) : "cnv_%d".formatted(900 + random.nextInt(100));
+                String invented = random.nextBoolean() ? "006A00000000%05dZZZ".formatted(random.nextInt(100_000))
+                        : "cnv_%d".formatted(900 + random.nextInt(100));
                 if (!cites.isEmpty() && random.nextBoolean()) {
                     cites.set(random.nextInt(cites.size()), invented);
                 } else {
