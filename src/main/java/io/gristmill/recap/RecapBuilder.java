@@ -83,7 +83,7 @@ public class RecapBuilder {
         String length = interpreted != null && !"normal".equals(interpreted.length()) ? interpreted.length()
                 : template.map(PromptTemplate::length).orElse(null);
         String instructions = joined(joined(template.map(PromptTemplate::instructions).orElse(null), options.instructions()),
-                joined(interpreted == null ? null : interpreted.styleInstructions(), lengthInstruction(length)));
+                joined(interpreted == null ? null : interpreted.styleInstructions(), Interpretation.lengthInstruction(length)));
         Recap recap = new Recap(employee.employeeId(), employee.name(), week.toString(), from, to, tenant.timeZone(), 0, RecapStatus.DRAFT,
                 clock.instant(), null, null, options, interpreted,
                 template.map(t -> new Recap.AppliedTemplate(t.templateId(), t.name(), t.scope(), t.length())).orElse(null),
@@ -175,14 +175,6 @@ public class RecapBuilder {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
         return histories;
-    }
-
-    /** What the model narrator is told of the length asked for (the grounding check holds it to the bound). */
-    private static String lengthInstruction(String length) {
-        if ("short".equals(length)) {
-            return "Length: short, two or three sentences.";
-        }
-        return "detailed".equals(length) ? "Length: detailed." : null;
     }
 
     private static String joined(String first, String second) {

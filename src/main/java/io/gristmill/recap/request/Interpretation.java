@@ -42,8 +42,16 @@ public record Interpretation(List<Inclusion> include, List<Inclusion> exclude, L
     /** What the narrator is told: only what was understood, never the request's own words beyond the focus. */
     public String narratorInstructions() {
         String style = styleInstructions();
-        String size = "normal".equals(length) ? null : "Length: " + (isShort() ? "short, two or three sentences." : "detailed.");
+        String size = lengthInstruction(length);
         return size == null ? style : style == null ? size : size + "\n" + style;
+    }
+
+    /** What the narrator is told of a length ({@code short}, {@code detailed}); null for a normal one. */
+    public static String lengthInstruction(String length) {
+        if ("short".equals(length)) {
+            return "Length: short, two or three sentences.";
+        }
+        return "detailed".equals(length) ? "Length: detailed." : null;
     }
 
     /** Tone and focus as instructions (what a template saved from this request keeps besides its length). */

@@ -62,8 +62,9 @@ public final class KeywordInterpreter {
                 understood = true;
             } else {
                 if (CALLS.matcher(c).find()) {
-                    Set<Inclusion> calls = SALESFORCE.matcher(c).find() ? Set.of(Inclusion.SALESFORCE_CALLS)
-                            : FRONT.matcher(c).find() ? Set.of(Inclusion.FRONT_CALLS) : Set.of(Inclusion.SALESFORCE_CALLS, Inclusion.FRONT_CALLS);
+                    // A list, not Set.of: its order is the order interpretedAs shows, the same on every run.
+                    List<Inclusion> calls = SALESFORCE.matcher(c).find() ? List.of(Inclusion.SALESFORCE_CALLS)
+                            : FRONT.matcher(c).find() ? List.of(Inclusion.FRONT_CALLS) : List.of(Inclusion.SALESFORCE_CALLS, Inclusion.FRONT_CALLS);
                     (negated ? exclude : include).addAll(calls);
                     understood = true;
                 }
