@@ -56,18 +56,18 @@ public class SalesforceReader {
     }
 
     /**
-     * An object's field names and, for the fields in {@code SalesforceObject.PICKLIST_ONLY}, the
-     * active values of their picklist (none when the org's field is free text).
+     * An object's field names and, for its {@code picklistOnly} fields, the active values of their
+     * picklist (none when the org's field is free text).
      */
     @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
-    public DescribeCache.Described describe(AccessToken token, String type, PollMeter meter) {
+    public DescribeCache.Described describe(AccessToken token, String type, java.util.Set<String> picklistOnly, PollMeter meter) {
         JsonNode body = read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.describe(API_VERSION, type, bearer(token)));
         List<String> fields = new ArrayList<>();
         Map<String, List<String>> picklists = new LinkedHashMap<>();
         for (JsonNode field : body.path("fields")) {
             String name = field.path("name").asText();
             fields.add(name);
-            if (SalesforceObject.PICKLIST_ONLY.contains(name)) {
+            if (picklistOnly.contains(name)) {
                 List<String> values = new ArrayList<>();
                 field.path("picklistValues").forEach(v -> {
                     if (v.path("active").asBoolean(true) && v.hasNonNull("value")) {
@@ -80,16 +80,22 @@ public class SalesforceReader {
         return new DescribeCache.Described(fields, java.util.Optional.empty(), picklists);
     }
 
-    /**
-     * Runs up to five queries as one composite call. Each reference id maps to its first page, or
-     * to the {@link SalesforceApiException} that query alone failed with.
-     */
+    /** A query's first page, or the error that query alone failed with inside a composite call. */
+    public sealed interface FirstPage {
+        record Read(QueryPage page) implements FirstPage {
+        }
+
+        record Refused(SalesforceApiException error) implements FirstPage {
+        }
+    }
+
+    /** Runs up to five queries as one composite call: each reference id's first page, or why it alone failed. */
     @Retry(retryOn = SalesforceUnavailableException.class, abortOn = SalesforceTimeoutException.class, maxRetries = 2, delay = 200,
             jitter = 150)
-    public Map<String, Object> composite(AccessToken token, Map<String, String> queries, PollMeter meter) {
+    public Map<String, FirstPage> composite(AccessToken token, Map<String, String> queries, PollMeter meter) {
         CompositeQueries body = CompositeQueries.of(API_VERSION, queries);
         JsonNode answer = read(token, meter, queries(token), api -> api.composite(API_VERSION, body, bearer(token)));
-        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, FirstPage> results = new LinkedHashMap<>();
         for (JsonNode sub : answer.path("compositeResponse")) {
             String reference = sub.path("referenceId").asText();
             int status = sub.path("httpStatusCode").asInt();
@@ -99,7 +105,8 @@ public class SalesforceReader {
             if (status >= 500) {
                 throw new SalesforceUnavailableException("A composite subrequest failed with " + status);
             }
-            results.put(reference, status >= 400 ? error(status, sub.path("body")) : page(sub.path("body")));
+            results.put(reference, status >= 400 ? new FirstPage.Refused(error(status, sub.path("body")))
+                    : new FirstPage.Read(page(sub.path("body"))));
         }
         return results;
     }

@@ -158,12 +158,19 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
         return due.isBefore(weekEnd) ? weekEnd : due;
     }
 
+    /** These settings as the features read them: a left-out Salesforce object list is every supported object. */
+    public TenantSettings withDefaults(SalesforceObjectNames salesforceObjects) {
+        return new TenantSettings(timeZone, weekStart, salesforce.orEvery(salesforceObjects.supported()), front, employeeGroups, directory,
+                retentionMonths, recaps);
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }
 
     /**
-     * @param objects   Salesforce objects to sync
+     * @param objects   Salesforce objects to sync (left out: every object Gristmill reads, filled in
+     *                  when settings are read; names are checked against them when saved)
      * @param pipelines opportunity record type ids
      * @param noteText  the tenant's explicit opt-in to reading note titles and text (off by default:
      *                  otherwise only note metadata is read)
@@ -175,18 +182,16 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
 
         public Salesforce {
             noteText = Boolean.TRUE.equals(noteText);
-            if (objects == null) {
-                objects = SalesforceObjects.SUPPORTED;
-            } else {
-                for (String object : objects) {
-                    if (!SalesforceObjects.SUPPORTED.contains(object)) {
-                        throw new IllegalArgumentException("salesforce.objects: '" + object + "' is not supported; supported: "
-                                + String.join(", ", SalesforceObjects.SUPPORTED));
-                    }
-                }
-                objects = List.copyOf(new java.util.LinkedHashSet<>(objects));
+            if (objects != null && objects.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new IllegalArgumentException("salesforce.objects: null is not an object name");
             }
+            objects = objects == null ? null : List.copyOf(new java.util.LinkedHashSet<>(objects));
             pipelines = checked(pipelines, SALESFORCE_ID, "salesforce.pipelines (record type ids)");
+        }
+
+        /** These settings with every supported object when none were chosen. */
+        Salesforce orEvery(List<String> supported) {
+            return objects != null ? this : new Salesforce(List.copyOf(supported), pipelines, noteText);
         }
     }
 

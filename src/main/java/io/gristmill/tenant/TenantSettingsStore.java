@@ -29,8 +29,11 @@ public class TenantSettingsStore {
     private final ObjectMapper json;
     private final String table;
     private final Clock clock;
+    private final SalesforceObjectNames salesforceObjects;
 
-    public TenantSettingsStore(DynamoDbClient dynamo, ObjectMapper json, GristmillConfig config, Clock clock) {
+    public TenantSettingsStore(DynamoDbClient dynamo, ObjectMapper json, GristmillConfig config, Clock clock,
+            SalesforceObjectNames salesforceObjects) {
+        this.salesforceObjects = salesforceObjects;
         this.dynamo = dynamo;
         this.json = json;
         this.table = config.table();
@@ -42,10 +45,10 @@ public class TenantSettingsStore {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(Table.key(tenantKey(tenantId), SETTINGS)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
-            return new StoredSettings(TenantSettings.DEFAULTS, null, null);
+            return new StoredSettings(TenantSettings.DEFAULTS.withDefaults(salesforceObjects), null, null);
         }
         try {
-            return new StoredSettings(json.readValue(str(item, "settings"), TenantSettings.class),
+            return new StoredSettings(json.readValue(str(item, "settings"), TenantSettings.class).withDefaults(salesforceObjects),
                     Instant.parse(str(item, "updatedAt")), str(item, "updatedBy"),
                     item.containsKey(NOTE_TEXT_PURGE) && item.get(NOTE_TEXT_PURGE).bool());
         } catch (JsonProcessingException e) {
@@ -75,7 +78,7 @@ public class TenantSettingsStore {
             item.put(NOTE_TEXT_PURGE, AttributeValue.fromBool(true));
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
-        return new StoredSettings(settings, now, updatedBy, item.containsKey(NOTE_TEXT_PURGE));
+        return new StoredSettings(settings.withDefaults(salesforceObjects), now, updatedBy, item.containsKey(NOTE_TEXT_PURGE));
     }
 
     /** The stored note text is gone: clears the mark (unless the settings were replaced meanwhile). */

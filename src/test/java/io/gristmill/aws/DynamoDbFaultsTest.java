@@ -26,7 +26,7 @@ import io.gristmill.front.FrontReconciler;
 import io.gristmill.front.ReconcileReport;
 import io.gristmill.salesforce.PollReport;
 import io.gristmill.salesforce.SalesforcePoller;
-import io.gristmill.salesforce.SalesforceTime;
+import io.gristmill.salesforce.objects.SalesforceTime;
 import io.gristmill.testing.AwsFaultsProfile;
 import io.gristmill.testing.FaultyAwsEndpoint;
 import io.gristmill.testing.Ids;

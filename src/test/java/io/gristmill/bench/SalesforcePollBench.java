@@ -18,7 +18,7 @@ import io.gristmill.config.GristmillConfig;
 import io.gristmill.connect.ConnectTestSupport;
 import io.gristmill.salesforce.PollReport;
 import io.gristmill.salesforce.SalesforcePoller;
-import io.gristmill.salesforce.SalesforceTime;
+import io.gristmill.salesforce.objects.SalesforceTime;
 import io.gristmill.tenant.TenantSettings;
 import io.gristmill.tenant.TenantSettingsStore;
 import io.gristmill.testing.ConnectProfile;

@@ -20,7 +20,7 @@ import io.gristmill.aws.OnceLedger;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.connect.ConnectTestSupport;
 import io.gristmill.salesforce.SalesforcePoller;
-import io.gristmill.salesforce.SalesforceTime;
+import io.gristmill.salesforce.objects.SalesforceTime;
 import io.gristmill.testing.ConnectProfile;
 import io.gristmill.testing.HttpApiEvent;
 import io.gristmill.testing.Ids;

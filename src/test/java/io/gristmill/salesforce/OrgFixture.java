@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.gristmill.salesforce.objects.SalesforceTime;
 import io.gristmill.testing.SimulatedSalesforce;
 
 /** Records as Salesforce returns them, put into the simulated org relative to "now". */

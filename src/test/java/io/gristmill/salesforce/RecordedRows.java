@@ -14,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.gristmill.salesforce.objects.SalesforceTime;
 import io.gristmill.testing.SimulatedSalesforce;
 
 /**

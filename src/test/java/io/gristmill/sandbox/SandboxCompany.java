@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.gristmill.salesforce.SalesforceTime;
+import io.gristmill.salesforce.objects.SalesforceTime;
 import io.gristmill.testing.SimulatedFront;
 import io.gristmill.testing.SimulatedSalesforce;
 

@@ -32,6 +32,8 @@ final class SalesforceSchema {
         put(fields, "Event", "StartDateTime", "EndDateTime", "DurationInMinutes", "IsAllDayEvent", "EventSubtype", "WhoId", "WhatId",
                 "OwnerId", "Subject", "Description");
         put(fields, "Note", "ParentId", "Title", "Body", "IsPrivate", "OwnerId");
+        put(fields, "Case", "CaseNumber", "Subject", "Description", "Status", "Priority", "Origin", "Type", "Reason", "IsClosed",
+                "ClosedDate", "IsEscalated", "AccountId", "ContactId", "OwnerId");
         put(fields, "UserRole", "Name", "ParentRoleId");
         put(fields, "Group", "Name", "DeveloperName", "Type");
         fields.put("GroupMember", new java.util.HashSet<>(List.of("Id", "GroupId", "UserOrGroupId", "SystemModstamp")));

@@ -608,19 +608,19 @@ public final class SimulatedSalesforce implements AutoCloseable {
             }
         }
         String stampField = m.group(3);
-        java.time.Duration width = java.time.Duration.between(io.gristmill.salesforce.SalesforceTime.parse(m.group(4)),
-                io.gristmill.salesforce.SalesforceTime.parse(m.group(5)));
+        java.time.Duration width = java.time.Duration.between(io.gristmill.salesforce.objects.SalesforceTime.parse(m.group(4)),
+                io.gristmill.salesforce.objects.SalesforceTime.parse(m.group(5)));
         if (slowWiderThan != null && type.equals(slowType) && width.compareTo(slowWiderThan) > 0) {
             sleep(slowMillis);
         }
         if (queryTimeoutWiderThan != null && width.compareTo(queryTimeoutWiderThan) > 0) {
             return new Answer(400, "[{\"errorCode\":\"QUERY_TIMEOUT\",\"message\":\"Your query request was running for too long.\"}]");
         }
-        java.time.Instant from = io.gristmill.salesforce.SalesforceTime.parse(m.group(4));
-        java.time.Instant to = io.gristmill.salesforce.SalesforceTime.parse(m.group(5));
+        java.time.Instant from = io.gristmill.salesforce.objects.SalesforceTime.parse(m.group(4));
+        java.time.Instant to = io.gristmill.salesforce.objects.SalesforceTime.parse(m.group(5));
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (Map<String, Object> row : records.getOrDefault(type, Map.of()).values()) {
-            java.time.Instant stamp = io.gristmill.salesforce.SalesforceTime.parse(row.get(stampField));
+            java.time.Instant stamp = io.gristmill.salesforce.objects.SalesforceTime.parse(row.get(stampField));
             if (!stamp.isBefore(from) && stamp.isBefore(to)) {
                 Map<String, Object> projected = new LinkedHashMap<>();
                 projected.put("attributes", Map.of("type", type, "url", "/services/data/v66.0/sobjects/" + type + "/" + row.get("Id")));
@@ -630,7 +630,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
                 rows.add(projected);
             }
         }
-        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> io.gristmill.salesforce.SalesforceTime.parse(r.get(stampField)))
+        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> io.gristmill.salesforce.objects.SalesforceTime.parse(r.get(stampField)))
                 .thenComparing(r -> String.valueOf(r.get("Id"))));
         return new Answer(200, JSON.writeValueAsString(page(rows)));
     }
@@ -655,7 +655,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
                 rows.add(projected);
             }
         }
-        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> io.gristmill.salesforce.SalesforceTime.parse(r.get(orderField)))
+        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> io.gristmill.salesforce.objects.SalesforceTime.parse(r.get(orderField)))
                 .thenComparing(r -> String.valueOf(r.get("Id"))));
         return new Answer(200, JSON.writeValueAsString(page(rows)));
     }

@@ -1,4 +1,4 @@
-package io.gristmill.salesforce;
+package io.gristmill.salesforce.objects;
 
 import static io.gristmill.aws.Table.s;
 import static io.gristmill.aws.Table.str;

@@ -1,4 +1,4 @@
-package io.gristmill.salesforce;
+package io.gristmill.salesforce.objects;
 
 import java.time.Instant;
 import java.time.LocalDate;

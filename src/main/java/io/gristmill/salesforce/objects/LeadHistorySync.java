@@ -1,0 +1,16 @@
+package io.gristmill.salesforce.objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Owner and status changes of leads (a lead's status is a picklist, not free text). */
+@ApplicationScoped
+public class LeadHistorySync extends OwnerHistory {
+    public LeadHistorySync() {
+        super("Lead");
+    }
+
+    @Override
+    String kindOf(String field, String subjectName) {
+        return "Status".equals(field) ? "lead.status_changed" : super.kindOf(field, subjectName);
+    }
+}

@@ -1,0 +1,51 @@
+package io.gristmill.salesforce.objects;
+
+import static io.gristmill.salesforce.objects.Rows.pairs;
+import static io.gristmill.salesforce.objects.Rows.str;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.gristmill.activity.Activity;
+
+/**
+ * A record's field history ({@code AccountHistory}, {@code ContactHistory}, {@code LeadHistory}):
+ * values can be free text, so only owner changes (and what {@link #kindOf} adds) become activity.
+ */
+abstract class OwnerHistory implements SalesforceObjectSync {
+    private final SalesforceObject definition;
+    /** {@code account}, {@code contact}, {@code lead}. */
+    private final String subject;
+    private final String parentField;
+
+    OwnerHistory(String parent) {
+        this.parentField = parent + "Id";
+        this.definition = SalesforceObject.history(parent + "History", parentField, "Field", "DataType", "OldValue", "NewValue");
+        this.subject = parent.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public SalesforceObject definition() {
+        return definition;
+    }
+
+    /** The activity kind of a change of {@code field}, or null when it is not read. */
+    String kindOf(String field, String subjectName) {
+        return "Owner".equals(field) ? subjectName + ".owner_changed" : null;
+    }
+
+    @Override
+    public List<Activity> map(Map<String, Object> row, RowContext context) {
+        String field = str(row, "Field");
+        String kind = kindOf(field, subject);
+        // A change of a lookup field (Owner) writes two rows with the same Field: one with ids
+        // (DataType EntityId) and one with display names (Text). One change, one activity: the ids.
+        if (kind == null || "Owner".equals(field) && !Rows.lookupIdsRow(row)) {
+            return List.of();
+        }
+        String parent = str(row, parentField);
+        return List.of(new Rows.Fact(kind, parent, str(row, "Id"), Rows.time(row, "CreatedDate"), pairs(subject + "Id", parent),
+                Map.of(), pairs("from", str(row, "OldValue"), "to", str(row, "NewValue"))).creditedTo("CreatedById", row, context));
+    }
+}
