@@ -7,9 +7,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.config.FunctionName;
-import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
@@ -55,7 +55,7 @@ public class ConnectRoutes implements Routes {
             try {
                 started = salesforce.start(caller.tenantId(), caller.subject(), body.loginHost());
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(e.getMessage());
+                throw Refusal.invalid(e.getMessage());
             }
             return ApiResult.ok(OAuthFlow.Authorize.of(started)).withCookie(OAuthFlow.bindingCookie(CALLBACK_PATH, started, clock.instant()));
         });

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.connection.Connection;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.aws.SecretAlreadyExistsException;
@@ -30,7 +31,6 @@ import io.gristmill.front.FrontTokenSet;
 import io.gristmill.front.FrontTokens;
 import io.gristmill.front.FrontUnauthorizedException;
 import io.gristmill.front.FrontUnavailableException;
-import io.gristmill.http.ApiException;
 
 /**
  * Connecting a tenant's Front company: through the Gristmill Front app (OAuth; only Front admins
@@ -74,12 +74,12 @@ public class FrontConnect {
     /** Connects with an admin-supplied API token. */
     public Connection connectWithApiToken(String tenantId, String adminSubject, ApiTokenRequest request) {
         if (request == null || request.apiToken() == null || request.apiToken().isBlank() || request.apiToken().length() > 4096) {
-            throw ApiException.badRequest("apiToken is required: a Front company API token (Settings → Developers → API tokens)");
+            throw Refusal.invalid("apiToken is required: a Front company API token (Settings → Developers → API tokens)");
         }
         if (request.apiSecret() != null && (request.apiSecret().isBlank() || request.apiSecret().length() > 512)) {
-            throw ApiException.badRequest("apiSecret, when given, must be Front's API secret (1-512 characters)");
+            throw Refusal.invalid("apiSecret, when given, must be Front's API secret (1-512 characters)");
         }
-        String company = company(request.apiToken().trim(), 400, "invalid_token",
+        String company = company(request.apiToken().trim(), Refusal.Kind.INVALID, "invalid_token",
                 "Front did not accept this API token (revoked, mistyped, or not a company API token)");
         Map<String, String> fields = new HashMap<>();
         fields.put(FrontSecret.AUTH, FrontSecret.AUTH_API_TOKEN);
@@ -88,7 +88,7 @@ public class FrontConnect {
             fields.put(FrontSecret.API_SECRET, request.apiSecret().trim());
         }
         return store(tenantId, adminSubject, company, fields)
-                .orElseThrow(() -> new ApiException(409, "account_taken", "Front company " + company
+                .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, "account_taken", "Front company " + company
                         + " is already connected to another Gristmill account. Nothing was stored."));
     }
 
@@ -128,12 +128,12 @@ public class FrontConnect {
         String company;
         try {
             tokens = oauth.exchangeCode(code, redirectUri());
-            company = company(tokens.accessToken(), 502, "front_refused", "Front did not accept the new token");
+            company = company(tokens.accessToken(), Refusal.Kind.PROVIDER_FAILED, "front_refused", "Front did not accept the new token");
         } catch (FrontOAuthException e) {
             return failure(400, "Front was not connected", "Front did not accept the sign-in (" + e.getMessage() + "). Start again from Gristmill.");
         } catch (FrontUnavailableException e) {
             return failure(502, "Front did not answer", "Front could not be reached. Try connecting again in a few minutes.");
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return failure(502, "Front was not connected", e.getMessage());
         }
         Map<String, String> fields = new HashMap<>(FrontTokens.secretFields(tokens));
@@ -161,18 +161,18 @@ public class FrontConnect {
     }
 
     /** The company id of a token, from {@code GET /me}. */
-    private String company(String token, int refusedStatus, String refusedError, String refusedMessage) {
+    private String company(String token, Refusal.Kind refusedKind, String refusedError, String refusedMessage) {
         JsonNode me;
         try {
             me = client.me(token);
         } catch (FrontUnauthorizedException e) {
-            throw new ApiException(refusedStatus, refusedError, refusedMessage);
+            throw new Refusal(refusedKind, refusedError, refusedMessage);
         } catch (FrontUnavailableException | FrontRateLimitedException | FrontApiException e) {
-            throw new ApiException(502, "front_unavailable", "Front could not be reached to check the token; try again in a few minutes");
+            throw new Refusal(Refusal.Kind.PROVIDER_FAILED, "front_unavailable", "Front could not be reached to check the token; try again in a few minutes");
         }
         String company = me.path("id").asText("");
         if (!company.startsWith("cmp_")) {
-            throw new ApiException(refusedStatus, refusedError, refusedMessage + " (GET /me named no company)");
+            throw new Refusal(refusedKind, refusedError, refusedMessage + " (GET /me named no company)");
         }
         return company;
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.gristmill.http.ApiException;
+import io.gristmill.access.Refusal;
 import io.gristmill.config.FunctionName;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
@@ -42,7 +42,7 @@ public class DirectoryRoutes implements Routes {
     public void register(RouteTable table) {
         registerIdentityLinks(table);
         table.add("GET", "/tenants/{tenantId}/employees", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             int limit = request.queryParameter("limit").map(DirectoryRoutes::limit).orElse(DEFAULT_PAGE);
             Optional<String> after = request.queryParameter("after").map(DirectoryRoutes::employeeId);
             EmployeeDirectory.Page page = directory.list(tenantId, limit, after);
@@ -52,13 +52,13 @@ public class DirectoryRoutes implements Routes {
             return ApiResult.ok(body);
         });
         table.add("GET", "/tenants/{tenantId}/employees/{employeeId}", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             String employeeId = employeeId(request.pathParameter("employeeId"));
             return directory.find(tenantId, employeeId).map(ApiResult::ok)
-                    .orElseThrow(() -> ApiException.notFound("No employee " + employeeId));
+                    .orElseThrow(() -> Refusal.notFound("No employee " + employeeId));
         });
         table.add("PUT", "/tenants/{tenantId}/employees/{employeeId}", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             String employeeId = employeeId(request.pathParameter("employeeId"));
             EmployeeInput input = bodies.read(request, EmployeeInput.class);
             Optional<Long> ifMatch = request.header("if-match").map(DirectoryRoutes::version);
@@ -68,47 +68,47 @@ public class DirectoryRoutes implements Routes {
                 return new ApiResult(expected == 0 ? 201 : 200, saved, "application/json",
                         Map.of("etag", "\"" + saved.version() + "\""));
             } catch (DirectoryConflictException e) {
-                throw ApiException.conflict(e.getMessage());
+                throw Refusal.conflict(e.getMessage());
             } catch (DirectoryValidationException e) {
-                throw ApiException.badRequest(e.getMessage());
+                throw Refusal.invalid(e.getMessage());
             }
         });
     }
 
     private void registerIdentityLinks(RouteTable table) {
         table.add("GET", "/tenants/{tenantId}/identity-links", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             return ApiResult.ok(Map.of("links", links.all(tenantId)));
         });
         table.add("POST", "/tenants/{tenantId}/identity-links/{provider}/{externalId}/approve", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             try {
                 return ApiResult.ok(links.approve(tenantId, provider(request), externalId(request), caller.subject()));
             } catch (DirectoryValidationException e) {
-                throw ApiException.notFound(e.getMessage());
+                throw Refusal.notFound(e.getMessage());
             } catch (DirectoryConflictException e) {
-                throw ApiException.conflict(e.getMessage());
+                throw Refusal.conflict(e.getMessage());
             }
         });
         table.add("POST", "/tenants/{tenantId}/identity-links/{provider}/{externalId}/reject", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             try {
                 return ApiResult.ok(links.reject(tenantId, provider(request), externalId(request), caller.subject()));
             } catch (DirectoryValidationException e) {
-                throw ApiException.notFound(e.getMessage());
+                throw Refusal.notFound(e.getMessage());
             }
         });
     }
 
     private static IdentityKind provider(io.gristmill.http.ApiRequest request) {
         String provider = request.pathParameter("provider");
-        return IdentityKind.provider(provider).orElseThrow(() -> ApiException.badRequest("provider must be salesforce or front"));
+        return IdentityKind.provider(provider).orElseThrow(() -> Refusal.invalid("provider must be salesforce or front"));
     }
 
     private static String externalId(io.gristmill.http.ApiRequest request) {
         String id = request.pathParameter("externalId");
         if (!id.matches("[A-Za-z0-9_]{1,64}")) {
-            throw ApiException.badRequest("externalId must be a Salesforce user id or a Front teammate id");
+            throw Refusal.invalid("externalId must be a Salesforce user id or a Front teammate id");
         }
         return id;
     }
@@ -126,14 +126,14 @@ public class DirectoryRoutes implements Routes {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_PAGE);
+        throw Refusal.invalid("limit must be a whole number from 1 to " + MAX_PAGE);
     }
 
     private static long version(String value) {
         try {
             return Long.parseLong(value.replace("\"", "").replace("W/", "").trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("If-Match must be an employee version such as \"3\"");
+            throw Refusal.invalid("If-Match must be an employee version such as \"3\"");
         }
     }
 }

@@ -4,10 +4,10 @@ import java.util.NoSuchElementException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.config.FunctionName;
 import io.gristmill.config.GristmillConfig;
 import io.gristmill.directory.EmployeeIds;
-import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.RouteTable;
 import io.gristmill.http.Routes;
@@ -35,13 +35,13 @@ public class ErasureRoutes implements Routes {
     @Override
     public void register(RouteTable table) {
         table.add("DELETE", "/tenants/{tenantId}/employees/{employeeId}/data", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             String employeeId = EmployeeIds.checked(request.pathParameter("employeeId"));
             try {
                 EmployeeErasure.Erased erased = employees.erase(tenantId, employeeId, config.erasure().budget());
                 return ApiResult.finishedOrAccepted(erased.finished(), erased);
             } catch (NoSuchElementException e) {
-                throw ApiException.notFound("No employee " + employeeId);
+                throw Refusal.notFound("No employee " + employeeId);
             }
         });
     }

@@ -31,7 +31,7 @@ public class OffboardingRoutes implements Routes {
     @Override
     public void register(RouteTable table) {
         table.add("DELETE", "/tenants/{tenantId}", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             TenantErasure.Offboarded offboarded = tenants.erase(tenantId, config.erasure().budget());
             return ApiResult.finishedOrAccepted(offboarded.finished(), offboarded);
         });

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.gristmill.http.LenientJson;
+import io.gristmill.outbound.LenientJson;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**

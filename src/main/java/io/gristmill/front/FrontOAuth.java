@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gristmill.aws.AppCredentials;
-import io.gristmill.http.CallFailures;
-import io.gristmill.http.LenientJson;
+import io.gristmill.outbound.CallFailures;
+import io.gristmill.outbound.LenientJson;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**

@@ -190,7 +190,7 @@ public class FrontWebhooks {
     }
 
     private static Optional<String> safeTenant(String tenantId) {
-        return tenantId != null && io.gristmill.http.Caller.TENANT_ID.matcher(tenantId).matches() ? Optional.of(tenantId) : Optional.empty();
+        return tenantId != null && io.gristmill.access.Caller.TENANT_ID.matcher(tenantId).matches() ? Optional.of(tenantId) : Optional.empty();
     }
 
     /** Exposed for the connection status: whether a tenant has the secret that rule webhooks need. */

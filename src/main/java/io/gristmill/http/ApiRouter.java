@@ -22,6 +22,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.gristmill.access.Caller;
+import io.gristmill.access.Refusal;
 import io.gristmill.config.GristmillConfig;
 
 /**
@@ -75,6 +77,9 @@ public class ApiRouter {
         } catch (ApiException e) {
             LOG.debugf("Refused %s %s: %s %s", method(event), path(event), e.status(), e.getMessage());
             return error(e.status(), e.error(), e.getMessage(), Map.of());
+        } catch (Refusal e) {
+            LOG.debugf("Refused %s %s: %s %s", method(event), path(event), e.kind(), e.getMessage());
+            return error(Refusals.status(e), e.error(), e.getMessage(), Map.of());
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             // DynamoDB or Secrets Manager failed even after the SDK's retries: nothing was half-written
             // (every write is one item or one transaction), so the caller may simply try again.

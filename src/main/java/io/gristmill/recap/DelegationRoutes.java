@@ -5,12 +5,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.config.FunctionName;
 import io.gristmill.directory.Employee;
 import io.gristmill.directory.EmployeeIds;
-import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiResult;
-import io.gristmill.http.Caller;
+import io.gristmill.access.Caller;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
 import io.gristmill.http.Routes;
@@ -65,11 +65,11 @@ public class DelegationRoutes implements Routes {
             GrantRequest grant = request.body().length == 0 ? new GrantRequest(null) : bodies.read(request, GrantRequest.class);
             requireManagerOrAdmin(caller, employee, "grant");
             if (delegateId.equals(employee.employeeId())) {
-                throw ApiException.badRequest("An employee always reads their own recaps; delegate to someone else");
+                throw Refusal.invalid("An employee always reads their own recaps; delegate to someone else");
             }
             Employee delegate = access.employee(caller, delegateId);
             if (!delegate.active()) {
-                throw ApiException.badRequest(delegateId + " is deactivated and cannot receive access");
+                throw Refusal.invalid(delegateId + " is deactivated and cannot receive access");
             }
             Delegations.Granted granted = delegations.grant(caller.tenantId(), employee.employeeId(), delegateId, by(caller), grant.reason());
             return granted.created() ? ApiResult.created(granted.delegation()) : ApiResult.ok(granted.delegation());
@@ -85,7 +85,7 @@ public class DelegationRoutes implements Routes {
 
     private void requireManagerOrAdmin(Caller caller, Employee employee, String what) {
         if (!caller.isAdmin() && !access.managesTransitively(caller, employee)) {
-            throw ApiException.forbidden("Only " + employee.employeeId() + "'s managers and admins can " + what
+            throw Refusal.notAllowed("Only " + employee.employeeId() + "'s managers and admins can " + what
                     + " who reads their recaps");
         }
     }

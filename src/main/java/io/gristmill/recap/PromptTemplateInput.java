@@ -56,7 +56,7 @@ public record PromptTemplateInput(String name, String scope, List<SectionId> sec
         }
         tenantDefault = Boolean.TRUE.equals(tenantDefault);
         length = length == null || length.equals("normal") ? null : length;
-        if (length != null && !io.gristmill.recap.request.Interpretation.LENGTHS.contains(length)) {
+        if (length != null && !io.gristmill.recap.Interpretation.LENGTHS.contains(length)) {
             throw new IllegalArgumentException("length must be short, normal or detailed");
         }
         if (fromRecap != null && (!sections.isEmpty() || !include.isEmpty() || instructions != null || length != null)) {

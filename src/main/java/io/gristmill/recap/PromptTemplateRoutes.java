@@ -4,8 +4,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.config.FunctionName;
-import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
@@ -34,7 +34,7 @@ public class PromptTemplateRoutes implements Routes {
                 ApiResult.created(templates.create(caller, bodies.read(request, PromptTemplateInput.class))));
         table.add("GET", "/prompt-templates/{templateId}", (request, caller) -> {
             String id = request.pathParameter("templateId");
-            return ApiResult.ok(templates.readable(caller, id).orElseThrow(() -> ApiException.notFound("No prompt template " + id)));
+            return ApiResult.ok(templates.readable(caller, id).orElseThrow(() -> Refusal.notFound("No prompt template " + id)));
         });
         table.add("PUT", "/prompt-templates/{templateId}", (request, caller) -> ApiResult.ok(
                 templates.update(caller, request.pathParameter("templateId"), bodies.read(request, PromptTemplateInput.class))));

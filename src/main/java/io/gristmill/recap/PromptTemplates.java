@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.gristmill.http.ApiException;
-import io.gristmill.http.Caller;
+import io.gristmill.access.Refusal;
+import io.gristmill.access.Caller;
 
 /**
  * Who may do what with prompt templates. An employee sees their own and the tenant's; only admins
@@ -64,7 +64,7 @@ public class PromptTemplates {
         }
         String owner = owner(caller, input.scope());
         if (store.list(caller.tenantId(), owner == null ? PromptTemplateStore.TENANT_OWNER : owner).size() >= MAX_PER_OWNER) {
-            throw ApiException.conflict("At most " + MAX_PER_OWNER + " templates per owner; delete one first");
+            throw Refusal.conflict("At most " + MAX_PER_OWNER + " templates per owner; delete one first");
         }
         PromptTemplate template = build(caller, UUID.randomUUID().toString().replace("-", ""), owner, input);
         if (!store.save(caller.tenantId(), template, false)) {
@@ -77,11 +77,11 @@ public class PromptTemplates {
     public PromptTemplate update(Caller caller, String templateId, PromptTemplateInput input) {
         PromptTemplate existing = changeable(caller, templateId);
         if (!existing.scope().equals(input.scope())) {
-            throw ApiException.badRequest("scope cannot change; create a new template instead");
+            throw Refusal.invalid("scope cannot change; create a new template instead");
         }
         PromptTemplate template = build(caller, templateId, existing.ownerId(), input);
         if (!store.save(caller.tenantId(), template, true)) {
-            throw ApiException.notFound("No prompt template " + templateId);
+            throw Refusal.notFound("No prompt template " + templateId);
         }
         afterSave(caller, template);
         return template;
@@ -90,32 +90,32 @@ public class PromptTemplates {
     public void delete(Caller caller, String templateId) {
         PromptTemplate existing = changeable(caller, templateId);
         if (!store.delete(caller.tenantId(), existing)) {
-            throw ApiException.notFound("No prompt template " + templateId);
+            throw Refusal.notFound("No prompt template " + templateId);
         }
         LOG.infof("Prompt template %s deleted by %s", templateId, caller.subject());
     }
 
     /** "Save this as a template": a version of the caller's own recap, whose request it copies. */
     private Recap ownVersion(Caller caller, PromptTemplateInput.FromRecap from) {
-        String own = caller.employeeId().orElseThrow(() -> ApiException.badRequest(
+        String own = caller.employeeId().orElseThrow(() -> Refusal.invalid(
                 "Your token names no employee (claim employee_id): fromRecap takes one of your own recaps"));
         IsoWeek week;
         try {
             week = IsoWeek.parse(from.week());
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("fromRecap.week '" + from.week() + "' is not an ISO week such as 2026-W40");
+            throw Refusal.invalid("fromRecap.week '" + from.week() + "' is not an ISO week such as 2026-W40");
         }
         List<Recap> versions = recaps.versions(caller.tenantId(), own, week);
         return (from.version() == null ? versions.stream().reduce((a, b) -> b)
                 : versions.stream().filter(r -> r.version() == from.version()).findFirst())
-                .orElseThrow(() -> ApiException.notFound("You have no recap " + week + (from.version() == null ? "" : " version " + from.version())));
+                .orElseThrow(() -> Refusal.notFound("You have no recap " + week + (from.version() == null ? "" : " version " + from.version())));
     }
 
     private PromptTemplate changeable(Caller caller, String templateId) {
         PromptTemplate existing = readable(caller, templateId)
-                .orElseThrow(() -> ApiException.notFound("No prompt template " + templateId));
+                .orElseThrow(() -> Refusal.notFound("No prompt template " + templateId));
         if (existing.builtIn()) {
-            throw ApiException.forbidden("Built-in templates are read-only; save your own with the same settings instead");
+            throw Refusal.notAllowed("Built-in templates are read-only; save your own with the same settings instead");
         }
         if (existing.tenantWide()) {
             caller.requireAdmin();
@@ -128,7 +128,7 @@ public class PromptTemplates {
             caller.requireAdmin();
             return null;
         }
-        return caller.employeeId().orElseThrow(() -> ApiException.badRequest(
+        return caller.employeeId().orElseThrow(() -> Refusal.invalid(
                 "Your token names no employee (claim employee_id): only a tenant template (scope 'tenant', admins) can be saved"));
     }
 

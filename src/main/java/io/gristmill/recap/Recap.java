@@ -32,7 +32,7 @@ public record Recap(
         Instant confirmedAt,
         String managerId,
         RecapOptions request,
-        io.gristmill.recap.request.Interpretation interpretedAs,
+        io.gristmill.recap.Interpretation interpretedAs,
         AppliedTemplate template,
         List<Inclusion> included,
         String instructions,

@@ -6,10 +6,10 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.directory.Employee;
 import io.gristmill.directory.EmployeeDirectory;
-import io.gristmill.http.ApiException;
-import io.gristmill.http.Caller;
+import io.gristmill.access.Caller;
 
 /**
  * Who reads what. Employees read and confirm their own recaps. Someone else reads an employee's
@@ -35,7 +35,7 @@ public class RecapAccess {
     /** The employee in the caller's tenant, or 404. */
     public Employee employee(Caller caller, String employeeId) {
         return directory.find(caller.tenantId(), employeeId)
-                .orElseThrow(() -> ApiException.notFound("No employee " + employeeId));
+                .orElseThrow(() -> Refusal.notFound("No employee " + employeeId));
     }
 
     public boolean isSelf(Caller caller, Employee employee) {
@@ -87,7 +87,7 @@ public class RecapAccess {
 
     public void requireSelf(Caller caller, Employee employee, String what) {
         if (!isSelf(caller, employee)) {
-            throw ApiException.forbidden("Only " + employee.employeeId() + " can " + what + " their recap");
+            throw Refusal.notAllowed("Only " + employee.employeeId() + " can " + what + " their recap");
         }
     }
 }

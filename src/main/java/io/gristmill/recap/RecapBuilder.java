@@ -16,15 +16,13 @@ import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
 import io.gristmill.activity.TooMuchActivityException;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.Employee;
-import io.gristmill.recap.request.Interpretation;
-import io.gristmill.recap.request.RequestInterpreter;
-import io.gristmill.http.ApiException;
 import io.gristmill.salesforce.SalesforceSecret;
 import io.gristmill.tenant.TenantSettings;
 import io.gristmill.tenant.TenantSettingsStore;
@@ -41,12 +39,12 @@ public class RecapBuilder {
     private final ConnectionStore connections;
     private final PromptTemplateStore templates;
     private final RecapNarrator narrator;
-    private final RequestInterpreter interpreter;
+    private final RequestReader interpreter;
     private final RecapConfig config;
     private final Clock clock;
 
     public RecapBuilder(ActivityStore activities, TenantSettingsStore settings, ConnectionStore connections,
-            PromptTemplateStore templates, RecapNarrator narrator, RequestInterpreter interpreter, RecapConfig config, Clock clock) {
+            PromptTemplateStore templates, RecapNarrator narrator, RequestReader interpreter, RecapConfig config, Clock clock) {
         this.interpreter = interpreter;
         this.activities = activities;
         this.settings = settings;
@@ -67,7 +65,7 @@ public class RecapBuilder {
         Instant from = week.start(tenant.zone(), tenant.weekStart());
         Instant to = week.end(tenant.zone(), tenant.weekStart());
         if (!from.isBefore(clock.instant())) {
-            throw ApiException.badRequest("Week " + week + " has not started yet in " + tenant.timeZone());
+            throw Refusal.invalid("Week " + week + " has not started yet in " + tenant.timeZone());
         }
         Optional<PromptTemplate> template = template(tenantId, employee.employeeId(), options, tenant);
         Interpretation interpreted = options.request() == null ? null : interpreter.interpret(options.request(), tenant.recaps().byModel());
@@ -139,7 +137,7 @@ public class RecapBuilder {
         return Optional.of(templates.find(tenantId, employeeId, options.templateId())
                 .or(() -> templates.find(tenantId, PromptTemplateStore.TENANT_OWNER, options.templateId()))
                 .or(() -> BuiltInTemplates.find(options.templateId()).filter(t -> !tenant.recaps().hiddenTemplates().contains(t.templateId())))
-                .orElseThrow(() -> ApiException.badRequest(
+                .orElseThrow(() -> Refusal.invalid(
                         "templateId '" + options.templateId() + "' names no template of yours, of your company or built in")));
     }
 

@@ -15,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.config.FunctionName;
 import io.gristmill.directory.EmployeeIds;
-import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiRequest;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
@@ -79,7 +79,7 @@ public class RecapRoutes implements Routes {
         table.add("PUT", "/recaps/{employeeId}/{week}/context", (request, caller) -> {
             format(request);
             if (request.body().length == 0) {
-                throw ApiException.badRequest("Send {\"note\": \"...\"} (an empty note removes it)");
+                throw Refusal.invalid("Send {\"note\": \"...\"} (an empty note removes it)");
             }
             String note = bodies.read(request, ContextRequest.class).note();
             return render(request, recaps.addContext(caller, employeeId(request), week(request), note), null, false);
@@ -131,7 +131,7 @@ public class RecapRoutes implements Routes {
         if (asked.isPresent()) {
             String format = asked.get().toLowerCase(Locale.ROOT);
             if (!Set.of("json", "markdown", "html").contains(format)) {
-                throw ApiException.badRequest("format must be json, markdown or html");
+                throw Refusal.invalid("format must be json, markdown or html");
             }
             return format;
         }
@@ -146,7 +146,7 @@ public class RecapRoutes implements Routes {
                 Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).forEach(include::add));
         for (String value : include) {
             if (!allowed.contains(value)) {
-                throw ApiException.badRequest("include: '" + value + "' is not known here; known: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                throw Refusal.invalid("include: '" + value + "' is not known here; known: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
         return include;
@@ -170,7 +170,7 @@ public class RecapRoutes implements Routes {
         try {
             return IsoWeek.parse(request.pathParameter("week"));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
     }
 
@@ -184,17 +184,17 @@ public class RecapRoutes implements Routes {
             } catch (NumberFormatException e) {
                 // answered below
             }
-            throw ApiException.badRequest("version must be a whole number from 1");
+            throw Refusal.invalid("version must be a whole number from 1");
         });
     }
 
     private static LocalDate date(ApiRequest request, String name) {
         String value = request.queryParameter(name)
-                .orElseThrow(() -> ApiException.badRequest(name + " is required, a date like 2026-07-01"));
+                .orElseThrow(() -> Refusal.invalid(name + " is required, a date like 2026-07-01"));
         try {
             return LocalDate.parse(value);
         } catch (DateTimeException e) {
-            throw ApiException.badRequest(name + " must be a date like 2026-07-01, got '" + value + "'");
+            throw Refusal.invalid(name + " must be a date like 2026-07-01, got '" + value + "'");
         }
     }
 }

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.directory.Employee;
-import io.gristmill.http.ApiException;
-import io.gristmill.http.Caller;
+import io.gristmill.access.Caller;
 import io.gristmill.tenant.TenantSettings;
 
 /**
@@ -53,7 +53,7 @@ public class RecapService {
                 return new Read(created, refs(List.of(created)));
             }
             Recap chosen = version.map(v -> versions.stream().filter(r -> r.version() == v).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("No version " + v + " of " + employeeId + "'s recap for " + week)))
+                    .orElseThrow(() -> Refusal.notFound("No version " + v + " of " + employeeId + "'s recap for " + week)))
                     .orElseGet(() -> versions.get(versions.size() - 1));
             return new Read(chosen, refs(versions));
         }
@@ -62,13 +62,13 @@ public class RecapService {
                 .filter(r -> access.mayReadConfirmed(caller, employee, r, readsConfirmed)).toList();
         if (readable.isEmpty()) {
             if (!readsConfirmed && versions.stream().noneMatch(r -> access.mayReadConfirmed(caller, employee, r, false))) {
-                throw ApiException.forbidden("You can read your own recaps, and the confirmed recaps of people you manage "
+                throw Refusal.notAllowed("You can read your own recaps, and the confirmed recaps of people you manage "
                         + "or whose recaps were delegated to you");
             }
-            throw new ApiException(404, "not_confirmed", employeeId + " has not confirmed a recap for " + week + " yet");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "not_confirmed", employeeId + " has not confirmed a recap for " + week + " yet");
         }
         Recap chosen = version.map(v -> readable.stream().filter(r -> r.version() == v).findFirst()
-                .orElseThrow(() -> ApiException.notFound("No confirmed version " + v + " of " + employeeId + "'s recap for " + week)))
+                .orElseThrow(() -> Refusal.notFound("No confirmed version " + v + " of " + employeeId + "'s recap for " + week)))
                 .orElseGet(() -> readable.get(readable.size() - 1));
         return new Read(chosen, refs(readable));
     }
@@ -84,7 +84,7 @@ public class RecapService {
         access.requireSelf(caller, employee, "confirm");
         List<Recap> versions = store.versions(caller.tenantId(), employeeId, week);
         if (versions.isEmpty()) {
-            throw ApiException.notFound("There is no recap for " + week + " to confirm yet; read it first");
+            throw Refusal.notFound("There is no recap for " + week + " to confirm yet; read it first");
         }
         Recap latest = versions.get(versions.size() - 1);
         if (version.isPresent() && version.get() != latest.version()) {
@@ -92,14 +92,14 @@ public class RecapService {
             if (named.filter(r -> r.status() == RecapStatus.CONFIRMED).isPresent()) {
                 return named.get();
             }
-            throw ApiException.conflict("Version " + version.get() + " is not the latest draft (latest is version " + latest.version() + ")");
+            throw Refusal.conflict("Version " + version.get() + " is not the latest draft (latest is version " + latest.version() + ")");
         }
         if (latest.status() == RecapStatus.CONFIRMED) {
             return latest;
         }
         Recap confirmed = latest.confirmed(clock.instant(), employee.managerId().orElse(null), Recap.BY_EMPLOYEE);
         if (!store.confirm(caller.tenantId(), latest, confirmed)) {
-            throw ApiException.conflict("The recap changed while confirming; read it again and confirm what you see");
+            throw Refusal.conflict("The recap changed while confirming; read it again and confirm what you see");
         }
         LOG.infof("Recap %s %s version %d confirmed", employeeId, week, confirmed.version());
         return confirmed;
@@ -128,19 +128,19 @@ public class RecapService {
         access.requireSelf(caller, employee, "add context to");
         String text = note == null || note.isBlank() ? null : note.strip();
         if (text != null && text.length() > Recap.Context.MAX_NOTE) {
-            throw ApiException.badRequest("note is longer than " + Recap.Context.MAX_NOTE + " characters");
+            throw Refusal.invalid("note is longer than " + Recap.Context.MAX_NOTE + " characters");
         }
         List<Recap> versions = store.versions(caller.tenantId(), employeeId, week);
         if (versions.isEmpty()) {
-            throw ApiException.notFound("There is no recap for " + week + " yet; read it first");
+            throw Refusal.notFound("There is no recap for " + week + " yet; read it first");
         }
         Recap latest = versions.get(versions.size() - 1);
         if (latest.status() != RecapStatus.DRAFT) {
-            throw ApiException.conflict("Version " + latest.version() + " is confirmed and stays as it was; regenerate to add context to a new draft");
+            throw Refusal.conflict("Version " + latest.version() + " is confirmed and stays as it was; regenerate to add context to a new draft");
         }
         Recap noted = latest.withContext(text == null ? null : new Recap.Context(text, clock.instant()));
         if (!store.replaceDraft(caller.tenantId(), latest, noted)) {
-            throw ApiException.conflict("The recap changed meanwhile; read it again and add your note to what you see");
+            throw Refusal.conflict("The recap changed meanwhile; read it again and add your note to what you see");
         }
         return noted;
     }
@@ -171,14 +171,14 @@ public class RecapService {
                 return stored;
             }
         }
-        throw ApiException.conflict("The recap kept changing while it was generated; try again");
+        throw Refusal.conflict("The recap kept changing while it was generated; try again");
     }
 
     /** Tenants may limit recaps to some employee groups; new drafts are only made for their members. */
     private void requireRecapped(String tenantId, Employee employee) {
         TenantSettings settings = builder.settings(tenantId);
         if (!RecapDrafts.inRecapGroups(settings, employee)) {
-            throw new ApiException(404, "not_recapped", employee.employeeId() + " is not in a group that gets recaps ("
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "not_recapped", employee.employeeId() + " is not in a group that gets recaps ("
                     + String.join(", ", settings.employeeGroups()) + ")");
         }
     }

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.activity.TooMuchActivityException;
 import io.gristmill.directory.Employee;
-import io.gristmill.http.ApiException;
-import io.gristmill.http.Caller;
+import io.gristmill.access.Caller;
 import io.gristmill.recap.RecapContent.Metric;
 import io.gristmill.recap.RecapContent.Section;
 import io.gristmill.tenant.TenantSettings;
@@ -73,7 +73,7 @@ public class ReviewContexts {
             return fromActivity(caller.tenantId(), employee, from, to, inclusions, evidence);
         }
         if (evidence || !inclusions.isEmpty()) {
-            throw ApiException.forbidden("Evidence and call figures are shown to " + employeeId + " only; others see the recaps "
+            throw Refusal.notAllowed("Evidence and call figures are shown to " + employeeId + " only; others see the recaps "
                     + employeeId + " confirmed, with what they chose to include");
         }
         return fromConfirmedRecaps(caller, employee, from, to);
@@ -81,13 +81,13 @@ public class ReviewContexts {
 
     private void requireValidPeriod(LocalDate from, LocalDate to) {
         if (from.isBefore(FIRST_DAY) || to.isAfter(LAST_DAY)) {
-            throw ApiException.badRequest("from and to must lie between " + FIRST_DAY + " and " + LAST_DAY);
+            throw Refusal.invalid("from and to must lie between " + FIRST_DAY + " and " + LAST_DAY);
         }
         if (to.isBefore(from)) {
-            throw ApiException.badRequest("from must not be after to");
+            throw Refusal.invalid("from must not be after to");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > config.maxReviewDays()) {
-            throw ApiException.badRequest("A review context covers at most " + config.maxReviewDays() + " days");
+            throw Refusal.invalid("A review context covers at most " + config.maxReviewDays() + " days");
         }
     }
 
@@ -100,7 +100,7 @@ public class ReviewContexts {
         try {
             gathered = builder.gatherBounded(tenantId, employee.employeeId(), start, end);
         } catch (TooMuchActivityException e) {
-            throw new ApiException(422, "too_much_activity", "The period holds more activity than one review context reads ("
+            throw new Refusal(Refusal.Kind.TOO_MUCH, "too_much_activity", "The period holds more activity than one review context reads ("
                     + e.limit() + "); choose a shorter period");
         }
         String employeeId = employee.employeeId();
@@ -129,7 +129,7 @@ public class ReviewContexts {
         SortedMap<IsoWeek, Recap> confirmed = store.latestConfirmed(caller.tenantId(), employee.employeeId(), first, last);
         confirmed.values().removeIf(recap -> !access.mayReadConfirmed(caller, employee, recap, readsConfirmed));
         if (!readsConfirmed && confirmed.isEmpty()) {
-            throw ApiException.forbidden("Review context of " + employee.employeeId() + " is for them, their managers and "
+            throw Refusal.notAllowed("Review context of " + employee.employeeId() + " is for them, their managers and "
                     + "people their recaps were delegated to");
         }
         List<WeekTrend> weeks = new ArrayList<>();

@@ -14,10 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.directory.Employee;
 import io.gristmill.directory.EmployeeDirectory;
-import io.gristmill.http.ApiException;
-import io.gristmill.http.Caller;
+import io.gristmill.access.Caller;
 import io.gristmill.recap.RecapContent.Metric;
 import io.gristmill.tenant.TenantSettings;
 
@@ -72,7 +72,7 @@ public class TeamRecaps {
             // Someone outside the chain sees only the reports whose recaps were delegated to them.
             reports = reports.stream().filter(report -> access.isDelegate(caller, report)).toList();
             if (reports.isEmpty()) {
-                throw ApiException.forbidden("Only " + managerId + ", their managers and people with a delegation for one of "
+                throw Refusal.notAllowed("Only " + managerId + ", their managers and people with a delegation for one of "
                         + "their reports can read this team's recaps");
             }
         }

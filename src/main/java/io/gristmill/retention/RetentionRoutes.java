@@ -31,7 +31,7 @@ public class RetentionRoutes implements Routes {
     @Override
     public void register(RouteTable table) {
         table.add("POST", "/tenants/{tenantId}/retention/apply", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             RetentionBackfill.Applied applied = backfill.apply(tenantId, config.erasure().budget());
             return ApiResult.finishedOrAccepted(applied.finished(), applied);
         });

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gristmill.aws.AppCredentials;
-import io.gristmill.http.CallFailures;
+import io.gristmill.outbound.CallFailures;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**

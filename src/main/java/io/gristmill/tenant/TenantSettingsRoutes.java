@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Refusal;
 import io.gristmill.config.FunctionName;
-import io.gristmill.http.ApiException;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
@@ -39,15 +39,15 @@ public class TenantSettingsRoutes implements Routes {
     @Override
     public void register(RouteTable table) {
         table.add("GET", "/tenants/{tenantId}/settings", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             return ApiResult.ok(store.get(tenantId));
         });
         table.add("PUT", "/tenants/{tenantId}/settings", (request, caller) -> {
-            String tenantId = caller.adminOfPathTenant(request);
+            String tenantId = caller.adminOf(request.pathParameter("tenantId"));
             TenantSettings settings = bodies.read(request, TenantSettings.class);
             for (SettingsCheck check : checks) {
                 check.problem(tenantId, settings).ifPresent(problem -> {
-                    throw ApiException.badRequest(problem);
+                    throw Refusal.invalid(problem);
                 });
             }
             StoredSettings saved = store.put(tenantId, settings, caller.subject());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.gristmill.recap.narration.Narrators;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.EmployeeDirectory;

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.gristmill.recap.Inclusion;
+import io.gristmill.recap.Interpretation;
 import io.gristmill.recap.SectionId;
 
 /**

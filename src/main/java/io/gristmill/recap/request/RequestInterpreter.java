@@ -13,6 +13,8 @@ import io.gristmill.model.ModelClient;
 import io.gristmill.model.ModelUnavailableException;
 import io.gristmill.model.Resources;
 import io.gristmill.recap.Inclusion;
+import io.gristmill.recap.Interpretation;
+import io.gristmill.recap.RequestReader;
 import io.gristmill.recap.SectionId;
 import io.gristmill.recap.narration.NarratorConfig;
 
@@ -23,7 +25,7 @@ import io.gristmill.recap.narration.NarratorConfig;
  * the model fails, the {@link KeywordInterpreter} reads them.
  */
 @ApplicationScoped
-public class RequestInterpreter {
+public class RequestInterpreter implements RequestReader {
     private static final Logger LOG = Logger.getLogger(RequestInterpreter.class);
     public static final int MAX_WORDS_CHARS = 500;
     private static final ModelClient.ToolSpec SHAPE = new ModelClient.ToolSpec("shape_recap",
@@ -38,6 +40,7 @@ public class RequestInterpreter {
         this.config = config;
     }
 
+    @Override
     public Interpretation interpret(String words, boolean useModel) {
         if (useModel && config.modelId().filter(id -> !id.isBlank()).isPresent()) {
             try {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.gristmill.recap.Interpretation;
 import io.gristmill.recap.Inclusion;
 import io.gristmill.recap.SectionId;
 

@@ -1,4 +1,4 @@
-package io.gristmill.recap;
+package io.gristmill.recap.narration;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gristmill.directory.Employee;
 import io.gristmill.directory.EmployeeDirectory;
-import io.gristmill.recap.narration.ModelNarrator;
-import io.gristmill.recap.narration.NarratorConfig;
+import io.gristmill.recap.Narrator;
+import io.gristmill.recap.Recap;
+import io.gristmill.recap.RecapNarrator;
+import io.gristmill.recap.TemplateNarrator;
 import io.gristmill.tenant.TenantSettings;
 
 /**

@@ -1,4 +1,4 @@
-package io.gristmill.http;
+package io.gristmill.outbound;
 
 import java.io.IOException;
 

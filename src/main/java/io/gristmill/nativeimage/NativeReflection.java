@@ -1,4 +1,4 @@
-package io.gristmill.config;
+package io.gristmill.nativeimage;
 
 import io.gristmill.activity.Source;
 import io.gristmill.connect.ConnectRequest;
@@ -30,7 +30,7 @@ import io.gristmill.recap.PromptTemplateInput;
 import io.gristmill.recap.Narrator;
 import io.gristmill.recap.Recap;
 import io.gristmill.recap.narration.NarrationFacts;
-import io.gristmill.recap.request.Interpretation;
+import io.gristmill.recap.Interpretation;
 import io.gristmill.recap.RecapContent;
 import io.gristmill.recap.RecapDrafts;
 import io.gristmill.recap.RecapOptions;

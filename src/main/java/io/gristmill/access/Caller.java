@@ -1,4 +1,4 @@
-package io.gristmill.http;
+package io.gristmill.access;
 
 import java.util.Optional;
 import java.util.Set;
@@ -28,16 +28,12 @@ public record Caller(String subject, String tenantId, Set<String> roles, Optiona
     /** A caller never sees another tenant: to them it does not exist. */
     public void requireTenant(String pathTenantId) {
         if (!tenantId.equals(pathTenantId)) {
-            throw ApiException.notFound("No tenant " + pathTenantId);
+            throw Refusal.notFound("No tenant " + pathTenantId);
         }
     }
 
-    /**
-     * The {@code {tenantId}} of the request's path, once the caller is known to be an admin of it
-     * (another tenant's path is a 404, a non-admin a 403).
-     */
-    public String adminOfPathTenant(ApiRequest request) {
-        String tenantId = request.pathParameter("tenantId");
+    /** The tenant {@code tenantId}, once the caller is known to be an admin of it (another tenant's is a 404, a non-admin a 403). */
+    public String adminOf(String tenantId) {
         requireTenant(tenantId);
         requireAdmin();
         return tenantId;
@@ -45,7 +41,7 @@ public record Caller(String subject, String tenantId, Set<String> roles, Optiona
 
     public void requireAdmin() {
         if (!isAdmin()) {
-            throw ApiException.forbidden("This needs the admin role");
+            throw Refusal.notAllowed("This needs the admin role");
         }
     }
 }

@@ -1,11 +1,9 @@
-package io.gristmill.recap.request;
+package io.gristmill.recap;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.gristmill.recap.Inclusion;
-import io.gristmill.recap.SectionId;
 
 /**
  * What a request in words was taken to mean ({@code interpretedAs}): known inclusions and sections

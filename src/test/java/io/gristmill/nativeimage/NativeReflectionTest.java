@@ -1,4 +1,4 @@
-package io.gristmill.config;
+package io.gristmill.nativeimage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,13 @@ class NativeReflectionTest {
     private static final Set<String> INTERNAL = Set.of(
             "io.gristmill.activity.Activity",
             "io.gristmill.aws.AppCredentials.Client",
-            "io.gristmill.salesforce.SalesforcePoller.Plan",
+            "io.gristmill.salesforce.ObjectPlan",
+            "io.gristmill.salesforce.PollOutcome",
+            "io.gristmill.salesforce.PollState.Setup",
+            "io.gristmill.salesforce.PlanReader.WindowAttempt",
+            "io.gristmill.salesforce.SalesforceReader.FirstPage.Read",
+            "io.gristmill.salesforce.SalesforceReader.FirstPage.Refused",
+            "io.gristmill.salesforce.objects.Rows.Fact",
             "io.gristmill.front.FrontInboxScope.Cached",
             "io.gristmill.aws.LeaseStore.Lease",
             "io.gristmill.aws.CachedSecrets.Entry",
@@ -33,12 +39,12 @@ class NativeReflectionTest {
             "io.gristmill.front.ConversationMetrics",
             "io.gristmill.http.ApiRequest",
             "io.gristmill.http.ApiResult",
-            "io.gristmill.http.Caller",
+            "io.gristmill.access.Caller",
             "io.gristmill.http.RouteTable.Match",
             "io.gristmill.http.RouteTable.Route",
             "io.gristmill.recap.IsoWeek",
             "io.gristmill.recap.RecapBuilder.Gathered",
-            "io.gristmill.recap.Narrators.Names",
+            "io.gristmill.recap.narration.Narrators.Names",
             "io.gristmill.recap.RecapNarrator.Narration",
             "io.gristmill.recap.narration.Mention",
             "io.gristmill.recap.narration.GroundingCheck.Paragraph",
@@ -62,7 +68,7 @@ class NativeReflectionTest {
             "io.gristmill.salesforce.AccessToken",
             "io.gristmill.salesforce.ApiUsage",
             "io.gristmill.salesforce.DescribeCache.Described",
-            "io.gristmill.salesforce.SalesforceObject",
+            "io.gristmill.salesforce.objects.SalesforceObject",
             "io.gristmill.sync.SyncCursor");
 
     @Test
