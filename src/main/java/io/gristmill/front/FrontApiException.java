@@ -1,7 +1,7 @@
 package io.gristmill.front;
 
 /** Any other refusal by Front (4xx), with Front's own message. */
-public class FrontApiException extends RuntimeException {
+public class FrontApiException extends FrontException {
     private final int status;
 
     public FrontApiException(int status, String message) {

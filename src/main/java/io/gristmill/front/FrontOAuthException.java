@@ -1,7 +1,7 @@
 package io.gristmill.front;
 
 /** Front's token endpoint refused a grant ({@code invalid_grant} and the like). */
-public class FrontOAuthException extends RuntimeException {
+public class FrontOAuthException extends FrontException {
     private final boolean invalidGrant;
 
     public FrontOAuthException(String message, boolean invalidGrant) {

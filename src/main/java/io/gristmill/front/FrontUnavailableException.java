@@ -1,7 +1,7 @@
 package io.gristmill.front;
 
 /** Front answered 5xx or not at all (timeout, connection refused): worth a retry later. */
-public class FrontUnavailableException extends RuntimeException {
+public class FrontUnavailableException extends FrontException {
     public FrontUnavailableException(String message) {
         super(message);
     }

@@ -4,7 +4,7 @@ package io.gristmill.salesforce;
  * A Salesforce REST error, with its {@code errorCode} ({@code INVALID_FIELD},
  * {@code REQUEST_LIMIT_EXCEEDED}, {@code QUERY_TIMEOUT}, ...).
  */
-public class SalesforceApiException extends RuntimeException {
+public class SalesforceApiException extends SalesforceException {
     private final int status;
     private final String errorCode;
 
