@@ -5,13 +5,10 @@ import static io.gristmill.aws.Table.GSI1PK;
 import static io.gristmill.aws.Table.GSI1SK;
 import static io.gristmill.aws.Table.GSI2;
 import static io.gristmill.aws.Table.GSI2PK;
-import static io.gristmill.aws.Table.GSI2SK;
 import static io.gristmill.aws.Table.PK;
 import static io.gristmill.aws.Table.SK;
 import static io.gristmill.aws.Table.s;
 import static io.gristmill.aws.Table.sortable;
-import static io.gristmill.aws.Table.str;
-import static io.gristmill.aws.Table.tenantKey;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,7 +53,7 @@ public class ActivityStore {
     public WriteOutcome record(Activity activity) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(toItem(activity))
+                    .item(item(activity))
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", PK)));
             return WriteOutcome.CREATED;
@@ -124,9 +121,9 @@ public class ActivityStore {
 
     public Optional<Activity> find(String tenantId, String activityId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of(PK, s(itemKey(tenantId, activityId)), SK, s("ACT")))
+                .key(Map.of(PK, s(ActivityItems.itemKey(tenantId, activityId)), SK, s("ACT")))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ActivityItems.fromItem(item));
     }
 
     /** An employee's activity with {@code from <= occurredAt < to}, oldest first: one Query. */
@@ -145,7 +142,7 @@ public class ActivityStore {
             if (result.size() == limit) {
                 throw new TooMuchActivityException(limit);
             }
-            result.add(fromItem(item));
+            result.add(ActivityItems.fromItem(item));
         }
         return result;
     }
@@ -160,7 +157,7 @@ public class ActivityStore {
         return queryAll(QueryRequest.builder().tableName(table).indexName(GSI2)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", GSI2PK))
-                .expressionAttributeValues(Map.of(":pk", s(sourceKey(tenantId, source, sourceRecordId))))
+                .expressionAttributeValues(Map.of(":pk", s(ActivityItems.sourceKey(tenantId, source, sourceRecordId))))
                 .build());
     }
 
@@ -170,7 +167,7 @@ public class ActivityStore {
      */
     public boolean attribute(String tenantId, String activityId, Optional<String> employeeId) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":timeline", s(timelineKey(tenantId, employeeId.orElse(UNATTRIBUTED))));
+        values.put(":timeline", s(ActivityItems.timelineKey(tenantId, employeeId.orElse(UNATTRIBUTED))));
         String update;
         if (employeeId.isPresent()) {
             values.put(":employee", s(employeeId.get()));
@@ -180,7 +177,7 @@ public class ActivityStore {
         }
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(PK, s(itemKey(tenantId, activityId)), SK, s("ACT")))
+                    .key(Map.of(PK, s(ActivityItems.itemKey(tenantId, activityId)), SK, s("ACT")))
                     .updateExpression(update)
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", PK, "#gsi1pk", GSI1PK))
@@ -213,7 +210,7 @@ public class ActivityStore {
         }
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(PK, s(itemKey(tenantId, activityId)), SK, s("ACT")))
+                    .key(Map.of(PK, s(ActivityItems.itemKey(tenantId, activityId)), SK, s("ACT")))
                     .updateExpression(set.toString())
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(names)
@@ -224,55 +221,12 @@ public class ActivityStore {
         }
     }
 
-    /**
-     * Removes metadata fields from every stored activity of one kind (e.g. note text after the
-     * tenant withdrew its opt-in): reads the timelines of the given employees and the unattributed
-     * one, and rewrites only the matching items. Stops at {@code deadline}; returns whether it got
-     * through everything (running it again is harmless).
-     */
-    public boolean removeMetadata(String tenantId, List<String> employeeIds, String kind, List<String> keys, Instant deadline,
-            java.time.Clock clock) {
-        List<String> timelines = new ArrayList<>(employeeIds);
-        timelines.add(UNATTRIBUTED);
-        Map<String, String> names = new HashMap<>(Map.of("#pk", GSI1PK, "#kind", "kind", "#meta", "meta"));
-        StringBuilder any = new StringBuilder();
-        StringBuilder remove = new StringBuilder();
-        for (int i = 0; i < keys.size(); i++) {
-            names.put("#k" + i, keys.get(i));
-            any.append(i == 0 ? "" : " OR ").append("attribute_exists(#meta.#k").append(i).append(")");
-            remove.append(i == 0 ? "" : ", ").append("#meta.#k").append(i);
-        }
-        for (String timeline : timelines) {
-            for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table).indexName(GSI1)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression("#kind = :kind AND (" + any + ")")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(Map.of(":pk", s(timelineKey(tenantId, timeline)), ":kind", s(kind)))).items()) {
-                if (clock.instant().isAfter(deadline)) {
-                    return false;
-                }
-                Map<String, String> updateNames = new HashMap<>(names);
-                updateNames.remove("#pk");
-                updateNames.remove("#kind");
-                try {
-                    dynamo.updateItem(b -> b.tableName(table).key(Map.of(PK, item.get(PK), SK, item.get(SK)))
-                            .updateExpression("REMOVE " + remove)
-                            .conditionExpression("attribute_exists(" + PK + ")")
-                            .expressionAttributeNames(updateNames));
-                } catch (ConditionalCheckFailedException deletedMeanwhile) {
-                    // nothing left to remove
-                }
-            }
-        }
-        return true;
-    }
-
     /** Removes every activity derived from a record deleted at the source; returns how many. */
     public int deleteForSourceRecord(String tenantId, Source source, String sourceRecordId) {
         List<Activity> derived = forSourceRecord(tenantId, source, sourceRecordId);
         for (Activity activity : derived) {
             dynamo.deleteItem(b -> b.tableName(table)
-                    .key(Map.of(PK, s(itemKey(tenantId, activity.id())), SK, s("ACT"))));
+                    .key(Map.of(PK, s(ActivityItems.itemKey(tenantId, activity.id())), SK, s("ACT"))));
         }
         return derived.size();
     }
@@ -290,7 +244,7 @@ public class ActivityStore {
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", GSI1PK, "#sk", GSI1SK))
                 .expressionAttributeValues(Map.of(
-                        ":pk", s(timelineKey(tenantId, employeeKey)),
+                        ":pk", s(ActivityItems.timelineKey(tenantId, employeeKey)),
                         ":from", s(sortable(from)),
                         ":to", s(sortable(to))))
                 .build();
@@ -298,7 +252,7 @@ public class ActivityStore {
 
     private List<Activity> queryAll(QueryRequest request) {
         List<Activity> result = new ArrayList<>();
-        dynamo.queryPaginator(request).items().forEach(item -> result.add(fromItem(item)));
+        dynamo.queryPaginator(request).items().forEach(item -> result.add(ActivityItems.fromItem(item)));
         return result;
     }
 
@@ -307,7 +261,7 @@ public class ActivityStore {
         return QueryRequest.builder().tableName(table).indexName(GSI1)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", GSI1PK))
-                .expressionAttributeValues(Map.of(":pk", s(timelineKey(tenantId, employeeId))))
+                .expressionAttributeValues(Map.of(":pk", s(ActivityItems.timelineKey(tenantId, employeeId))))
                 .build();
     }
 
@@ -324,81 +278,13 @@ public class ActivityStore {
         return unattributed(tenantId).toBuilder()
                 .filterExpression("#meta.salesforceUserId = :sf OR #meta.frontTeammateId = :tea")
                 .expressionAttributeNames(Map.of("#pk", GSI1PK, "#meta", "meta"))
-                .expressionAttributeValues(Map.of(":pk", s(timelineKey(tenantId, UNATTRIBUTED)),
+                .expressionAttributeValues(Map.of(":pk", s(ActivityItems.timelineKey(tenantId, UNATTRIBUTED)),
                         ":sf", s(salesforceUserId == null ? "-" : salesforceUserId), ":tea", s(frontTeammateId == null ? "-" : frontTeammateId)))
                 .build();
     }
 
-    static String itemKey(String tenantId, String activityId) {
-        return tenantKey(tenantId) + "#ACT#" + activityId;
-    }
-
-    static String timelineKey(String tenantId, String employeeKey) {
-        return tenantKey(tenantId) + "#EMP#" + employeeKey;
-    }
-
-    static String sourceKey(String tenantId, Source source, String sourceRecordId) {
-        return tenantKey(tenantId) + "#SRC#" + source.id() + "#" + sourceRecordId;
-    }
-
-    private Map<String, AttributeValue> toItem(Activity a) {
-        String id = a.id();
-        String sortKey = sortable(a.occurredAt()) + "#" + id;
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(itemKey(a.tenantId(), id)));
-        item.put(SK, s("ACT"));
-        item.put(GSI1PK, s(timelineKey(a.tenantId(), a.employeeId().orElse(UNATTRIBUTED))));
-        item.put(GSI1SK, s(sortKey));
-        item.put(GSI2PK, s(sourceKey(a.tenantId(), a.source(), a.sourceRecordId())));
-        item.put(GSI2SK, s(sortKey));
-        item.put("type", s("activity"));
-        item.put("id", s(id));
-        item.put("tenantId", s(a.tenantId()));
-        a.employeeId().ifPresent(e -> item.put("employeeId", s(e)));
-        item.put("occurredAt", s(a.occurredAt().toString()));
-        item.put("source", s(a.source().id()));
-        item.put("kind", s(a.kind()));
-        item.put("sourceRecordId", s(a.sourceRecordId()));
-        item.put("sourceFactId", s(a.sourceFactId()));
-        item.put("refs", AttributeValue.fromM(strings(a.references())));
-        Map<String, AttributeValue> measures = new HashMap<>();
-        a.measures().forEach((k, v) -> measures.put(k, AttributeValue.fromN(v.toPlainString())));
-        item.put("measures", AttributeValue.fromM(measures));
-        item.put("meta", AttributeValue.fromM(strings(a.metadata())));
-        // Written with its expiry (DynamoDB TTL): kept for the tenant's retention after it happened.
-        item.put(io.gristmill.aws.Table.EXPIRES_AT, AttributeValue.fromN(Long.toString(retention.expiresAt(a.tenantId(), a.occurredAt()))));
-        item.put(RETENTION_MONTHS, AttributeValue.fromN(Integer.toString(retention.months(a.tenantId()))));
-        return item;
-    }
-
-    private static Activity fromItem(Map<String, AttributeValue> item) {
-        Map<String, BigDecimal> measures = new HashMap<>();
-        item.getOrDefault("measures", AttributeValue.fromM(Map.of())).m()
-                .forEach((k, v) -> measures.put(k, new BigDecimal(v.n())));
-        return new Activity(
-                str(item, "tenantId"),
-                Optional.ofNullable(str(item, "employeeId")),
-                Instant.parse(str(item, "occurredAt")),
-                Source.fromId(str(item, "source")),
-                str(item, "kind"),
-                str(item, "sourceRecordId"),
-                str(item, "sourceFactId"),
-                fromStrings(item.get("refs")),
-                measures,
-                fromStrings(item.get("meta")));
-    }
-
-    private static Map<String, AttributeValue> strings(Map<String, String> map) {
-        Map<String, AttributeValue> result = new HashMap<>();
-        map.forEach((k, v) -> result.put(k, s(v)));
-        return result;
-    }
-
-    private static Map<String, String> fromStrings(AttributeValue value) {
-        Map<String, String> result = new HashMap<>();
-        if (value != null && value.hasM()) {
-            value.m().forEach((k, v) -> result.put(k, v.s()));
-        }
-        return result;
+    private Map<String, AttributeValue> item(Activity activity) {
+        return ActivityItems.toItem(activity, retention.expiresAt(activity.tenantId(), activity.occurredAt()),
+                retention.months(activity.tenantId()));
     }
 }

@@ -2,10 +2,8 @@ package io.gristmill.directory;
 
 import static io.gristmill.aws.Table.GSI1;
 import static io.gristmill.aws.Table.GSI1PK;
-import static io.gristmill.aws.Table.GSI1SK;
 import static io.gristmill.aws.Table.PK;
 import static io.gristmill.aws.Table.SK;
-import static io.gristmill.aws.Table.n;
 import static io.gristmill.aws.Table.s;
 import static io.gristmill.aws.Table.str;
 import static io.gristmill.aws.Table.tenantKey;
@@ -26,10 +24,7 @@ import io.gristmill.aws.Table;
 import io.gristmill.config.GristmillConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The employee directory of each tenant. An employee is one item ({@code T#t / EMP#id}); each of
@@ -41,31 +36,31 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @ApplicationScoped
 public class EmployeeDirectory {
     private static final Logger LOG = Logger.getLogger(EmployeeDirectory.class);
-    private static final String EMPLOYEE = "EMP#";
-    private static final String IDENTITY = "IDENT#";
     private static final String BLOCKED = "BLOCKED#";
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final EmployeeWrites writes;
 
     public EmployeeDirectory(DynamoDbClient dynamo, GristmillConfig config, Clock clock) {
         this.dynamo = dynamo;
         this.table = config.table();
         this.clock = clock;
+        this.writes = new EmployeeWrites(dynamo, table);
     }
 
     public Optional<Employee> find(String tenantId, String employeeId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Table.key(tenantKey(tenantId), EMPLOYEE + employeeId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+                .key(Table.key(tenantKey(tenantId), EmployeeItems.EMPLOYEE + employeeId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(EmployeeItems.fromItem(item));
     }
 
     /** One page of the directory, in employee id order; pass {@code page.next()} for the next. */
     public Page list(String tenantId, int limit, Optional<String> after) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(tenantKey(tenantId)));
-        values.put(":prefix", s(EMPLOYEE));
+        values.put(":prefix", s(EmployeeItems.EMPLOYEE));
         QueryResponse response = dynamo.query(b -> {
             b.tableName(table)
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
@@ -73,11 +68,11 @@ public class EmployeeDirectory {
                     .expressionAttributeValues(values)
                     .limit(limit)
                     .consistentRead(true);
-            after.ifPresent(id -> b.exclusiveStartKey(Table.key(tenantKey(tenantId), EMPLOYEE + id)));
+            after.ifPresent(id -> b.exclusiveStartKey(Table.key(tenantKey(tenantId), EmployeeItems.EMPLOYEE + id)));
         });
-        List<Employee> employees = response.items().stream().map(EmployeeDirectory::fromItem).toList();
+        List<Employee> employees = response.items().stream().map(EmployeeItems::fromItem).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(response.lastEvaluatedKey().get(SK).s().substring(EMPLOYEE.length()))
+                ? Optional.of(response.lastEvaluatedKey().get(SK).s().substring(EmployeeItems.EMPLOYEE.length()))
                 : Optional.empty();
         return new Page(employees, next);
     }
@@ -103,15 +98,15 @@ public class EmployeeDirectory {
         dynamo.queryPaginator(b -> b.tableName(table).indexName(GSI1)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", GSI1PK))
-                .expressionAttributeValues(Map.of(":pk", s(managerKey(tenantId, managerId)))))
-                .items().forEach(item -> reports.add(fromItem(item)));
+                .expressionAttributeValues(Map.of(":pk", s(EmployeeItems.managerKey(tenantId, managerId)))))
+                .items().forEach(item -> reports.add(EmployeeItems.fromItem(item)));
         return reports;
     }
 
     /** The employee an external identity belongs to, active or not. */
     public Optional<Employee> findByIdentity(String tenantId, IdentityKind kind, String externalId) {
         Map<String, AttributeValue> identity = dynamo.getItem(b -> b.tableName(table)
-                .key(Table.key(tenantKey(tenantId), identitySortKey(kind, externalId))).consistentRead(true)).item();
+                .key(Table.key(tenantKey(tenantId), EmployeeItems.identitySortKey(kind, externalId))).consistentRead(true)).item();
         if (identity == null || identity.isEmpty()) {
             return Optional.empty();
         }
@@ -124,7 +119,7 @@ public class EmployeeDirectory {
      */
     public Optional<String> creditFor(String tenantId, IdentityKind kind, String externalId, Instant when) {
         Map<String, AttributeValue> identity = dynamo.getItem(b -> b.tableName(table)
-                .key(Table.key(tenantKey(tenantId), identitySortKey(kind, externalId)))).item();
+                .key(Table.key(tenantKey(tenantId), EmployeeItems.identitySortKey(kind, externalId)))).item();
         if (identity == null || identity.isEmpty()) {
             return Optional.empty();
         }
@@ -235,129 +230,14 @@ public class EmployeeDirectory {
         Employee after = new Employee(tenantId, employeeId, draft.name(), draft.email(), draft.managerId(), draft.role(), draft.groups(),
                 draft.identities(), draft.active(), draft.deactivatedAt(), draft.version(), sources, erasedAt);
 
-        Map<IdentityKind, String> newIdentities = identities(after);
-        Map<IdentityKind, String> oldIdentities = before.map(EmployeeDirectory::identities).orElse(Map.of());
-
-        List<TransactWriteItem> writes = new ArrayList<>();
-        List<String> described = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(after))
-                .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(#pk)" : "version = :expected")
-                .expressionAttributeNames(expectedVersion == 0 ? Map.of("#pk", PK) : null)
-                .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":expected", n(expectedVersion))))
-                .build());
-        described.add("employee");
-        newIdentities.forEach((kind, externalId) -> {
-            Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), identitySortKey(kind, externalId)));
-            item.put("type", s("identity"));
-            item.put("employeeId", s(employeeId));
-            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR employeeId = :me")
-                    .expressionAttributeNames(Map.of("#pk", PK))
-                    .expressionAttributeValues(Map.of(":me", s(employeeId)))).build());
-            described.add(kind.id() + " identity " + externalId);
-        });
-        oldIdentities.forEach((kind, externalId) -> {
-            if (!externalId.equals(newIdentities.get(kind))) {
-                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
-                        .key(Table.key(tenantKey(tenantId), identitySortKey(kind, externalId)))
-                        .conditionExpression("employeeId = :me")
-                        .expressionAttributeValues(Map.of(":me", s(employeeId)))).build());
-                described.add("old " + kind.id() + " identity " + externalId);
-            }
-        });
-
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            throw conflict(e, described, employeeId, expectedVersion);
-        }
+        writes.save(tenantId, after, before.map(EmployeeDirectory::identities).orElse(Map.of()), identities(after), expectedVersion);
         LOG.infof("Saved employee %s (version %d, active %s)", employeeId, after.version(), after.active());
         return after;
-    }
-
-    private static DirectoryConflictException conflict(TransactionCanceledException e, List<String> described,
-            String employeeId, long expectedVersion) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        for (int i = 0; i < reasons.size() && i < described.size(); i++) {
-            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                continue;
-            }
-            if (i == 0) {
-                return new DirectoryConflictException(expectedVersion == 0
-                        ? "Employee " + employeeId + " exists already; send its current version to replace it"
-                        : "Employee " + employeeId + " was changed by someone else (expected version " + expectedVersion + "); read it again");
-            }
-            return new DirectoryConflictException("The " + described.get(i) + " belongs to another employee");
-        }
-        return new DirectoryConflictException("Employee " + employeeId + " could not be saved because of a concurrent change; try again");
     }
 
     private static Map<IdentityKind, String> identities(Employee employee) {
         Map<IdentityKind, String> map = new HashMap<>(employee.identities().asMap());
         map.put(IdentityKind.EMAIL, IdentityKind.EMAIL.normalize(employee.email()));
         return map;
-    }
-
-    static String identitySortKey(IdentityKind kind, String externalId) {
-        return IDENTITY + kind.id() + "#" + kind.normalize(externalId);
-    }
-
-    static String managerKey(String tenantId, String managerId) {
-        return tenantKey(tenantId) + "#MGR#" + managerId;
-    }
-
-    private static Map<String, AttributeValue> toItem(Employee e) {
-        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(e.tenantId()), EMPLOYEE + e.employeeId()));
-        item.put("type", s("employee"));
-        item.put("tenantId", s(e.tenantId()));
-        item.put("employeeId", s(e.employeeId()));
-        item.put("name", s(e.name()));
-        item.put("email", s(e.email()));
-        e.managerId().ifPresent(m -> {
-            item.put("managerId", s(m));
-            item.put(GSI1PK, s(managerKey(e.tenantId(), m)));
-            item.put(GSI1SK, s(EMPLOYEE + e.employeeId()));
-        });
-        e.role().ifPresent(r -> item.put("role", s(r)));
-        item.put("groups", AttributeValue.fromL(e.groups().stream().map(Table::s).toList()));
-        if (e.identities().salesforceUserId() != null) {
-            item.put("salesforceUserId", s(e.identities().salesforceUserId()));
-        }
-        if (e.identities().frontTeammateId() != null) {
-            item.put("frontTeammateId", s(e.identities().frontTeammateId()));
-        }
-        item.put("active", AttributeValue.fromBool(e.active()));
-        e.deactivatedAt().ifPresent(at -> item.put("deactivatedAt", s(at.toString())));
-        item.put("version", n(e.version()));
-        Map<String, AttributeValue> sources = new HashMap<>();
-        e.sources().forEach((field, source) -> sources.put(field, s(source.id())));
-        item.put("sources", AttributeValue.fromM(sources));
-        e.erasedAt().ifPresent(at -> item.put("erasedAt", s(at.toString())));
-        return item;
-    }
-
-    private static Employee fromItem(Map<String, AttributeValue> item) {
-        return new Employee(
-                str(item, "tenantId"),
-                str(item, "employeeId"),
-                str(item, "name"),
-                str(item, "email"),
-                Optional.ofNullable(str(item, "managerId")),
-                Optional.ofNullable(str(item, "role")),
-                item.containsKey("groups") ? item.get("groups").l().stream().map(AttributeValue::s).toList() : List.of(),
-                new Identities(str(item, "salesforceUserId"), str(item, "frontTeammateId")),
-                item.get("active").bool(),
-                Optional.ofNullable(str(item, "deactivatedAt")).map(Instant::parse),
-                Long.parseLong(item.get("version").n()),
-                sources(item.get("sources")),
-                Optional.ofNullable(str(item, "erasedAt")).map(Instant::parse));
-    }
-
-    private static Map<String, FieldSource> sources(AttributeValue value) {
-        Map<String, FieldSource> sources = new HashMap<>();
-        if (value != null && value.hasM()) {
-            value.m().forEach((field, source) -> sources.put(field, FieldSource.fromId(source.s())));
-        }
-        return sources;
     }
 }

@@ -1,11 +1,14 @@
 package io.gristmill.front;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -83,115 +86,147 @@ public class FrontReconciler {
         }
     }
 
+    /** One run's progress: what was read and stored, where the cursor stands, and why it stopped. */
+    private static final class Run {
+        final FrontRateMeter meter = new FrontRateMeter();
+        final Instant started;
+        final Instant deadline;
+        Optional<Instant> position;
+        int people;
+        int read;
+        int stored;
+        int duplicates;
+        int ignored;
+        String stopped;
+        boolean caughtUp;
+
+        Run(Instant started, Instant deadline, Optional<Instant> position) {
+            this.started = started;
+            this.deadline = deadline;
+            this.position = position;
+        }
+    }
+
     private ReconcileReport reconcileHoldingLease(String tenantId) {
         String token = tokens.current(tenantId);
         Instant started = clock.instant();
-        Instant deadline = started.plus(config.reconcileDeadline());
-        FrontRateMeter meter = new FrontRateMeter();
-        int people = 0;
-        int read = 0;
-        int stored = 0;
-        int duplicates = 0;
-        int ignored = 0;
-        String stopped = null;
-        boolean caughtUp = false;
-        Optional<SyncCursor> cursor = cursors.get(tenantId, FrontSecret.PROVIDER, CURSOR);
-        Optional<Instant> position = cursor.map(SyncCursor::position);
+        Run run = new Run(started, started.plus(config.reconcileDeadline()),
+                cursors.get(tenantId, FrontSecret.PROVIDER, CURSOR).map(SyncCursor::position));
         try {
-            people = teammates.sync(tenantId, token, meter, started, deadline, config.rateLimitReserve());
-            Optional<Set<String>> inboxes = scope.inboxes(tenantId, token, meter);
+            run.people = teammates.sync(tenantId, token, run.meter, started, run.deadline, config.rateLimitReserve());
+            Optional<Set<String>> inboxes = scope.inboxes(tenantId, token, run.meter);
             if (inboxes.isPresent() && inboxes.get().isEmpty()) {
-                caughtUp = true; // the chosen teams have no inboxes: nothing counts
+                run.caughtUp = true; // the chosen teams have no inboxes: nothing counts
             } else {
-                // Never further back than the backfill window, e.g. after a long disconnection.
-                Instant oldest = started.minus(config.backfill());
-                Instant from = position.map(p -> p.minus(config.overlap())).filter(p -> p.isAfter(oldest)).orElse(oldest);
-                List<String> inboxList = inboxes.map(set -> new ArrayList<>(new java.util.TreeSet<>(set))).map(List::copyOf).orElse(List.of());
-                Optional<String> page = Optional.empty();
-                java.util.Map<String, Integer> pageTokens = new java.util.HashMap<>();
-                while (true) {
-                    if (clock.instant().isAfter(deadline)) {
-                        stopped = "deadline reached; continues next run";
-                        break;
-                    }
-                    if (meter.belowReserve(config.rateLimitReserve())) {
-                        stopped = "paused to leave Front's rate limit to others (" + meter.describe() + "); continues next run";
-                        break;
-                    }
-                    FrontPage events = client.events(token, from, inboxList, page, meter);
-                    Instant newest = null;
-                    for (JsonNode json : events.results()) {
-                        read++;
-                        FrontEvent event;
-                        try {
-                            event = FrontEvent.parse(json, null);
-                        } catch (IllegalArgumentException | ArithmeticException unusable) {
-                            ignored++;
-                            LOG.infof("Ignored an unusable Front event of tenant %s: %s", tenantId, unusable.getMessage());
-                            continue;
-                        }
-                        newest = newest == null || event.emittedAt().isAfter(newest) ? event.emittedAt() : newest;
-                        Optional<java.util.Map.Entry<String, java.math.BigDecimal>> callEnd = mapper.callDuration(tenantId, event);
-                        if (callEnd.isPresent()) {
-                            // The call was recorded when it connected (earlier on this page or before): add how long it lasted.
-                            boolean filled = activities.fillMeasures(tenantId, callEnd.get().getKey(),
-                                    java.util.Map.of("durationSeconds", callEnd.get().getValue()));
-                            ignored += filled ? 0 : 1;
-                            duplicates += filled ? 1 : 0;
-                            continue;
-                        }
-                        Optional<Activity> activity = mapper.map(tenantId, event);
-                        if (activity.isEmpty()) {
-                            ignored++;
-                        } else if (activities.record(activity.get()) == WriteOutcome.ALREADY_STORED) {
-                            duplicates++;
-                        } else {
-                            stored++;
-                        }
-                    }
-                    if (newest != null && (position.isEmpty() || newest.isAfter(position.get()))
-                            && cursors.advance(tenantId, FrontSecret.PROVIDER, CURSOR, position, newest)) {
-                        position = Optional.of(newest);
-                    }
-                    page = events.nextPageToken();
-                    if (page.isEmpty()) {
-                        caughtUp = true;
-                        break;
-                    }
-                    if (pageTokens.merge(page.get(), 1, Integer::sum) > FrontTeammates.MAX_SAME_PAGE) {
-                        stopped = "Front's event pages repeat (page token seen before); continues next run";
-                        break;
-                    }
-                }
+                readEvents(tenantId, token, inboxes.map(set -> List.copyOf(new TreeSet<>(set))).orElse(List.of()), run);
             }
-            if (caughtUp && !meter.belowReserve(config.rateLimitReserve())) {
+            if (run.caughtUp && !run.meter.belowReserve(config.rateLimitReserve())) {
                 // Last and least: only a run that read everything spends calls on it.
-                refreshCatalog(tenantId, token, meter, started);
+                refreshCatalog(tenantId, token, run.meter, started);
             }
         } catch (FrontTeammates.TeammatesUnfinishedException e) {
-            stopped = e.getMessage() + "; continues next run";
+            run.stopped = e.getMessage() + "; continues next run";
         } catch (FrontRateLimitedException e) {
-            stopped = "Front's rate limit was reached (retry after " + e.retryAfter().toSeconds() + " s); continues next run";
+            run.stopped = "Front's rate limit was reached (retry after " + e.retryAfter().toSeconds() + " s); continues next run";
         } catch (FrontUnavailableException | FrontApiException e) {
-            stopped = e.getMessage() + "; continues next run";
+            run.stopped = e.getMessage() + "; continues next run";
         } catch (FrontUnauthorizedException e) {
-            stopped = "Front refused the stored token; reconnect Front";
-            connections.markReconnectRequired(tenantId, FrontSecret.PROVIDER, stopped);
+            run.stopped = "Front refused the stored token; reconnect Front";
+            connections.markReconnectRequired(tenantId, FrontSecret.PROVIDER, run.stopped);
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             // DynamoDB or Secrets Manager failed: the cursor is at the last stored page; say why.
-            stopped = "AWS (" + e.getClass().getSimpleName() + ") failed; continues next run from the stored cursor";
+            run.stopped = "AWS (" + e.getClass().getSimpleName() + ") failed; continues next run from the stored cursor";
         }
-        ReconcileReport report = new ReconcileReport(tenantId, meter.calls(), people, read, stored, duplicates, ignored, caughtUp, stopped, false);
+        return report(tenantId, run);
+    }
+
+    /** Reads {@code GET /events} page by page from the cursor (minus the overlap) until the end, the deadline or the reserve. */
+    private void readEvents(String tenantId, String token, List<String> inboxes, Run run) {
+        // Never further back than the backfill window, e.g. after a long disconnection.
+        Instant oldest = run.started.minus(config.backfill());
+        Instant from = run.position.map(p -> p.minus(config.overlap())).filter(p -> p.isAfter(oldest)).orElse(oldest);
+        Optional<String> page = Optional.empty();
+        Map<String, Integer> pageTokens = new HashMap<>();
+        while (run.stopped == null) {
+            if (clock.instant().isAfter(run.deadline)) {
+                run.stopped = "deadline reached; continues next run";
+            } else if (run.meter.belowReserve(config.rateLimitReserve())) {
+                run.stopped = "paused to leave Front's rate limit to others (" + run.meter.describe() + "); continues next run";
+            } else {
+                FrontPage events = client.events(token, from, inboxes, page, run.meter);
+                storePage(tenantId, events, run);
+                page = events.nextPageToken();
+                if (page.isEmpty()) {
+                    run.caughtUp = true;
+                    return;
+                }
+                if (pageTokens.merge(page.get(), 1, Integer::sum) > FrontTeammates.MAX_SAME_PAGE) {
+                    run.stopped = "Front's event pages repeat (page token seen before); continues next run";
+                }
+            }
+        }
+    }
+
+    /** Stores a page's events, then moves the cursor to the newest of them. */
+    private void storePage(String tenantId, FrontPage events, Run run) {
+        Instant newest = null;
+        for (JsonNode json : events.results()) {
+            run.read++;
+            Optional<FrontEvent> event = parse(tenantId, json);
+            if (event.isEmpty()) {
+                run.ignored++;
+                continue;
+            }
+            newest = newest == null || event.get().emittedAt().isAfter(newest) ? event.get().emittedAt() : newest;
+            store(tenantId, event.get(), run);
+        }
+        if (newest != null && (run.position.isEmpty() || newest.isAfter(run.position.get()))
+                && cursors.advance(tenantId, FrontSecret.PROVIDER, CURSOR, run.position, newest)) {
+            run.position = Optional.of(newest);
+        }
+    }
+
+    private static Optional<FrontEvent> parse(String tenantId, JsonNode json) {
+        try {
+            return Optional.of(FrontEvent.parse(json, null));
+        } catch (IllegalArgumentException | ArithmeticException unusable) {
+            LOG.infof("Ignored an unusable Front event of tenant %s: %s", tenantId, unusable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void store(String tenantId, FrontEvent event, Run run) {
+        Optional<Map.Entry<String, BigDecimal>> callEnd = mapper.callDuration(tenantId, event);
+        if (callEnd.isPresent()) {
+            // The call was recorded when it connected (earlier on this page or before): add how long it lasted.
+            boolean filled = activities.fillMeasures(tenantId, callEnd.get().getKey(), Map.of("durationSeconds", callEnd.get().getValue()));
+            run.ignored += filled ? 0 : 1;
+            run.duplicates += filled ? 1 : 0;
+            return;
+        }
+        Optional<Activity> activity = mapper.map(tenantId, event);
+        if (activity.isEmpty()) {
+            run.ignored++;
+        } else if (activities.record(activity.get()) == WriteOutcome.ALREADY_STORED) {
+            run.duplicates++;
+        } else {
+            run.stored++;
+        }
+    }
+
+    private ReconcileReport report(String tenantId, Run run) {
+        ReconcileReport report = new ReconcileReport(tenantId, run.meter.calls(), run.people, run.read, run.stored, run.duplicates, run.ignored,
+                run.caughtUp, run.stopped, false);
         Set<String> missingTeams = scope.missingTeams(tenantId);
-        connections.recordSyncStatus(tenantId, FrontSecret.PROVIDER, status(report, position, started)
+        connections.recordSyncStatus(tenantId, FrontSecret.PROVIDER, status(report, run.position, run.started)
                 + (missingTeams.isEmpty() ? "" : "; skipped chosen " + (missingTeams.size() == 1 ? "team " : "teams ")
                         + String.join(", ", missingTeams) + ": no longer in Front (deleted?); choose again in the settings"));
-        if (caughtUp) {
-            connections.recordSuccessfulSync(tenantId, FrontSecret.PROVIDER, started);
+        if (run.caughtUp) {
+            connections.recordSuccessfulSync(tenantId, FrontSecret.PROVIDER, run.started);
         }
         LOG.infof("Front reconciliation of tenant %s: %d API calls, %d teammates, %d events read, %d stored (missed by webhooks), "
-                + "%d already stored, %d ignored%s", tenantId, report.apiCalls(), people, read, stored, duplicates, ignored,
-                stopped == null ? "" : "; stopped: " + stopped);
+                + "%d already stored, %d ignored%s", tenantId, report.apiCalls(), run.people, run.read, run.stored, run.duplicates,
+                run.ignored, run.stopped == null ? "" : "; stopped: " + run.stopped);
         return report;
     }
 

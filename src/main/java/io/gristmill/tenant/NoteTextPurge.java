@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.ActivityMetadataPurge;
 import io.gristmill.directory.EmployeeDirectory;
 
 /**
@@ -22,12 +22,12 @@ public class NoteTextPurge {
     private static final Logger LOG = Logger.getLogger(NoteTextPurge.class);
     static final List<String> TEXT_FIELDS = List.of("title", "text");
 
-    private final ActivityStore activities;
+    private final ActivityMetadataPurge activities;
     private final EmployeeDirectory directory;
     private final TenantSettingsStore settings;
     private final Clock clock;
 
-    public NoteTextPurge(ActivityStore activities, EmployeeDirectory directory, TenantSettingsStore settings, Clock clock) {
+    public NoteTextPurge(ActivityMetadataPurge activities, EmployeeDirectory directory, TenantSettingsStore settings, Clock clock) {
         this.activities = activities;
         this.directory = directory;
         this.settings = settings;
