@@ -1,14 +1,11 @@
 package io.gristmill.recap;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,12 +18,10 @@ import java.util.stream.Collectors;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.Source;
 import io.gristmill.front.ConversationMetrics;
-import io.gristmill.recap.RecapContent.DayCount;
 import io.gristmill.recap.RecapContent.Evidence;
 import io.gristmill.recap.RecapContent.Highlight;
 import io.gristmill.recap.RecapContent.Item;
 import io.gristmill.recap.RecapContent.Metric;
-import io.gristmill.recap.RecapContent.PipelineBar;
 import io.gristmill.recap.RecapContent.Section;
 
 /**
@@ -65,7 +60,7 @@ public final class RecapCalculator {
         }
         List<ConversationMetrics> resolvedByEmployee = new ArrayList<>();
         if (wanted.test(SectionId.CUSTOMERS) || wanted.test(SectionId.HIGHLIGHTS)) {
-            Optional<Section> customers = customers(in, own, resolvedByEmployee);
+            Optional<Section> customers = CustomerSection.of(in, own, resolvedByEmployee);
             if (wanted.test(SectionId.CUSTOMERS)) {
                 customers.ifPresent(sections::add);
             }
@@ -74,7 +69,7 @@ public final class RecapCalculator {
             sections.add(calls(own, in.inclusions()));
         }
         List<Highlight> highlights = wanted.test(SectionId.HIGHLIGHTS) ? highlights(own, resolvedByEmployee, in.links()) : List.of();
-        return new RecapContent(sections, highlights, perDay(own, in.from(), in.to(), in.zone()), pipeline(own), own.size(),
+        return new RecapContent(sections, highlights, RecapCharts.perDay(own, in.from(), in.to(), in.zone()), RecapCharts.pipeline(own), own.size(),
                 evidence(sections, highlights, own, in.conversations(), in.links()));
     }
 
@@ -122,7 +117,7 @@ public final class RecapCalculator {
     }
 
     /** A list cut at {@code shown} lines says how many more there are, with their evidence. */
-    private static void more(List<Item> items, List<Activity> all, int shown) {
+    static void more(List<Item> items, List<Activity> all, int shown) {
         if (all.size() > shown) {
             List<Activity> rest = all.subList(shown, all.size());
             items.add(new Item("and " + rest.size() + " more", "more", BigDecimal.valueOf(rest.size()), "count", null, ids(rest)));
@@ -136,105 +131,6 @@ public final class RecapCalculator {
             case "opportunity.contact_role_added" -> a.references().get("contactId");
             default -> null;
         };
-    }
-
-    // ---- Customers -----------------------------------------------------------------------------
-
-    private static Optional<Section> customers(Input in, List<Activity> own, List<ConversationMetrics> resolvedByEmployee) {
-        List<Activity> front = own.stream().filter(a -> a.source() == Source.FRONT && a.references().containsKey("conversationId")).toList();
-        // A message arriving in someone's assigned conversation, or a call they missed, is not work they did.
-        List<Activity> handled = front.stream().filter(RecapCalculator::handling).toList();
-        if (handled.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Metric> metrics = new ArrayList<>();
-        metrics.add(new Metric("conversationsHandled", "Conversations handled",
-                BigDecimal.valueOf(handled.stream().map(RecapCalculator::conversation).distinct().count()), "count", ids(handled)));
-        List<Activity> archives = ofKind(handled, ConversationMetrics.ARCHIVED);
-        Map<String, Activity> lastArchiveByConversation = new LinkedHashMap<>();
-        archives.forEach(a -> lastArchiveByConversation.put(conversation(a), a));
-        addIfPositive(metrics, new Metric("conversationsResolved", "Conversations resolved",
-                BigDecimal.valueOf(lastArchiveByConversation.size()), "count", ids(archives)));
-        count(metrics, "repliesSent", "Replies sent", ofKind(handled, ConversationMetrics.SENT));
-
-        List<ConversationMetrics> measured = handled.stream().map(RecapCalculator::conversation).distinct()
-                .map(c -> ConversationMetrics.of(c, history(in, c, own)))
-                .toList();
-        List<ConversationMetrics> answered = measured.stream()
-                .filter(m -> m.firstReply().filter(r -> in.employeeId().equals(r.employeeId().orElse(null)) && within(r, in)).isPresent())
-                .toList();
-        if (!answered.isEmpty()) {
-            List<Long> seconds = answered.stream().map(m -> m.firstResponse().orElseThrow().toSeconds()).sorted().toList();
-            metrics.add(new Metric("medianFirstResponseSeconds", "Median first response", BigDecimal.valueOf(median(seconds)),
-                    "median_seconds", answered.stream().map(m -> m.firstReply().orElseThrow().id()).toList()));
-        }
-        measured.stream()
-                .filter(m -> m.firstResolution().filter(r -> in.employeeId().equals(r.employeeId().orElse(null)) && within(r, in)).isPresent())
-                .forEach(resolvedByEmployee::add);
-        if (!archives.isEmpty()) {
-            // Each resolution counts: one that was reopened (by a person, a reply or a reminder)
-            // before the conversation was resolved again, however often that happened in the week.
-            List<Activity> reopens = new ArrayList<>();
-            for (Activity archive : archives) {
-                history(in, conversation(archive), own).stream()
-                        .filter(a -> a.occurredAt().isAfter(archive.occurredAt())
-                                || a.occurredAt().equals(archive.occurredAt()) && a.sourceFactId().compareTo(archive.sourceFactId()) > 0)
-                        .filter(a -> a.kind().equals(ConversationMetrics.REOPENED) || a.kind().equals(ConversationMetrics.ARCHIVED))
-                        .findFirst()
-                        .filter(next -> next.kind().equals(ConversationMetrics.REOPENED))
-                        .ifPresent(reopens::add);
-            }
-            metrics.add(new Metric("reopenRate", "Reopened after resolving",
-                    BigDecimal.valueOf(reopens.size()).divide(BigDecimal.valueOf(archives.size()), 2, RoundingMode.HALF_UP),
-                    "ratio", ids(reopens)));
-        }
-        return Optional.of(new Section(SectionId.CUSTOMERS, "Customers", metrics, topTags(in, handled, own)));
-    }
-
-    /** Tags on the conversations handled, as they stood at the end of the period, most common first. */
-    private static List<Item> topTags(Input in, List<Activity> handled, List<Activity> own) {
-        Map<String, List<String>> evidenceByTag = new TreeMap<>();
-        Map<String, Set<String>> conversationsByTag = new TreeMap<>();
-        for (String conversation : handled.stream().map(RecapCalculator::conversation).collect(Collectors.toCollection(LinkedHashSet::new))) {
-            Map<String, Activity> current = new LinkedHashMap<>();
-            history(in, conversation, own).stream()
-                    .filter(a -> a.occurredAt().isBefore(in.to()))
-                    .forEach(a -> {
-                        String tag = a.metadata().get("tagName");
-                        if (tag == null) {
-                            return;
-                        }
-                        if (a.kind().equals("front.conversation.tagged")) {
-                            current.put(tag, a);
-                        } else if (a.kind().equals("front.conversation.untagged")) {
-                            current.remove(tag);
-                        }
-                    });
-            current.forEach((tag, tagging) -> {
-                conversationsByTag.computeIfAbsent(tag, t -> new LinkedHashSet<>()).add(conversation);
-                evidenceByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(tagging.id());
-            });
-        }
-        List<Map.Entry<String, Set<String>>> ranked = conversationsByTag.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Set<String>> e) -> e.getValue().size()).reversed()
-                        .thenComparing(Map.Entry::getKey))
-                .toList();
-        List<Item> items = new ArrayList<>(ranked.stream().limit(MAX_TAGS)
-                .map(e -> new Item(e.getKey(), "tag", BigDecimal.valueOf(e.getValue().size()), "count", null, evidenceByTag.get(e.getKey())))
-                .toList());
-        if (ranked.size() > MAX_TAGS) {
-            List<String> rest = ranked.subList(MAX_TAGS, ranked.size()).stream().flatMap(e -> evidenceByTag.get(e.getKey()).stream()).toList();
-            int more = ranked.size() - MAX_TAGS;
-            items.add(new Item("and " + more + " more " + (more == 1 ? "tag" : "tags"), "more", BigDecimal.valueOf(more), "count", null, rest));
-        }
-        return items;
-    }
-
-    /** A conversation's stored activity, ordered; the employee's own activity when it was not looked up. */
-    private static List<Activity> history(Input in, String conversation, List<Activity> own) {
-        List<Activity> stored = in.conversations().get(conversation);
-        List<Activity> source = stored != null ? stored : own.stream().filter(a -> conversation.equals(conversation(a))).toList();
-        return source.stream().sorted(Comparator.comparing(Activity::occurredAt).thenComparing(Activity::sourceFactId)).toList();
     }
 
     // ---- Calls (on request) --------------------------------------------------------------------
@@ -284,49 +180,6 @@ public final class RecapCalculator {
         return highlights.stream().limit(MAX_HIGHLIGHTS).toList();
     }
 
-    // ---- Charts --------------------------------------------------------------------------------
-
-    private static List<DayCount> perDay(List<Activity> own, Instant from, Instant to, ZoneId zone) {
-        Map<LocalDate, Integer> counts = new TreeMap<>();
-        LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
-        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            counts.put(day, 0);
-        }
-        own.forEach(a -> counts.merge(a.occurredAt().atZone(zone).toLocalDate(), 1, Integer::sum));
-        return counts.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue())).toList();
-    }
-
-    private static List<PipelineBar> pipeline(List<Activity> own) {
-        // A deal moved twice counts once, at its latest amount.
-        Map<String, Activity> latestMove = new LinkedHashMap<>();
-        ofKind(own, "opportunity.stage_changed").forEach(a -> latestMove.put(a.sourceRecordId(), a));
-        Map<String, List<Activity>> stages = new LinkedHashMap<>();
-        stages.put("Created", ofKind(own, "opportunity.created"));
-        stages.put("Advanced", List.copyOf(latestMove.values()));
-        stages.put("Won", ofKind(own, "opportunity.won"));
-        stages.put("Lost", ofKind(own, "opportunity.lost"));
-        // Deals in several currencies get a bar per currency: an amount never adds euros to dollars.
-        Set<String> currencies = stages.values().stream().flatMap(List::stream).map(a -> Optional.ofNullable(currency(a)).orElse(""))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
-        List<PipelineBar> bars = new ArrayList<>();
-        stages.forEach((label, deals) -> {
-            if (currencies.size() <= 1) {
-                String only = currencies.isEmpty() ? null : currency(deals.isEmpty() ? null : deals.get(0));
-                bars.add(new PipelineBar(label, deals.size(), sum(deals), deals.isEmpty() ? null : only));
-            } else {
-                for (String currency : currencies) {
-                    List<Activity> inCurrency = deals.stream().filter(a -> currency.equals(Optional.ofNullable(currency(a)).orElse(""))).toList();
-                    if (inCurrency.isEmpty()) {
-                        continue;
-                    }
-                    bars.add(new PipelineBar(label + (currency.isEmpty() ? "" : " (" + currency + ")"), inCurrency.size(), sum(inCurrency),
-                            currency.isEmpty() ? null : currency));
-                }
-            }
-        });
-        return bars.stream().anyMatch(b -> b.deals() > 0) ? bars : List.of();
-    }
-
     // ---- Evidence ------------------------------------------------------------------------------
 
     private static Map<String, Evidence> evidence(List<Section> sections, List<Highlight> highlights, List<Activity> own,
@@ -348,7 +201,7 @@ public final class RecapCalculator {
 
     // ---- Helpers -------------------------------------------------------------------------------
 
-    private static boolean within(Activity a, Input in) {
+    static boolean within(Activity a, Input in) {
         return !a.occurredAt().isBefore(in.from()) && a.occurredAt().isBefore(in.to());
     }
 
@@ -361,47 +214,47 @@ public final class RecapCalculator {
         return a.references().get("conversationId");
     }
 
-    private static List<Activity> ofKind(List<Activity> activities, String kind) {
+    static List<Activity> ofKind(List<Activity> activities, String kind) {
         return activities.stream().filter(a -> a.kind().equals(kind)).toList();
     }
 
-    private static void count(List<Metric> metrics, String id, String label, List<Activity> activities) {
+    static void count(List<Metric> metrics, String id, String label, List<Activity> activities) {
         addIfPositive(metrics, new Metric(id, label, BigDecimal.valueOf(activities.size()), "count", ids(activities)));
     }
 
     /** One metric per currency the amounts are in (the deal's currency, as Salesforce keeps it). */
-    private static void amount(List<Metric> metrics, String id, String label, List<Activity> activities) {
+    static void amount(List<Metric> metrics, String id, String label, List<Activity> activities) {
         Map<String, List<Activity>> byCurrency = activities.stream().filter(a -> amountOf(a).isPresent())
                 .collect(Collectors.groupingBy(a -> Optional.ofNullable(currency(a)).orElse(""), TreeMap::new, Collectors.toList()));
         byCurrency.forEach((currency, priced) -> addIfPositive(metrics,
                 new Metric(id, label, sum(priced), "amount", ids(priced), currency.isEmpty() ? null : currency)));
     }
 
-    private static String currency(Activity a) {
+    static String currency(Activity a) {
         return a == null ? null : a.references().get("currency");
     }
 
     /** Sections list what happened: a zero count is left out instead of shown. */
-    private static void addIfPositive(List<Metric> metrics, Metric metric) {
+    static void addIfPositive(List<Metric> metrics, Metric metric) {
         if (metric.value().signum() > 0) {
             metrics.add(metric);
         }
     }
 
-    private static BigDecimal sum(List<Activity> activities) {
+    static BigDecimal sum(List<Activity> activities) {
         return activities.stream().map(a -> amountOf(a).orElse(BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static Optional<BigDecimal> amountOf(Activity a) {
+    static Optional<BigDecimal> amountOf(Activity a) {
         return Optional.ofNullable(a.measures().get("amount"));
     }
 
     /** A deal's name; never its record id, which means nothing to a reader (the line links to the deal). */
-    private static String dealName(Activity a) {
+    static String dealName(Activity a) {
         return a.references().getOrDefault("opportunityName", "A deal without a name");
     }
 
-    private static List<String> ids(List<Activity> activities) {
+    static List<String> ids(List<Activity> activities) {
         return activities.stream().map(Activity::id).toList();
     }
 
