@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Caller;
 import io.gristmill.access.Refusal;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.config.FunctionName;
+import io.gristmill.http.ApiRequest;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
@@ -48,24 +52,8 @@ public class ConnectRoutes implements Routes {
 
     @Override
     public void register(RouteTable table) {
-        table.add("POST", "/connect/salesforce", (request, caller) -> {
-            caller.requireAdmin();
-            ConnectRequest body = request.body().length == 0 ? new ConnectRequest(null) : bodies.read(request, ConnectRequest.class);
-            OAuthFlow.Started started;
-            try {
-                started = salesforce.start(caller.tenantId(), caller.subject(), body.loginHost());
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalid(e.getMessage());
-            }
-            return ApiResult.ok(OAuthFlow.Authorize.of(started)).withCookie(OAuthFlow.bindingCookie(CALLBACK_PATH, started, clock.instant()));
-        });
-        table.addPublic("GET", CALLBACK_PATH, (request, caller) -> {
-            Map<String, String> query = new LinkedHashMap<>();
-            request.query().forEach((name, values) -> query.put(name, values.get(0)));
-            OAuthFlow.Outcome outcome = salesforce.complete(query, request.cookie(BINDING_COOKIE));
-            return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
-                    .withCookie(OAuthFlow.clearedBindingCookie(CALLBACK_PATH));
-        });
+        table.add("POST", "/connect/salesforce", this::startSalesforce);
+        table.addPublic("GET", CALLBACK_PATH, (request, caller) -> callback(request, CALLBACK_PATH, salesforce::complete));
         table.add("POST", "/connect/front", (request, caller) -> {
             caller.requireAdmin();
             // The cookie lives as long as Front's own flow state (gristmill.front.state-ttl), not Salesforce's.
@@ -73,13 +61,32 @@ public class ConnectRoutes implements Routes {
             return ApiResult.ok(OAuthFlow.Authorize.of(started))
                     .withCookie(OAuthFlow.bindingCookie(FRONT_CALLBACK_PATH, started, clock.instant()));
         });
-        table.addPublic("GET", FRONT_CALLBACK_PATH, (request, caller) -> {
-            Map<String, String> query = new LinkedHashMap<>();
-            request.query().forEach((name, values) -> query.put(name, values.get(0)));
-            OAuthFlow.Outcome outcome = front.complete(query, request.cookie(BINDING_COOKIE));
-            return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
-                    .withCookie(OAuthFlow.clearedBindingCookie(FRONT_CALLBACK_PATH));
-        });
+        table.addPublic("GET", FRONT_CALLBACK_PATH, (request, caller) -> callback(request, FRONT_CALLBACK_PATH, front::complete));
+        registerConnections(table);
+    }
+
+    private ApiResult startSalesforce(ApiRequest request, Caller caller) {
+        caller.requireAdmin();
+        ConnectRequest body = request.body().length == 0 ? new ConnectRequest(null) : bodies.read(request, ConnectRequest.class);
+        OAuthFlow.Started started;
+        try {
+            started = salesforce.start(caller.tenantId(), caller.subject(), body.loginHost());
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
+        return ApiResult.ok(OAuthFlow.Authorize.of(started)).withCookie(OAuthFlow.bindingCookie(CALLBACK_PATH, started, clock.instant()));
+    }
+
+    /** A provider's redirect back: the flow completes against the binding cookie, which is cleared either way. */
+    private static ApiResult callback(ApiRequest request, String path, BiFunction<Map<String, String>, Optional<String>, OAuthFlow.Outcome> complete) {
+        Map<String, String> query = new LinkedHashMap<>();
+        request.query().forEach((name, values) -> query.put(name, values.get(0)));
+        OAuthFlow.Outcome outcome = complete.apply(query, request.cookie(BINDING_COOKIE));
+        return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
+                .withCookie(OAuthFlow.clearedBindingCookie(path));
+    }
+
+    private void registerConnections(RouteTable table) {
         table.add("PUT", "/connections/front", (request, caller) -> {
             caller.requireAdmin();
             FrontConnect.ApiTokenRequest body = bodies.read(request, FrontConnect.ApiTokenRequest.class);

@@ -102,6 +102,11 @@ public class SalesforceConnect {
         } catch (SalesforceOAuthException e) {
             return failure(502, "Salesforce was not connected", e.getMessage());
         }
+        return connect(state, tokens);
+    }
+
+    /** Stores the tokens of a finished sign-in, unless another tenant has connected the same org. */
+    private OAuthFlow.Outcome connect(OAuthState state, SalesforceTokenSet tokens) {
         Connection before = connections.get(state.tenantId(), PROVIDER);
         String owner = connections.claimAccount(state.tenantId(), PROVIDER, tokens.orgId());
         if (!owner.equals(state.tenantId())) {

@@ -75,12 +75,7 @@ public class RecapDrafts {
         if (clock.instant().isBefore(due)) {
             return new DraftReport(tenantId, week.toString(), 0, 0, 0, 0, null, due);
         }
-        TenantSettings.Cycle cycle = settings.recaps().cycle();
-        Duration publishAfter = Duration.ofHours(cycle.publishAfterHours());
-        int published = 0;
-        int drafted = 0;
-        int existing = 0;
-        int failed = 0;
+        Tally tally = new Tally();
         Instant deadline = clock.instant().plus(config.draftDeadline());
         Optional<String> after = Optional.empty();
         do {
@@ -88,38 +83,53 @@ public class RecapDrafts {
             for (Employee employee : page.employees()) {
                 if (clock.instant().isAfter(deadline)) {
                     LOG.infof("Weekly drafts of tenant %s for %s stopped at the deadline (%d drafted); the next run continues",
-                            tenantId, week, drafted);
-                    return new DraftReport(tenantId, week.toString(), drafted, existing, published, failed,
-                            "deadline reached; the next run continues", null);
+                            tenantId, week, tally.drafted);
+                    return tally.report(tenantId, week, "deadline reached; the next run continues");
                 }
                 boolean workedThatWeek = employee.deactivatedAt().map(weekStart::isBefore).orElse(true);
-                if (!workedThatWeek || !inRecapGroups(settings, employee)) {
-                    continue;
-                }
-                try {
-                    List<Recap> versions = store.versions(tenantId, employee.employeeId(), week);
-                    if (!versions.isEmpty()) {
-                        existing++;
-                        Recap latest = versions.get(versions.size() - 1);
-                        boolean publishable = !cycle.confirmationRequired() && latest.status() == RecapStatus.DRAFT
-                                && !latest.generatedAt().plus(publishAfter).isAfter(clock.instant());
-                        if (publishable && recaps.publish(tenantId, employee, latest)) {
-                            published++;
-                        }
-                        continue;
-                    }
-                    recaps.write(tenantId, employee, week, RecapOptions.NONE, "weekly schedule");
-                    drafted++;
-                } catch (RuntimeException e) {
-                    failed++;
-                    LOG.errorf(e, "Weekly draft of %s %s failed; the next run tries again", employee.employeeId(), week);
+                if (workedThatWeek && inRecapGroups(settings, employee)) {
+                    draftOrPublish(tenantId, employee, week, settings.recaps().cycle(), tally);
                 }
             }
             after = page.next();
         } while (after.isPresent());
-        LOG.infof("Weekly drafts of tenant %s for %s: %d drafted, %d already there, %d published, %d failed", tenantId, week, drafted, existing,
-                published, failed);
-        return new DraftReport(tenantId, week.toString(), drafted, existing, published, failed, null, null);
+        LOG.infof("Weekly drafts of tenant %s for %s: %d drafted, %d already there, %d published, %d failed", tenantId, week,
+                tally.drafted, tally.existing, tally.published, tally.failed);
+        return tally.report(tenantId, week, null);
+    }
+
+    /** What one run did. */
+    private static final class Tally {
+        int published;
+        int drafted;
+        int existing;
+        int failed;
+
+        DraftReport report(String tenantId, IsoWeek week, String stopped) {
+            return new DraftReport(tenantId, week.toString(), drafted, existing, published, failed, stopped, null);
+        }
+    }
+
+    /** A new draft, or the existing one published once its cycle allows (a failure is counted; the next run tries again). */
+    private void draftOrPublish(String tenantId, Employee employee, IsoWeek week, TenantSettings.Cycle cycle, Tally tally) {
+        try {
+            List<Recap> versions = store.versions(tenantId, employee.employeeId(), week);
+            if (versions.isEmpty()) {
+                recaps.write(tenantId, employee, week, RecapOptions.NONE, "weekly schedule");
+                tally.drafted++;
+                return;
+            }
+            tally.existing++;
+            Recap latest = versions.get(versions.size() - 1);
+            boolean publishable = !cycle.confirmationRequired() && latest.status() == RecapStatus.DRAFT
+                    && !latest.generatedAt().plus(Duration.ofHours(cycle.publishAfterHours())).isAfter(clock.instant());
+            if (publishable && recaps.publish(tenantId, employee, latest)) {
+                tally.published++;
+            }
+        } catch (RuntimeException e) {
+            tally.failed++;
+            LOG.errorf(e, "Weekly draft of %s %s failed; the next run tries again", employee.employeeId(), week);
+        }
     }
 
     static boolean inRecapGroups(TenantSettings settings, Employee employee) {

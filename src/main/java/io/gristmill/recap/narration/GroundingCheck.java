@@ -161,6 +161,14 @@ public final class GroundingCheck {
     }
 
     private void check(Paragraph paragraph, String where, List<String> violations) {
+        List<Allowed> vouched = vouchedBy(paragraph, where, violations);
+        String text = withoutLinksNamesAndDates(paragraph.text(), where, violations);
+        checkFigures(paragraph, Mention.in(text), vouched, where, violations);
+        checkPeople(text, where, violations);
+    }
+
+    /** What the paragraph's cites vouch for (the free numbers always). */
+    private List<Allowed> vouchedBy(Paragraph paragraph, String where, List<String> violations) {
         List<Allowed> vouched = new ArrayList<>();
         vouched.add(free);
         for (String cite : paragraph.cites()) {
@@ -171,15 +179,19 @@ public final class GroundingCheck {
                 vouched.add(allowed);
             }
         }
-        String text = paragraph.text();
-        Matcher link = LINK.matcher(text);
+        return vouched;
+    }
+
+    /** The text without its links (each one of the recap's), known names and the recap's week (other dates are violations). */
+    private String withoutLinksNamesAndDates(String paragraphText, String where, List<String> violations) {
+        Matcher link = LINK.matcher(paragraphText);
         while (link.find()) {
             String url = link.group().replaceAll("[.,;:!?]+$", "");
             if (!links.contains(url)) {
                 violations.add(where + " links to " + url + ", which is not one of this recap's record links");
             }
         }
-        text = LINK.matcher(text).replaceAll(" ");
+        String text = LINK.matcher(paragraphText).replaceAll(" ");
         for (String name : names) {
             text = text.replace(name, " \u2039known\u203A ");
         }
@@ -188,8 +200,10 @@ public final class GroundingCheck {
         while (date.find()) {
             violations.add(where + " names the date " + date.group() + ", which is not the recap's week");
         }
-        text = ISO_DATE.matcher(text).replaceAll(" ");
-        List<Mention> mentions = Mention.in(text);
+        return ISO_DATE.matcher(text).replaceAll(" ");
+    }
+
+    private void checkFigures(Paragraph paragraph, List<Mention> mentions, List<Allowed> vouched, String where, List<String> violations) {
         boolean uncited = paragraph.cites().isEmpty() && mentions.stream().anyMatch(m -> !free.grounds(m));
         if (uncited) {
             violations.add(where + " states figures without citing the figure keys or evidence ids they come from");
@@ -211,6 +225,10 @@ public final class GroundingCheck {
                 }
             }
         }
+    }
+
+    /** Only the recap's subject and the facts' names may be named. */
+    private void checkPeople(String text, String where, List<String> violations) {
         Matcher word = WORD.matcher(text);
         while (word.find()) {
             String w = word.group().replaceFirst("['’]s$", "");

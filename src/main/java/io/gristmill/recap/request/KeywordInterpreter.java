@@ -41,54 +41,78 @@ public final class KeywordInterpreter {
     }
 
     public static Interpretation interpret(String words) {
-        Set<Inclusion> include = new LinkedHashSet<>();
-        Set<Inclusion> exclude = new LinkedHashSet<>();
-        Set<SectionId> only = EnumSet.noneOf(SectionId.class);
-        Set<SectionId> without = EnumSet.noneOf(SectionId.class);
-        String length = null;
-        String tone = null;
-        String focus = null;
-        List<String> notUnderstood = new ArrayList<>();
+        Reading reading = new Reading();
         for (String clause : CLAUSES.split(words)) {
-            String original = clause.strip();
+            reading.clause(clause.strip());
+        }
+        return reading.interpretation();
+    }
+
+    /** What the clauses read so far ask for. */
+    private static final class Reading {
+        final Set<Inclusion> include = new LinkedHashSet<>();
+        final Set<Inclusion> exclude = new LinkedHashSet<>();
+        final Set<SectionId> only = EnumSet.noneOf(SectionId.class);
+        final Set<SectionId> without = EnumSet.noneOf(SectionId.class);
+        final List<String> notUnderstood = new ArrayList<>();
+        String length;
+        String tone;
+        String focus;
+
+        void clause(String original) {
             String c = original.toLowerCase(Locale.ROOT);
             if (c.isEmpty() || FILLER.matcher(c).replaceAll("").isBlank()) {
-                continue;
+                return;
             }
-            boolean understood = false;
-            boolean negated = NEGATION.matcher(c).find();
+            boolean understood;
             Matcher focusMatch = FOCUS.matcher(c);
             if (focusMatch.find() && !HIGHLIGHTS.matcher(focusMatch.group(1)).lookingAt()) {
                 focus = original.substring(focusMatch.start(1)).strip();
                 understood = true;
             } else {
-                if (CALLS.matcher(c).find()) {
-                    // A list, not Set.of: its order is the order interpretedAs shows, the same on every run.
-                    List<Inclusion> calls = SALESFORCE.matcher(c).find() ? List.of(Inclusion.SALESFORCE_CALLS)
-                            : FRONT.matcher(c).find() ? List.of(Inclusion.FRONT_CALLS) : List.of(Inclusion.SALESFORCE_CALLS, Inclusion.FRONT_CALLS);
-                    (negated ? exclude : include).addAll(calls);
-                    understood = true;
-                }
-                Set<SectionId> named = EnumSet.noneOf(SectionId.class);
-                if (SALES.matcher(c).find()) {
-                    named.add(SectionId.SALES);
-                }
-                if (CUSTOMERS.matcher(c).find()) {
-                    named.add(SectionId.CUSTOMERS);
-                }
-                if (HIGHLIGHTS.matcher(c).find()) {
-                    named.add(SectionId.HIGHLIGHTS);
-                }
-                if (!named.isEmpty()) {
-                    if (negated) {
-                        without.addAll(named);
-                        understood = true;
-                    } else if (ONLY.matcher(c).find()) {
-                        only.addAll(named);
-                        understood = true;
-                    }
-                }
+                understood = callsAndSections(c, NEGATION.matcher(c).find());
             }
+            understood |= lengthAndTone(c);
+            if (!understood) {
+                notUnderstood.add(original.length() > 120 ? original.substring(0, 117) + "..." : original);
+            }
+        }
+
+        private boolean callsAndSections(String c, boolean negated) {
+            boolean understood = false;
+            if (CALLS.matcher(c).find()) {
+                // A list, not Set.of: its order is the order interpretedAs shows, the same on every run.
+                List<Inclusion> calls = SALESFORCE.matcher(c).find() ? List.of(Inclusion.SALESFORCE_CALLS)
+                        : FRONT.matcher(c).find() ? List.of(Inclusion.FRONT_CALLS) : List.of(Inclusion.SALESFORCE_CALLS, Inclusion.FRONT_CALLS);
+                (negated ? exclude : include).addAll(calls);
+                understood = true;
+            }
+            Set<SectionId> named = EnumSet.noneOf(SectionId.class);
+            if (SALES.matcher(c).find()) {
+                named.add(SectionId.SALES);
+            }
+            if (CUSTOMERS.matcher(c).find()) {
+                named.add(SectionId.CUSTOMERS);
+            }
+            if (HIGHLIGHTS.matcher(c).find()) {
+                named.add(SectionId.HIGHLIGHTS);
+            }
+            if (named.isEmpty()) {
+                return understood;
+            }
+            if (negated) {
+                without.addAll(named);
+                return true;
+            }
+            if (ONLY.matcher(c).find()) {
+                only.addAll(named);
+                return true;
+            }
+            return understood;
+        }
+
+        private boolean lengthAndTone(String c) {
+            boolean understood = false;
             if (SHORT.matcher(c).find()) {
                 length = "short";
                 understood = true;
@@ -106,24 +130,25 @@ public final class KeywordInterpreter {
                 };
                 understood = true;
             }
-            if (!understood) {
-                notUnderstood.add(original.length() > 120 ? original.substring(0, 117) + "..." : original);
-            }
+            return understood;
         }
-        include.removeAll(exclude);
-        List<SectionId> sections = new ArrayList<>();
-        if (!only.isEmpty()) {
-            sections.addAll(only);
-            if (include.contains(Inclusion.SALESFORCE_CALLS) || include.contains(Inclusion.FRONT_CALLS)) {
-                sections.add(SectionId.CALLS);
-            }
-        } else if (!without.isEmpty()) {
-            for (SectionId section : SectionId.values()) {
-                if (!without.contains(section)) {
-                    sections.add(section);
+
+        Interpretation interpretation() {
+            include.removeAll(exclude);
+            List<SectionId> sections = new ArrayList<>();
+            if (!only.isEmpty()) {
+                sections.addAll(only);
+                if (include.contains(Inclusion.SALESFORCE_CALLS) || include.contains(Inclusion.FRONT_CALLS)) {
+                    sections.add(SectionId.CALLS);
+                }
+            } else if (!without.isEmpty()) {
+                for (SectionId section : SectionId.values()) {
+                    if (!without.contains(section)) {
+                        sections.add(section);
+                    }
                 }
             }
+            return new Interpretation(List.copyOf(include), List.copyOf(exclude), sections, length, tone, focus, notUnderstood, "keywords");
         }
-        return new Interpretation(List.copyOf(include), List.copyOf(exclude), sections, length, tone, focus, notUnderstood, "keywords");
     }
 }
