@@ -1,9 +1,9 @@
 package io.gristmill.salesforce.objects;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Owner changes of accounts. */
-@ApplicationScoped
+@Singleton
 public class AccountHistorySync extends OwnerHistory {
     public AccountHistorySync() {
         super("Account");

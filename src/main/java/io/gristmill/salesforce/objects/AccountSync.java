@@ -6,18 +6,15 @@ import static io.gristmill.salesforce.objects.Rows.str;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** A new account, credited to its owner. */
-@ApplicationScoped
-public class AccountSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Account", "Name", "OwnerId");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+@Singleton
+public class AccountSync extends SalesforceObjectSync {
+    public AccountSync() {
+        super(SalesforceObject.modstamp("Account", "Name", "OwnerId"));
     }
 
     @Override

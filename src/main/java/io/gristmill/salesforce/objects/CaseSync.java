@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
@@ -21,14 +21,11 @@ import io.gristmill.activity.Activity;
  * is its own fact, named by its ClosedDate, so a case reopened and closed again counts twice and a
  * re-read row stores nothing new.
  */
-@ApplicationScoped
-public class CaseSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Case", "OwnerId", "AccountId", "ContactId",
-            "Status", "Priority", "Origin", "IsClosed", "ClosedDate", "LastModifiedDate");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+@Singleton
+public class CaseSync extends SalesforceObjectSync {
+    public CaseSync() {
+        super(SalesforceObject.modstamp("Case", "OwnerId", "AccountId", "ContactId",
+                "Status", "Priority", "Origin", "IsClosed", "ClosedDate", "LastModifiedDate"));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.gristmill.salesforce.objects;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Owner changes of contacts. */
-@ApplicationScoped
+@Singleton
 public class ContactHistorySync extends OwnerHistory {
     public ContactHistorySync() {
         super("Contact");

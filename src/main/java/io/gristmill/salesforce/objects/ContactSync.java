@@ -6,18 +6,15 @@ import static io.gristmill.salesforce.objects.Rows.str;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** A new contact (no name or address is read), credited to its owner. */
-@ApplicationScoped
-public class ContactSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Contact", "AccountId", "OwnerId");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+@Singleton
+public class ContactSync extends SalesforceObjectSync {
+    public ContactSync() {
+        super(SalesforceObject.modstamp("Contact", "AccountId", "OwnerId"));
     }
 
     @Override

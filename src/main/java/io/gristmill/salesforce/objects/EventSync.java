@@ -7,19 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** Meetings held: events that have ended, dated by their start. Subject and Description are never read. */
-@ApplicationScoped
-public class EventSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Event", "OwnerId", "WhoId", "WhatId", "StartDateTime",
-            "EndDateTime", "DurationInMinutes", "IsAllDayEvent", "EventSubtype");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+@Singleton
+public class EventSync extends SalesforceObjectSync {
+    public EventSync() {
+        super(SalesforceObject.modstamp("Event", "OwnerId", "WhoId", "WhatId", "StartDateTime",
+                "EndDateTime", "DurationInMinutes", "IsAllDayEvent", "EventSubtype"));
     }
 
     @Override

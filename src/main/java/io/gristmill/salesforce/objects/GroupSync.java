@@ -3,34 +3,18 @@ package io.gristmill.salesforce.objects;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** Public group names: only public ({@code Regular}) groups become directory groups. */
-@ApplicationScoped
-public class GroupSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Group", "Name", "DeveloperName", "Type");
-
+@Singleton
+public class GroupSync extends DirectoryObjectSync {
     private final SalesforceNames names;
 
     public GroupSync(SalesforceNames names) {
+        super(SalesforceObject.modstamp("Group", "Name", "DeveloperName", "Type"), 1);
         this.names = names;
-    }
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public int readOrder() {
-        return DIRECTORY_FIRST + 1;
-    }
-
-    @Override
-    public List<String> prerequisites(boolean groupsSelected) {
-        return List.of();
     }
 
     @Override

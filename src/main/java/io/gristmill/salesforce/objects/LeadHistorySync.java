@@ -1,9 +1,9 @@
 package io.gristmill.salesforce.objects;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Owner and status changes of leads (a lead's status is a picklist, not free text). */
-@ApplicationScoped
+@Singleton
 public class LeadHistorySync extends OwnerHistory {
     public LeadHistorySync() {
         super("Lead");

@@ -9,19 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** A new lead, and its conversion (dated by ConvertedDate), both credited to its owner. */
-@ApplicationScoped
-public class LeadSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Lead", "OwnerId", "Status", "IsConverted",
-            "ConvertedDate", "ConvertedAccountId", "ConvertedOpportunityId", "LastModifiedDate");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+@Singleton
+public class LeadSync extends SalesforceObjectSync {
+    public LeadSync() {
+        super(SalesforceObject.modstamp("Lead", "OwnerId", "Status", "IsConverted",
+                "ConvertedDate", "ConvertedAccountId", "ConvertedOpportunityId", "LastModifiedDate"));
     }
 
     @Override

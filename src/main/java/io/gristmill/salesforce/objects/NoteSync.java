@@ -6,7 +6,7 @@ import static io.gristmill.salesforce.objects.Rows.str;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
@@ -14,13 +14,10 @@ import io.gristmill.activity.Activity;
  * Notes added. Title and Body are read only with the tenant's explicit opt-in, and then kept
  * clipped (withdrawing the opt-in removes what was stored: {@code NoteTextPurge}).
  */
-@ApplicationScoped
-public class NoteSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Note", "ParentId", "OwnerId", "IsPrivate");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+@Singleton
+public class NoteSync extends SalesforceObjectSync {
+    public NoteSync() {
+        super(SalesforceObject.modstamp("Note", "ParentId", "OwnerId", "IsPrivate"));
     }
 
     @Override

@@ -6,19 +6,16 @@ import static io.gristmill.salesforce.objects.Rows.str;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** A contact added to a deal, with their role. */
-@ApplicationScoped
+@Singleton
 public class OpportunityContactRoleSync extends OpportunityDetail {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("OpportunityContactRole", "OpportunityId", "ContactId",
-            "Role", "IsPrimary");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+    public OpportunityContactRoleSync() {
+        super(SalesforceObject.modstamp("OpportunityContactRole", "OpportunityId", "ContactId",
+                "Role", "IsPrimary"), false);
     }
 
     @Override

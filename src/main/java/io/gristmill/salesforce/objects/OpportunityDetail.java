@@ -11,10 +11,23 @@ import io.gristmill.activity.Activity;
  * An object whose rows are about one deal ({@code OpportunityId}): they follow the deal's pipeline
  * selection and carry its name, account and currency, so they wait for Opportunity to sync first.
  */
-abstract class OpportunityDetail implements SalesforceObjectSync {
+abstract class OpportunityDetail extends SalesforceObjectSync {
+    private final boolean dealHistory;
+
+    /** @param dealHistory its rows are history of the deal: read again when the deal comes back from the recycle bin */
+    OpportunityDetail(SalesforceObject definition, boolean dealHistory) {
+        super(definition);
+        this.dealHistory = dealHistory;
+    }
+
+    @Override
+    public final Optional<String> restoredParentField() {
+        return dealHistory ? Optional.of("OpportunityId") : Optional.empty();
+    }
+
     @Override
     public List<String> prerequisites(boolean groupsSelected) {
-        List<String> before = new ArrayList<>(SalesforceObjectSync.super.prerequisites(groupsSelected));
+        List<String> before = new ArrayList<>(super.prerequisites(groupsSelected));
         before.add("Opportunity");
         return before;
     }

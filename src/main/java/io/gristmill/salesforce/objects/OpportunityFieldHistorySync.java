@@ -5,26 +5,17 @@ import static io.gristmill.salesforce.objects.Rows.str;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** Amount and close date changes of a deal (other fields' values can be free text and are not read into activity). */
-@ApplicationScoped
+@Singleton
 public class OpportunityFieldHistorySync extends OpportunityDetail {
-    private static final SalesforceObject DEFINITION = SalesforceObject.history("OpportunityFieldHistory", "OpportunityId", "Field",
-            "DataType", "OldValue", "NewValue");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Optional<String> restoredParentField() {
-        return Optional.of("OpportunityId");
+    public OpportunityFieldHistorySync() {
+        super(SalesforceObject.history("OpportunityFieldHistory", "OpportunityId", "Field",
+                "DataType", "OldValue", "NewValue"), true);
     }
 
     @Override

@@ -9,27 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** Stage moves of a deal; the row Salesforce writes with a new deal sets its first stage. */
-@ApplicationScoped
+@Singleton
 public class OpportunityHistorySync extends OpportunityDetail {
+    public OpportunityHistorySync() {
+        super(SalesforceObject.history("OpportunityHistory", "OpportunityId", "StageName",
+                "Amount", "CloseDate"), true);
+    }
+
     /** A deal's creation writes a history row this close to the deal's own creation (same transaction). */
     static final Duration CREATION_ROW = Duration.ofSeconds(60);
-    private static final SalesforceObject DEFINITION = SalesforceObject.history("OpportunityHistory", "OpportunityId", "StageName",
-            "Amount", "CloseDate");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Optional<String> restoredParentField() {
-        return Optional.of("OpportunityId");
-    }
 
     @Override
     List<Activity> detail(String opportunityId, Map<String, Object> row, RowContext context) {

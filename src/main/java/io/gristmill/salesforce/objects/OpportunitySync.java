@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
@@ -19,14 +19,11 @@ import io.gristmill.activity.Activity;
  * Deals: created, won or lost (one fact per time the deal is closed), reopened. Only deals of the
  * selected pipelines (record types) become activity; their history follows them.
  */
-@ApplicationScoped
-public class OpportunitySync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Opportunity", "AccountId", "OwnerId", "Name",
-            "StageName", "Amount", "CloseDate", "IsClosed", "IsWon", "RecordTypeId", "CurrencyIsoCode", "LastModifiedDate");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+@Singleton
+public class OpportunitySync extends SalesforceObjectSync {
+    public OpportunitySync() {
+        super(SalesforceObject.modstamp("Opportunity", "AccountId", "OwnerId", "Name",
+                "StageName", "Amount", "CloseDate", "IsClosed", "IsWon", "RecordTypeId", "CurrencyIsoCode", "LastModifiedDate"));
     }
 
     @Override
@@ -74,7 +71,7 @@ public class OpportunitySync implements SalesforceObjectSync {
 
     @Override
     public void deleted(String id, RowContext context) {
-        SalesforceObjectSync.super.deleted(id, context);
+        super.deleted(id, context);
         context.opportunities().deleted(id);
     }
 

@@ -13,21 +13,15 @@ import io.gristmill.activity.Activity;
  * A record's field history ({@code AccountHistory}, {@code ContactHistory}, {@code LeadHistory}):
  * values can be free text, so only owner changes (and what {@link #kindOf} adds) become activity.
  */
-abstract class OwnerHistory implements SalesforceObjectSync {
-    private final SalesforceObject definition;
+abstract class OwnerHistory extends SalesforceObjectSync {
     /** {@code account}, {@code contact}, {@code lead}. */
     private final String subject;
     private final String parentField;
 
     OwnerHistory(String parent) {
+        super(SalesforceObject.history(parent + "History", parent + "Id", "Field", "DataType", "OldValue", "NewValue"));
         this.parentField = parent + "Id";
-        this.definition = SalesforceObject.history(parent + "History", parentField, "Field", "DataType", "OldValue", "NewValue");
         this.subject = parent.toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public SalesforceObject definition() {
-        return definition;
     }
 
     /** The activity kind of a change of {@code field}, or null when it is not read. */

@@ -8,26 +8,34 @@ import io.gristmill.activity.Activity;
 /**
  * Everything Gristmill knows about one Salesforce object, in one class: which fields it reads
  * ({@link #definition()}), what must finish syncing before it, and what its rows mean. The poller
- * iterates every implementation CDI finds, so adding an object is adding one class (and its
+ * iterates every subclass CDI finds (singletons: stateless, so no proxy), so adding an object is adding one class (and its
  * fixture under {@code src/test/resources/salesforce/objects/}).
  */
-public interface SalesforceObjectSync {
+public abstract class SalesforceObjectSync {
     /** Read before everything else: the directory decides who later rows are credited to. */
-    int DIRECTORY_FIRST = 0;
+    public static final int DIRECTORY_FIRST = 0;
     /** Read after the directory and before the objects whose rows need it (opportunities before their history). */
-    int PARENTS = 50;
+    public static final int PARENTS = 50;
     /** The usual place: after the directory and the parents, in the admin's order. */
-    int ACTIVITY = 100;
+    public static final int ACTIVITY = 100;
+
+    private final SalesforceObject definition;
+
+    protected SalesforceObjectSync(SalesforceObject definition) {
+        this.definition = definition;
+    }
 
     /** Name, cursor field, fields (metadata only) and whether it is read whole every poll. */
-    SalesforceObject definition();
+    public final SalesforceObject definition() {
+        return definition;
+    }
 
-    default String name() {
+    public final String name() {
         return definition().name();
     }
 
     /** Lower reads first; equal keeps the admin's order. */
-    default int readOrder() {
+    public int readOrder() {
         return ACTIVITY;
     }
 
@@ -36,33 +44,33 @@ public interface SalesforceObjectSync {
      * anything, so what it stores never depends on which calls happened to fail: who is credited
      * (User), and with employee groups selected, who is in them.
      */
-    default List<String> prerequisites(boolean groupsSelected) {
+    public List<String> prerequisites(boolean groupsSelected) {
         return groupsSelected ? List.of("User", "Group", "GroupMember") : List.of("User");
     }
 
     /** Fields read only with the tenant's explicit opt-in (note text). */
-    default List<String> optInFields(boolean noteTextAllowed) {
+    public List<String> optInFields(boolean noteTextAllowed) {
         return List.of();
     }
 
     /** Called once per poll before any row is read, with the fields the org has. */
-    default void beforeReading(List<String> fields, RowContext context) {
+    public void beforeReading(List<String> fields, RowContext context) {
     }
 
     /** What a live row means: the activities to store (none is fine: some rows update the directory instead). */
-    List<Activity> map(Map<String, Object> row, RowContext context);
+    public abstract List<Activity> map(Map<String, Object> row, RowContext context);
 
     /** A deleted row (from {@code queryAll}): by default its record's activity goes with it. */
-    default void deleted(String id, RowContext context) {
+    public void deleted(String id, RowContext context) {
         context.deleteActivityOf(id);
     }
 
     /** After a window of this object was read to its end (users are applied managers first). */
-    default void windowRead(RowContext context) {
+    public void windowRead(RowContext context) {
     }
 
     /** After the poll read every selected object whole (a membership snapshot is applied only whole). */
-    default void pollRead(RowContext context) {
+    public void pollRead(RowContext context) {
     }
 
     /**
@@ -70,7 +78,7 @@ public interface SalesforceObjectSync {
      * bin, its history rows return with their old {@code CreatedDate} (behind the cursor) and are
      * read again by deal.
      */
-    default java.util.Optional<String> restoredParentField() {
+    public java.util.Optional<String> restoredParentField() {
         return java.util.Optional.empty();
     }
 }

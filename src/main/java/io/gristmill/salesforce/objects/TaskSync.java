@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
@@ -16,15 +16,12 @@ import io.gristmill.activity.Activity;
  * Calls logged (with duration, direction and a picklist disposition), e-mails logged (that one was
  * sent, never what), and other tasks completed. Subject and Description are never read.
  */
-@ApplicationScoped
-public class TaskSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("Task", "OwnerId", "WhoId", "WhatId", "AccountId",
-            "Status", "IsClosed", "CompletedDateTime", "TaskSubtype", "CallType", "CallDurationInSeconds", "CallDisposition",
-            "LastModifiedDate").withPicklistOnly("CallDisposition");
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
+@Singleton
+public class TaskSync extends SalesforceObjectSync {
+    public TaskSync() {
+        super(SalesforceObject.modstamp("Task", "OwnerId", "WhoId", "WhatId", "AccountId",
+                "Status", "IsClosed", "CompletedDateTime", "TaskSubtype", "CallType", "CallDurationInSeconds", "CallDisposition",
+                "LastModifiedDate").withPicklistOnly("CallDisposition"));
     }
 
     @Override

@@ -3,34 +3,18 @@ package io.gristmill.salesforce.objects;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.gristmill.activity.Activity;
 
 /** Role names, for the directory's Salesforce role of each user. */
-@ApplicationScoped
-public class UserRoleSync implements SalesforceObjectSync {
-    private static final SalesforceObject DEFINITION = SalesforceObject.modstamp("UserRole", "Name", "ParentRoleId");
-
+@Singleton
+public class UserRoleSync extends DirectoryObjectSync {
     private final SalesforceNames names;
 
     public UserRoleSync(SalesforceNames names) {
+        super(SalesforceObject.modstamp("UserRole", "Name", "ParentRoleId"), 0);
         this.names = names;
-    }
-
-    @Override
-    public SalesforceObject definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public int readOrder() {
-        return DIRECTORY_FIRST;
-    }
-
-    @Override
-    public List<String> prerequisites(boolean groupsSelected) {
-        return List.of();
     }
 
     @Override
