@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.gristmill.aws.LeaseStore;
 import io.gristmill.aws.StaleSecretVersionException;
 import io.gristmill.aws.RefreshedTokens;
+import io.gristmill.aws.SingleFlight;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
 import io.gristmill.connection.ConnectionState;
@@ -76,31 +77,12 @@ public class FrontTokens {
         if (state != ConnectionState.CONNECTED) {
             throw new FrontNotConnectedException(tenantId, state.name().toLowerCase(java.util.Locale.ROOT));
         }
-        VaultSecret secret = read(tenantId);
-        if (fresh(secret)) {
-            return secret.field(FrontSecret.ACCESS_TOKEN);
-        }
-        Instant deadline = clock.instant().plus(WAIT);
-        long pause = 25;
-        while (true) {
-            Optional<LeaseStore.Lease> lease = leases.tryAcquire(tenantId, LEASE, LEASE_LENGTH);
-            if (lease.isPresent()) {
-                try {
-                    return refreshUnderLease(tenantId);
-                } finally {
-                    leases.release(lease.get());
-                }
-            }
-            sleep(pause);
-            pause = Math.min(pause * 2, 400);
-            secret = read(tenantId);
-            if (fresh(secret)) {
-                return secret.field(FrontSecret.ACCESS_TOKEN);
-            }
-            if (clock.instant().isAfter(deadline)) {
-                throw new FrontUnavailableException("Timed out waiting for another invocation to refresh the Front token");
-            }
-        }
+        SingleFlight.Flight flight = new SingleFlight.Flight(tenantId, LEASE, LEASE_LENGTH, WAIT,
+                why -> new FrontUnavailableException(why + " (Front)"));
+        return SingleFlight.run(leases, clock, flight, () -> {
+            VaultSecret secret = read(tenantId);
+            return fresh(secret) ? Optional.of(secret.field(FrontSecret.ACCESS_TOKEN)) : Optional.empty();
+        }, () -> refreshUnderLease(tenantId));
     }
 
     private String refreshUnderLease(String tenantId) {
@@ -181,14 +163,5 @@ public class FrontTokens {
             throw new FrontNotConnectedException(tenantId, "no stored token");
         }
         return secret;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FrontUnavailableException("Interrupted while waiting for a token refresh");
-        }
     }
 }

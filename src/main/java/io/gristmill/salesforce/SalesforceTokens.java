@@ -1,7 +1,6 @@
 package io.gristmill.salesforce;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.gristmill.aws.LeaseStore;
 import io.gristmill.aws.StaleSecretVersionException;
 import io.gristmill.aws.RefreshedTokens;
+import io.gristmill.aws.SingleFlight;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
 import io.gristmill.connection.ConnectionState;
@@ -78,27 +78,12 @@ public class SalesforceTokens {
      * from Salesforce if this invocation wins the refresh lease.
      */
     public AccessToken refreshReplacing(String tenantId, AccessToken stale) {
-        Instant deadline = clock.instant().plus(config.refreshWait());
-        long pause = 25;
-        while (true) {
+        SingleFlight.Flight flight = new SingleFlight.Flight(tenantId, LEASE, config.refreshLease(), config.refreshWait(),
+                why -> new SalesforceUnavailableException(why + " (Salesforce)"));
+        return SingleFlight.run(leases, clock, flight, () -> {
             VaultSecret secret = readSecret(tenantId);
-            if (!stale.value().equals(secret.field(SalesforceSecret.ACCESS_TOKEN))) {
-                return token(tenantId, secret);
-            }
-            Optional<LeaseStore.Lease> lease = leases.tryAcquire(tenantId, LEASE, config.refreshLease());
-            if (lease.isPresent()) {
-                try {
-                    return refreshUnderLease(tenantId, stale);
-                } finally {
-                    leases.release(lease.get());
-                }
-            }
-            if (clock.instant().isAfter(deadline)) {
-                throw new SalesforceUnavailableException("Timed out waiting for another invocation to refresh the Salesforce token");
-            }
-            sleep(pause);
-            pause = Math.min(pause * 2, 400);
-        }
+            return stale.value().equals(secret.field(SalesforceSecret.ACCESS_TOKEN)) ? Optional.empty() : Optional.of(token(tenantId, secret));
+        }, () -> refreshUnderLease(tenantId, stale));
     }
 
     private AccessToken refreshUnderLease(String tenantId, AccessToken stale) {
@@ -158,14 +143,5 @@ public class SalesforceTokens {
 
     private static AccessToken token(String tenantId, VaultSecret secret) {
         return new AccessToken(tenantId, secret.field(SalesforceSecret.ACCESS_TOKEN), secret.field(SalesforceSecret.INSTANCE_URL));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a token refresh");
-        }
     }
 }
