@@ -25,7 +25,18 @@ public class FrontMapper {
         this.directory = directory;
     }
 
+    /** Who is credited with what a Front teammate did at a time (empty: unattributed). */
+    @FunctionalInterface
+    public interface Credit {
+        Optional<String> employeeFor(String teammateId, java.time.Instant at);
+    }
+
+    /** Maps with the directory's attribution. */
     public Optional<Activity> map(String tenantId, FrontEvent event) {
+        return map(tenantId, event, (teammate, at) -> directory.creditFor(tenantId, IdentityKind.FRONT, teammate, at));
+    }
+
+    public static Optional<Activity> map(String tenantId, FrontEvent event, Credit credit) {
         String kind = kind(event.type());
         if (kind == null) {
             return Optional.empty();
@@ -38,7 +49,7 @@ public class FrontMapper {
             case "call_abandoned", "reminder" -> Optional.empty();
             default -> event.actingTeammateId();
         };
-        Optional<String> employee = actor.flatMap(teammate -> directory.creditFor(tenantId, IdentityKind.FRONT, teammate, event.emittedAt()));
+        Optional<String> employee = actor.flatMap(teammate -> credit.employeeFor(teammate, event.emittedAt()));
         Map<String, String> refs = new HashMap<>();
         event.conversationId().ifPresent(c -> refs.put("conversationId", c));
         Map<String, String> meta = new HashMap<>();
