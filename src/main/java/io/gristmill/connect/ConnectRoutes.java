@@ -103,11 +103,7 @@ public class ConnectRoutes implements Routes {
         });
         table.add("DELETE", "/connections/salesforce", (request, caller) -> {
             caller.requireAdmin();
-            SalesforceConnect.Disconnected result = salesforce.disconnect(caller.tenantId());
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("connection", result.connection());
-            answer.put("revokedAtSalesforce", result.revokedAtSalesforce());
-            return ApiResult.ok(answer);
+            return ApiResult.ok(salesforce.disconnect(caller.tenantId()));
         });
     }
 }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.gristmill.access.Refusal;
 import io.gristmill.connection.Connection;
@@ -162,7 +161,7 @@ public class FrontConnect {
 
     /** The company id of a token, from {@code GET /me}. */
     private String company(String token, Refusal.Kind refusedKind, String refusedError, String refusedMessage) {
-        JsonNode me;
+        FrontClient.Me me;
         try {
             me = client.me(token);
         } catch (FrontUnauthorizedException e) {
@@ -170,7 +169,7 @@ public class FrontConnect {
         } catch (FrontUnavailableException | FrontRateLimitedException | FrontApiException e) {
             throw new Refusal(Refusal.Kind.PROVIDER_FAILED, "front_unavailable", "Front could not be reached to check the token; try again in a few minutes");
         }
-        String company = me.path("id").asText("");
+        String company = me.companyId();
         if (!company.startsWith("cmp_")) {
             throw new Refusal(refusedKind, refusedError, refusedMessage + " (GET /me named no company)");
         }

@@ -1,6 +1,6 @@
 package io.gristmill.directory;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +38,10 @@ public class DirectoryRoutes implements Routes {
         return FunctionName.API;
     }
 
+    /** A page of the directory; {@code next} is the {@code after} of the next page (null on the last). */
+    public record EmployeesPage(List<Employee> employees, String next) {
+    }
+
     @Override
     public void register(RouteTable table) {
         registerIdentityLinks(table);
@@ -46,10 +50,7 @@ public class DirectoryRoutes implements Routes {
             int limit = request.queryParameter("limit").map(DirectoryRoutes::limit).orElse(DEFAULT_PAGE);
             Optional<String> after = request.queryParameter("after").map(DirectoryRoutes::employeeId);
             EmployeeDirectory.Page page = directory.list(tenantId, limit, after);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("employees", page.employees());
-            body.put("next", page.next().orElse(null));
-            return ApiResult.ok(body);
+            return ApiResult.ok(new EmployeesPage(page.employees(), page.next().orElse(null)));
         });
         table.add("GET", "/tenants/{tenantId}/employees/{employeeId}", (request, caller) -> {
             String tenantId = caller.adminOf(request.pathParameter("tenantId"));

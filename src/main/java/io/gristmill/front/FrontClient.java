@@ -47,10 +47,14 @@ public class FrontClient {
         this.lookupApi = build(config.webhookLookupTimeout());
     }
 
-    /** The company the token belongs to ({@code id} is {@code cmp_...}). */
+    /** What {@code GET /me} says that Gristmill reads: the company's id ({@code cmp_...}; empty when Front names none). */
+    public record Me(String companyId) {
+    }
+
+    /** The company the token belongs to. */
     @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
-    public JsonNode me(String token) {
-        return read(new FrontRateMeter(), a -> a.me(bearer(token)), api);
+    public Me me(String token) {
+        return new Me(read(new FrontRateMeter(), a -> a.me(bearer(token)), api).path("id").asText(""));
     }
 
     @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)

@@ -1,9 +1,8 @@
 package io.gristmill.front;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.gristmill.config.FunctionName;
 import io.gristmill.http.ApiException;
@@ -33,6 +32,11 @@ public class FrontWebhookRoutes implements Routes {
                 request.pathParameter("tenantId"), request.body(), request.header("x-front-signature"))));
     }
 
+    /** The answer to a webhook: what became of the event, or the challenge echoed back (absent fields are left out). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Received(String status, String eventId, String reason, String challenge) {
+    }
+
     private static ApiResult answer(java.util.function.Supplier<FrontWebhooks.Outcome> receive) {
         FrontWebhooks.Outcome outcome;
         try {
@@ -43,22 +47,13 @@ public class FrontWebhookRoutes implements Routes {
             // Front should deliver again (reconciliation catches what it does not).
             throw new ApiException(503, "front_unavailable", "The event could not be checked against the chosen inboxes; retry later");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        switch (outcome) {
+        return ApiResult.ok(switch (outcome) {
             // One fixed answer for every refusal: the reason (missing header, mismatch, no secret) stays in the log.
             case FrontWebhooks.Outcome.Refused refused -> throw new ApiException(401, "invalid_signature",
                     "The webhook signature could not be verified");
-            case FrontWebhooks.Outcome.Challenge challenge -> body.put("challenge", challenge.value());
-            case FrontWebhooks.Outcome.Stored stored -> {
-                body.put("status", stored.duplicate() ? "duplicate" : "stored");
-                body.put("eventId", stored.eventId());
-            }
-            case FrontWebhooks.Outcome.Ignored ignored -> {
-                body.put("status", "ignored");
-                body.put("eventId", ignored.eventId());
-                body.put("reason", ignored.reason());
-            }
-        }
-        return ApiResult.ok(body);
+            case FrontWebhooks.Outcome.Challenge challenge -> new Received(null, null, null, challenge.value());
+            case FrontWebhooks.Outcome.Stored stored -> new Received(stored.duplicate() ? "duplicate" : "stored", stored.eventId(), null, null);
+            case FrontWebhooks.Outcome.Ignored ignored -> new Received("ignored", ignored.eventId(), ignored.reason(), null);
+        });
     }
 }

@@ -7,6 +7,7 @@ import io.gristmill.connection.ConnectionState;
 import io.gristmill.connect.FrontConnect;
 import io.gristmill.connect.OAuthFlow;
 import io.gristmill.connect.SalesforceConnect;
+import io.gristmill.directory.DirectoryRoutes;
 import io.gristmill.directory.Employee;
 import io.gristmill.erasure.EmployeeErasure;
 import io.gristmill.erasure.TenantErasure;
@@ -20,6 +21,7 @@ import io.gristmill.directory.IdentityKind;
 import io.gristmill.front.FrontEvent;
 import io.gristmill.front.FrontPage;
 import io.gristmill.front.FrontTokenSet;
+import io.gristmill.front.FrontWebhookRoutes;
 import io.gristmill.front.FrontWebhooks;
 import io.gristmill.front.ReconcileReport;
 import io.gristmill.recap.Delegations;
@@ -60,6 +62,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Connection.class,
         FrontConnect.ApiTokenRequest.class,
         SalesforceConnect.Disconnected.class,
+        DelegationRoutes.Delegates.class,
+        DirectoryRoutes.EmployeesPage.class,
+        FrontWebhookRoutes.Received.class,
         OAuthFlow.Outcome.class,
         OAuthFlow.Started.class,
         OAuthFlow.Authorize.class,

@@ -1,7 +1,6 @@
 package io.gristmill.recap;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,6 +45,10 @@ public class DelegationRoutes implements Routes {
         return FunctionName.API;
     }
 
+    /** An employee's delegates and the log of grants and revocations. */
+    public record Delegates(String employeeId, List<Delegations.Delegation> delegates, List<Delegations.Change> log) {
+    }
+
     @Override
     public void register(RouteTable table) {
         table.add("GET", "/employees/{employeeId}/delegates", (request, caller) -> {
@@ -53,11 +56,8 @@ public class DelegationRoutes implements Routes {
             if (!access.isSelf(caller, employee)) {
                 requireManagerOrAdmin(caller, employee, "see");
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("employeeId", employee.employeeId());
-            body.put("delegates", delegations.of(caller.tenantId(), employee.employeeId()));
-            body.put("log", delegations.log(caller.tenantId(), employee.employeeId()));
-            return ApiResult.ok(body);
+            return ApiResult.ok(new Delegates(employee.employeeId(), delegations.of(caller.tenantId(), employee.employeeId()),
+                    delegations.log(caller.tenantId(), employee.employeeId())));
         });
         table.add("PUT", "/employees/{employeeId}/delegates/{delegateId}", (request, caller) -> {
             Employee employee = access.employee(caller, EmployeeIds.checked(request.pathParameter("employeeId")));

@@ -22,6 +22,8 @@ class NativeReflectionTest {
             "io.gristmill.activity.Activity",
             "io.gristmill.aws.AppCredentials.Client",
             "io.gristmill.salesforce.ObjectPlan",
+            "io.gristmill.front.FrontClient.Me",
+            "io.gristmill.aws.SingleFlight.Flight",
             "io.gristmill.salesforce.PollOutcome",
             "io.gristmill.salesforce.PollState.Setup",
             "io.gristmill.salesforce.PlanReader.WindowAttempt",
