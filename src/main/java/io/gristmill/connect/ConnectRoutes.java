@@ -13,11 +13,13 @@ import io.gristmill.access.Caller;
 import io.gristmill.access.Refusal;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.config.FunctionName;
+import io.gristmill.front.FrontSecret;
 import io.gristmill.http.ApiRequest;
 import io.gristmill.http.ApiResult;
 import io.gristmill.http.JsonBodies;
 import io.gristmill.http.RouteTable;
 import io.gristmill.http.Routes;
+import io.gristmill.salesforce.SalesforceSecret;
 
 /**
  * The {@code connect} function's routes: start and finish connecting Salesforce, connection
@@ -29,7 +31,7 @@ public class ConnectRoutes implements Routes {
     static final String BINDING_COOKIE = OAuthFlow.BINDING_COOKIE;
     static final String CALLBACK_PATH = "/connect/salesforce/callback";
     static final String FRONT_CALLBACK_PATH = "/connect/front/callback";
-    private static final List<String> PROVIDERS = List.of("salesforce", "front");
+    private static final List<String> PROVIDERS = List.of(SalesforceSecret.PROVIDER, FrontSecret.PROVIDER);
 
     private final SalesforceConnect salesforce;
     private final FrontConnect front;

@@ -40,7 +40,6 @@ import io.gristmill.front.FrontUnavailableException;
  */
 @ApplicationScoped
 public class FrontConnect {
-    public static final String PROVIDER = FrontSecret.PROVIDER;
     private static final Logger LOG = Logger.getLogger(FrontConnect.class);
 
     private final FrontOAuth oauth;
@@ -96,7 +95,7 @@ public class FrontConnect {
         String state = OAuthState.randomToken();
         String binding = OAuthState.randomToken();
         Instant now = clock.instant();
-        states.save(new OAuthState(state, PROVIDER, tenantId, adminSubject, null, null, OAuthState.hash(binding), now), config.stateTtl());
+        states.save(new OAuthState(state, FrontSecret.PROVIDER, tenantId, adminSubject, null, null, OAuthState.hash(binding), now), config.stateTtl());
         LOG.infof("Tenant %s started connecting Front", tenantId);
         URI url = oauth.authorizeUrl(redirectUri(), state);
         return new OAuthFlow.Started(url, now.plus(config.stateTtl()), binding);
@@ -105,7 +104,7 @@ public class FrontConnect {
     /** Finishes the OAuth flow from the callback's query and the browser's binding cookie. */
     public OAuthFlow.Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
         Optional<OAuthState> consumed = states.consume(query.get("state"));
-        if (consumed.isEmpty() || !PROVIDER.equals(consumed.get().provider())) {
+        if (consumed.isEmpty() || !FrontSecret.PROVIDER.equals(consumed.get().provider())) {
             return failure(400, "This link is no longer valid",
                     "It expired, was already used, or was not issued by Gristmill. Start connecting Front again from Gristmill.");
         }
@@ -137,7 +136,7 @@ public class FrontConnect {
         }
         Map<String, String> fields = new HashMap<>(FrontTokens.secretFields(tokens));
         // A rule-webhook secret set earlier with PUT survives a reconnect through OAuth.
-        vault.read(state.tenantId(), PROVIDER).map(s -> s.field(FrontSecret.API_SECRET))
+        vault.read(state.tenantId(), FrontSecret.PROVIDER).map(s -> s.field(FrontSecret.API_SECRET))
                 .ifPresent(secret -> fields.put(FrontSecret.API_SECRET, secret));
         if (store(state.tenantId(), state.adminSubject(), company, fields).isEmpty()) {
             return failure(409, "This Front company is connected elsewhere",
@@ -149,14 +148,14 @@ public class FrontConnect {
 
     /** Deletes the secret and stops ingestion (webhooks for this tenant are ignored from now on); history stays. */
     public Connection disconnect(String tenantId) {
-        vault.delete(tenantId, PROVIDER);
-        Connection before = connections.get(tenantId, PROVIDER);
+        vault.delete(tenantId, FrontSecret.PROVIDER);
+        Connection before = connections.get(tenantId, FrontSecret.PROVIDER);
         if (before.account() != null) {
-            connections.releaseAccount(tenantId, PROVIDER, before.account());
+            connections.releaseAccount(tenantId, FrontSecret.PROVIDER, before.account());
         }
-        connections.markDisconnected(tenantId, PROVIDER);
+        connections.markDisconnected(tenantId, FrontSecret.PROVIDER);
         LOG.infof("Tenant %s disconnected Front", tenantId);
-        return connections.get(tenantId, PROVIDER);
+        return connections.get(tenantId, FrontSecret.PROVIDER);
     }
 
     /** The company id of a token, from {@code GET /me}. */
@@ -177,18 +176,18 @@ public class FrontConnect {
     }
 
     private Optional<Connection> store(String tenantId, String adminSubject, String company, Map<String, String> fields) {
-        Connection before = connections.get(tenantId, PROVIDER);
-        if (!tenantId.equals(connections.claimAccount(tenantId, PROVIDER, company))) {
+        Connection before = connections.get(tenantId, FrontSecret.PROVIDER);
+        if (!tenantId.equals(connections.claimAccount(tenantId, FrontSecret.PROVIDER, company))) {
             LOG.warnf("Tenant %s tried to connect Front company %s, which another tenant has connected", tenantId, company);
             return Optional.empty();
         }
         for (int attempt = 1; ; attempt++) {
-            Optional<VaultSecret> existing = vault.read(tenantId, PROVIDER);
+            Optional<VaultSecret> existing = vault.read(tenantId, FrontSecret.PROVIDER);
             try {
                 if (existing.isPresent()) {
-                    vault.update(tenantId, PROVIDER, existing.get(), fields);
+                    vault.update(tenantId, FrontSecret.PROVIDER, existing.get(), fields);
                 } else {
-                    vault.create(tenantId, PROVIDER, fields);
+                    vault.create(tenantId, FrontSecret.PROVIDER, fields);
                 }
                 break;
             } catch (StaleSecretVersionException | SecretAlreadyExistsException raced) {
@@ -198,9 +197,9 @@ public class FrontConnect {
             }
         }
         if (before.account() != null && !before.account().equals(company)) {
-            connections.releaseAccount(tenantId, PROVIDER, before.account()); // switched companies
+            connections.releaseAccount(tenantId, FrontSecret.PROVIDER, before.account()); // switched companies
         }
-        Connection connection = connections.connected(tenantId, PROVIDER, company, null, null, null, adminSubject);
+        Connection connection = connections.connected(tenantId, FrontSecret.PROVIDER, company, null, null, null, adminSubject);
         LOG.infof("Tenant %s connected Front company %s (%s)", tenantId, company, fields.get(FrontSecret.AUTH));
         return Optional.of(connection);
     }

@@ -30,7 +30,6 @@ import io.gristmill.salesforce.SalesforceUnavailableException;
  */
 @ApplicationScoped
 public class SalesforceConnect {
-    public static final String PROVIDER = SalesforceSecret.PROVIDER;
     private static final Logger LOG = Logger.getLogger(SalesforceConnect.class);
 
     private final SalesforceOAuth oauth;
@@ -61,7 +60,7 @@ public class SalesforceConnect {
         String verifier = OAuthState.randomToken() + OAuthState.randomToken();
         String binding = OAuthState.randomToken();
         Instant now = clock.instant();
-        states.save(new OAuthState(state, PROVIDER, tenantId, adminSubject, verifier, loginHost, OAuthState.hash(binding), now),
+        states.save(new OAuthState(state, SalesforceSecret.PROVIDER, tenantId, adminSubject, verifier, loginHost, OAuthState.hash(binding), now),
                 config.stateTtl());
         LOG.infof("Tenant %s started connecting Salesforce via %s", tenantId, loginHost);
         return new OAuthFlow.Started(oauth.authorizeUrl(loginHost, redirectUri(), state, verifier), now.plus(config.stateTtl()), binding);
@@ -71,7 +70,7 @@ public class SalesforceConnect {
     public OAuthFlow.Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
         String stateValue = query.get("state");
         Optional<OAuthState> consumed = states.consume(stateValue);
-        if (consumed.isEmpty() || !PROVIDER.equals(consumed.get().provider())) {
+        if (consumed.isEmpty() || !SalesforceSecret.PROVIDER.equals(consumed.get().provider())) {
             return failure(400, "This link is no longer valid",
                     "It expired, was already used, or was not issued by Gristmill. Start connecting Salesforce again from Gristmill.");
         }
@@ -107,8 +106,8 @@ public class SalesforceConnect {
 
     /** Stores the tokens of a finished sign-in, unless another tenant has connected the same org. */
     private OAuthFlow.Outcome connect(OAuthState state, SalesforceTokenSet tokens) {
-        Connection before = connections.get(state.tenantId(), PROVIDER);
-        String owner = connections.claimAccount(state.tenantId(), PROVIDER, tokens.orgId());
+        Connection before = connections.get(state.tenantId(), SalesforceSecret.PROVIDER);
+        String owner = connections.claimAccount(state.tenantId(), SalesforceSecret.PROVIDER, tokens.orgId());
         if (!owner.equals(state.tenantId())) {
             LOG.warnf("Tenant %s tried to connect Salesforce org %s, which another tenant has connected", state.tenantId(), tokens.orgId());
             revokeQuietly(state.loginHost(), tokens.refreshToken() != null ? tokens.refreshToken() : tokens.accessToken());
@@ -119,7 +118,7 @@ public class SalesforceConnect {
             switchedOrg(state.tenantId(), before.account(), tokens.orgId());
         }
         storeTokens(state.tenantId(), tokens.secretFields(state.loginHost(), null));
-        connections.connected(state.tenantId(), PROVIDER, tokens.orgId(), tokens.userId(), tokens.instanceUrl(),
+        connections.connected(state.tenantId(), SalesforceSecret.PROVIDER, tokens.orgId(), tokens.userId(), tokens.instanceUrl(),
                 state.loginHost(), state.adminSubject());
         LOG.infof("Tenant %s connected Salesforce org %s", state.tenantId(), tokens.orgId());
         return new OAuthFlow.Outcome(200, true, "Salesforce is connected",
@@ -128,21 +127,21 @@ public class SalesforceConnect {
 
     /** Revokes the tokens at Salesforce, deletes the secret and stops syncing; synced history stays. */
     public Disconnected disconnect(String tenantId) {
-        Optional<VaultSecret> secret = vault.read(tenantId, PROVIDER);
+        Optional<VaultSecret> secret = vault.read(tenantId, SalesforceSecret.PROVIDER);
         boolean revoked = false;
         if (secret.isPresent()) {
             String token = Optional.ofNullable(secret.get().field(SalesforceSecret.REFRESH_TOKEN))
                     .orElse(secret.get().field(SalesforceSecret.ACCESS_TOKEN));
             revoked = revokeQuietly(secret.get().field(SalesforceSecret.LOGIN_HOST), token);
-            vault.delete(tenantId, PROVIDER);
+            vault.delete(tenantId, SalesforceSecret.PROVIDER);
         }
-        Connection before = connections.get(tenantId, PROVIDER);
+        Connection before = connections.get(tenantId, SalesforceSecret.PROVIDER);
         if (before.account() != null) {
-            connections.releaseAccount(tenantId, PROVIDER, before.account());
+            connections.releaseAccount(tenantId, SalesforceSecret.PROVIDER, before.account());
         }
-        connections.markDisconnected(tenantId, PROVIDER);
+        connections.markDisconnected(tenantId, SalesforceSecret.PROVIDER);
         LOG.infof("Tenant %s disconnected Salesforce (revoked at Salesforce: %s)", tenantId, revoked);
-        return new Disconnected(connections.get(tenantId, PROVIDER), revoked);
+        return new Disconnected(connections.get(tenantId, SalesforceSecret.PROVIDER), revoked);
     }
 
     /**
@@ -152,23 +151,24 @@ public class SalesforceConnect {
      * synced from the old org stays (it is real work).
      */
     private void switchedOrg(String tenantId, String oldOrg, String newOrg) {
-        connections.releaseAccount(tenantId, PROVIDER, oldOrg);
+        connections.releaseAccount(tenantId, SalesforceSecret.PROVIDER, oldOrg);
         int forgotten = connections.forget(tenantId, ORG_STATE);
         LOG.infof("Tenant %s switched Salesforce from org %s to %s: released the old org and forgot %d items of its sync state",
                 tenantId, oldOrg, newOrg, forgotten);
     }
 
     /** Sort-key prefixes of what the poller learns from one org. */
-    static final java.util.List<String> ORG_STATE = java.util.List.of("CURSOR#" + PROVIDER + "#", "DESCRIBE#" + PROVIDER + "#", "SFNAME#");
+    static final java.util.List<String> ORG_STATE = java.util.List.of("CURSOR#" + SalesforceSecret.PROVIDER + "#",
+            "DESCRIBE#" + SalesforceSecret.PROVIDER + "#", "SFNAME#");
 
     private void storeTokens(String tenantId, Map<String, String> fields) {
         for (int attempt = 1; ; attempt++) {
-            Optional<VaultSecret> existing = vault.read(tenantId, PROVIDER);
+            Optional<VaultSecret> existing = vault.read(tenantId, SalesforceSecret.PROVIDER);
             try {
                 if (existing.isPresent()) {
-                    vault.update(tenantId, PROVIDER, existing.get(), new HashMap<>(fields));
+                    vault.update(tenantId, SalesforceSecret.PROVIDER, existing.get(), new HashMap<>(fields));
                 } else {
-                    vault.create(tenantId, PROVIDER, fields);
+                    vault.create(tenantId, SalesforceSecret.PROVIDER, fields);
                 }
                 return;
             } catch (StaleSecretVersionException | SecretAlreadyExistsException raced) {

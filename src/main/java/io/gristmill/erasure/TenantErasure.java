@@ -23,7 +23,9 @@ import io.gristmill.connect.FrontConnect;
 import io.gristmill.connect.SalesforceConnect;
 import io.gristmill.directory.Employee;
 import io.gristmill.directory.EmployeeDirectory;
+import io.gristmill.front.FrontSecret;
 import io.gristmill.recap.RecapStore;
+import io.gristmill.salesforce.SalesforceSecret;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -69,8 +71,8 @@ public class TenantErasure {
         Instant deadline = clock.instant().plus(budget);
         boolean revoked = salesforce.disconnect(tenantId).revokedAtSalesforce();
         front.disconnect(tenantId);
-        secrets.forget(tenantId, "front");
-        secrets.forget(tenantId, "salesforce");
+        secrets.forget(tenantId, FrontSecret.PROVIDER);
+        secrets.forget(tenantId, SalesforceSecret.PROVIDER);
         BatchDeleter.Deleted deleted = new BatchDeleter.Deleted(0, true);
         Optional<String> after = Optional.empty();
         do {

@@ -5,7 +5,8 @@ package io.gristmill.front;
  * Front app's secret ({@code {prefix}/_app/front}).
  */
 public final class FrontSecret {
-    public static final String PROVIDER = "front";
+    /** The provider's name in connections, secrets and markers: the activity source's id. */
+    public static final String PROVIDER = io.gristmill.activity.Source.FRONT.id();
     /** {@code api_token} (admin-supplied company API token) or {@code oauth}. */
     public static final String AUTH = "auth";
     public static final String ACCESS_TOKEN = "access_token";

@@ -31,7 +31,6 @@ import io.gristmill.connection.ConnectionStore;
  */
 @ApplicationScoped
 public class FrontWebhooks {
-    public static final String PROVIDER = "front";
     private static final Logger LOG = Logger.getLogger(FrontWebhooks.class);
     /** Verifies nothing: used when a tenant has no API secret, so that refusals take the same work. */
     private static final String NO_SECRET = java.util.UUID.randomUUID().toString();
@@ -80,7 +79,7 @@ public class FrontWebhooks {
     public Outcome receiveAppWebhook(byte[] rawBody, Optional<String> timestamp, Optional<String> signature, Optional<String> challenge) {
         SignatureCheck check = FrontAppSignature.verify(rawBody, timestamp.orElse(null), signature.orElse(null), appSecret(), clock,
                 config.signatureTolerance());
-        if (check == SignatureCheck.MISMATCH && secrets.rereadApp(PROVIDER)) {
+        if (check == SignatureCheck.MISMATCH && secrets.rereadApp(FrontSecret.PROVIDER)) {
             // The operator may have rotated the app secret since it was cached.
             check = FrontAppSignature.verify(rawBody, timestamp.orElse(null), signature.orElse(null), appSecret(), clock,
                     config.signatureTolerance());
@@ -98,7 +97,7 @@ public class FrontWebhooks {
             return ignored(null, null, "malformed JSON");
         }
         String company = envelope.path("authorization").path("id").asText("");
-        Optional<String> tenant = company.isEmpty() ? Optional.empty() : connections.ownerOf(PROVIDER, company);
+        Optional<String> tenant = company.isEmpty() ? Optional.empty() : connections.ownerOf(FrontSecret.PROVIDER, company);
         if (tenant.isEmpty()) {
             return ignored(null, envelope.path("payload").path("id").asText(null), "no tenant has connected Front company " + company);
         }
@@ -108,12 +107,12 @@ public class FrontWebhooks {
     /** A rule webhook ({@code POST /webhooks/front/{tenantId}}), signed with the tenant's API secret. */
     public Outcome receiveRuleWebhook(String tenantId, byte[] rawBody, Optional<String> signature) {
         Optional<String> tenant = safeTenant(tenantId);
-        Optional<String> apiSecret = tenant.flatMap(t -> secrets.tenant(t, PROVIDER)).map(s -> s.field(FrontSecret.API_SECRET));
+        Optional<String> apiSecret = tenant.flatMap(t -> secrets.tenant(t, FrontSecret.PROVIDER)).map(s -> s.field(FrontSecret.API_SECRET));
         // Without a secret the same work is done with a key nobody has, and every refusal looks
         // alike: callers learn nothing about which tenants exist or have Front connected.
         SignatureCheck check = FrontRuleSignature.verify(rawBody, signature.orElse(null), apiSecret.orElse(NO_SECRET));
-        if (check == SignatureCheck.MISMATCH && tenant.isPresent() && secrets.rereadTenant(tenant.get(), PROVIDER)) {
-            apiSecret = secrets.tenant(tenant.get(), PROVIDER).map(s -> s.field(FrontSecret.API_SECRET));
+        if (check == SignatureCheck.MISMATCH && tenant.isPresent() && secrets.rereadTenant(tenant.get(), FrontSecret.PROVIDER)) {
+            apiSecret = secrets.tenant(tenant.get(), FrontSecret.PROVIDER).map(s -> s.field(FrontSecret.API_SECRET));
             check = FrontRuleSignature.verify(rawBody, signature.orElse(null), apiSecret.orElse(NO_SECRET));
         }
         if (apiSecret.isEmpty() || check != SignatureCheck.VERIFIED) {
@@ -140,12 +139,12 @@ public class FrontWebhooks {
     }
 
     private String appSecret() {
-        return secrets.app(PROVIDER).map(s -> s.field(FrontSecret.APP_SECRET))
-                .orElseThrow(() -> new IllegalStateException("Secret " + vault.appSecretName(PROVIDER) + " with app_secret is missing"));
+        return secrets.app(FrontSecret.PROVIDER).map(s -> s.field(FrontSecret.APP_SECRET))
+                .orElseThrow(() -> new IllegalStateException("Secret " + vault.appSecretName(FrontSecret.PROVIDER) + " with app_secret is missing"));
     }
 
     private Outcome store(String tenantId, JsonNode eventJson, String envelopeType) {
-        if (connections.get(tenantId, PROVIDER).state() != ConnectionState.CONNECTED) {
+        if (connections.get(tenantId, FrontSecret.PROVIDER).state() != ConnectionState.CONNECTED) {
             return ignored(tenantId, eventJson.path("id").asText(null), "Front is not connected for this tenant");
         }
         FrontEvent event;
@@ -195,6 +194,6 @@ public class FrontWebhooks {
 
     /** Exposed for the connection status: whether a tenant has the secret that rule webhooks need. */
     public boolean hasRuleSecret(String tenantId) {
-        return vault.read(tenantId, PROVIDER).map(VaultSecret::fields).map(f -> f.containsKey("api_secret")).orElse(false);
+        return vault.read(tenantId, FrontSecret.PROVIDER).map(VaultSecret::fields).map(f -> f.containsKey("api_secret")).orElse(false);
     }
 }

@@ -25,7 +25,6 @@ import io.gristmill.sync.SyncCursorStore;
 @ApplicationScoped
 class PlanReader {
     private static final Logger LOG = Logger.getLogger(PlanReader.class);
-    private static final String PROVIDER = SalesforceSecret.PROVIDER;
 
     private final SalesforceReader reader;
     private final ActivityStore activities;
@@ -108,7 +107,7 @@ class PlanReader {
                 }
                 state.completed.add(plan.name());
                 if (!plan.snapshot()) { // a snapshot is read whole every time: no cursor
-                    cursors.advance(state.tenantId(), PROVIDER, plan.name(), plan.cursor(), plan.to());
+                    cursors.advance(state.tenantId(), SalesforceSecret.PROVIDER, plan.name(), plan.cursor(), plan.to());
                 }
             }
         }
@@ -158,7 +157,7 @@ class PlanReader {
                 return;
             }
             if (position.isEmpty() || to.isAfter(position.get())) {
-                cursors.advance(state.tenantId(), PROVIDER, plan.name(), position, to);
+                cursors.advance(state.tenantId(), SalesforceSecret.PROVIDER, plan.name(), position, to);
                 position = Optional.of(to);
             }
             from = to;

@@ -22,7 +22,6 @@ import io.gristmill.tenant.TenantSettings;
  */
 @ApplicationScoped
 class PollPlanner {
-    private static final String PROVIDER = SalesforceSecret.PROVIDER;
 
     private final SalesforceObjects objects;
     private final DescribeCache describes;
@@ -76,7 +75,7 @@ class PollPlanner {
             state.skip(name, "the org's " + name + " has no " + cursorField);
             return Optional.empty();
         }
-        Optional<Instant> cursor = cursors.get(state.tenantId(), PROVIDER, name).map(SyncCursor::position);
+        Optional<Instant> cursor = cursors.get(state.tenantId(), SalesforceSecret.PROVIDER, name).map(SyncCursor::position);
         Instant from = object.definition().snapshot() ? Instant.EPOCH
                 : cursor.map(position -> position.minus(config.lookback())).orElse(state.now().minus(config.backfill()));
         return Optional.of(new ObjectPlan(object, fields, described.picklists(), cursor, from, state.now()));

@@ -36,7 +36,6 @@ import io.gristmill.tenant.TenantSettingsStore;
 @ApplicationScoped
 public class SalesforcePoller {
     private static final Logger LOG = Logger.getLogger(SalesforcePoller.class);
-    private static final String PROVIDER = SalesforceSecret.PROVIDER;
     /** Marks a deleted opportunity whose history must be read again if it is restored. */
     private static final String RESTORED = "deleted-opportunity#";
     /** Salesforce keeps deleted records in the recycle bin for 15 days (30 here, to be safe). */
@@ -121,12 +120,12 @@ public class SalesforcePoller {
         return new Opportunities.RecycleBin() {
             @Override
             public void deleted(String opportunityId) {
-                connections.mark(tenantId, PROVIDER, RESTORED + opportunityId, RECYCLE_BIN);
+                connections.mark(tenantId, SalesforceSecret.PROVIDER, RESTORED + opportunityId, RECYCLE_BIN);
             }
 
             @Override
             public boolean takeDeleted(String opportunityId) {
-                return connections.takeMarker(tenantId, PROVIDER, RESTORED + opportunityId);
+                return connections.takeMarker(tenantId, SalesforceSecret.PROVIDER, RESTORED + opportunityId);
             }
         };
     }
@@ -167,9 +166,9 @@ public class SalesforcePoller {
 
     private PollReport report(String tenantId, PollState state) {
         PollOutcome outcome = PollOutcome.of(state, config.budgetShare());
-        connections.recordSyncStatus(tenantId, PROVIDER, outcome.status());
+        connections.recordSyncStatus(tenantId, SalesforceSecret.PROVIDER, outcome.status());
         if (outcome.caughtUp()) {
-            connections.recordSuccessfulSync(tenantId, PROVIDER, clock.instant());
+            connections.recordSuccessfulSync(tenantId, SalesforceSecret.PROVIDER, clock.instant());
         }
         PollReport report = new PollReport(tenantId, state.meter.calls(), state.rows, state.created, state.deleted,
                 Map.copyOf(state.skipped), state.budgetStop, false);
@@ -186,7 +185,7 @@ public class SalesforcePoller {
                         ? "AWS (" + failure.getClass().getSimpleName() + ")"
                         : failure.getClass().getSimpleName();
         try {
-            connections.recordSyncStatus(tenantId, PROVIDER, "failed this cycle: " + why + "; retried next cycle from the stored cursors");
+            connections.recordSyncStatus(tenantId, SalesforceSecret.PROVIDER, "failed this cycle: " + why + "; retried next cycle from the stored cursors");
         } catch (RuntimeException alsoDown) {
             LOG.warnf("Salesforce poll status of tenant %s not recorded: %s", tenantId, alsoDown.getClass().getSimpleName());
         }
