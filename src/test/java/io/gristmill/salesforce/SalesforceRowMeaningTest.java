@@ -101,6 +101,27 @@ class SalesforceRowMeaningTest {
     }
 
     @Test
+    void a_case_opened_and_closed_is_credited_to_its_owner_and_its_subject_and_description_are_never_read() {
+        ada();
+        poller.poll(tenant);
+        String opened = SalesforceTime.record(now.minus(Duration.ofHours(5)));
+        String closed = SalesforceTime.record(Instant.now().minusSeconds(2)); // after the last poll: the next one reads it
+        Map<String, Object> row = new java.util.HashMap<>(Map.of("Id", "5008d00000CaseAAAA", "IsDeleted", false, "OwnerId", ADA,
+                "AccountId", "0018d00000FernAAAA", "Status", "Closed", "Priority", "High", "Origin", "Phone", "IsClosed", true,
+                "ClosedDate", closed, "CreatedById", ADA));
+        row.putAll(Map.of("Subject", "SECRET-SUBJECT refund for Jane Doe", "Description", "SECRET-DESCRIPTION her card number",
+                "CreatedDate", opened, "LastModifiedDate", closed, "SystemModstamp", closed));
+        org.put("Case", row);
+
+        poller.poll(tenant);
+
+        List<Activity> stored = of("5008d00000CaseAAAA");
+        assertThat(kinds(stored)).containsExactly("salesforce.case.closed", "salesforce.case.opened");
+        assertThat(stored).allSatisfy(a -> assertThat(a.employeeId()).contains(employee(ADA)));
+        assertThat(stored.toString()).doesNotContain("SECRET");
+    }
+
+    @Test
     void a_shared_address_never_moves_a_linked_salesforce_user_and_waits_for_an_admin() {
         List<Map<String, Object>> users = RecordedRows.of("users-shared-address-and-system-users.json", now);
         RecordedRows.put(org, users.get(0));
