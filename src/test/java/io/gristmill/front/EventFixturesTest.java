@@ -3,14 +3,12 @@ package io.gristmill.front;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.gristmill.activity.Activity;
+import io.gristmill.testing.ActivityShapes;
 
 /**
  * Every Front event type's recorded-shape events ({@code src/test/resources/front/mapped/<type>.json})
@@ -50,45 +48,14 @@ class EventFixturesTest {
         for (JsonNode json : fixture.path("events")) {
             FrontEvent event = FrontEvent.parse(json, null);
             assertThat(event.type()).isEqualTo(fixture.path("type").asText());
-            FrontMapper.map("t-fixture", event, credit).ifPresent(activity -> actual.add(whole(activity)));
+            FrontMapper.map("t-fixture", event, credit).ifPresent(activity -> actual.add(ActivityShapes.whole(activity)));
             new FrontMapper(null).callDuration("t-fixture", event).ifPresent(end -> callSeconds.add(end.getValue().toPlainString()));
         }
         List<Map<String, Object>> expected = JSON.convertValue(fixture.path("expected"),
                 JSON.getTypeFactory().constructCollectionType(List.class, Map.class));
-        assertThat(actual).as(file).containsExactlyInAnyOrderElementsOf(expected.stream().map(EventFixturesTest::sorted).toList());
+        assertThat(actual).as(file).containsExactlyInAnyOrderElementsOf(expected.stream().map(ActivityShapes::expected).toList());
         assertThat(callSeconds).as("call durations filled").containsExactlyElementsOf(
                 fixture.path("expectedCallSeconds").isMissingNode() ? List.of() : List.of(fixture.path("expectedCallSeconds").asText()));
         assertThat(JSON.writeValueAsString(actual)).as("no content").doesNotContain("SECRET");
-    }
-
-    private static Map<String, Object> whole(Activity a) {
-        Map<String, Object> map = new TreeMap<>();
-        map.put("employeeId", a.employeeId().orElse(null));
-        map.put("occurredAt", a.occurredAt().toString());
-        map.put("kind", a.kind());
-        map.put("sourceRecordId", a.sourceRecordId());
-        map.put("sourceFactId", a.sourceFactId());
-        map.put("references", new TreeMap<>(a.references()));
-        Map<String, String> measures = new TreeMap<>();
-        a.measures().forEach((name, value) -> measures.put(name, value.stripTrailingZeros().toPlainString()));
-        map.put("measures", measures);
-        map.put("metadata", new TreeMap<>(a.metadata()));
-        return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> sorted(Map<String, Object> expected) {
-        Map<String, Object> map = new TreeMap<>();
-        expected.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> inner) {
-                Map<String, String> strings = new TreeMap<>();
-                ((Map<String, Object>) inner).forEach((k, v) -> strings.put(k, v instanceof Number n
-                        ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : String.valueOf(v)));
-                map.put(key, strings);
-            } else {
-                map.put(key, value);
-            }
-        });
-        return map;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -26,6 +24,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gristmill.activity.Activity;
+import io.gristmill.testing.ActivityShapes;
 
 /**
  * Every object's recorded-shape rows ({@code src/test/resources/salesforce/objects/<Object>.json})
@@ -59,9 +58,9 @@ class ObjectFixturesTest {
         context.deleted.clear();
         List<Map<String, Object>> actual = new ArrayList<>();
         for (Map<String, Object> row : fixture.rows()) {
-            context.read(sync(fixture.object()), row).forEach(activity -> actual.add(whole(activity)));
+            context.read(sync(fixture.object()), row).forEach(activity -> actual.add(ActivityShapes.whole(activity)));
         }
-        assertThat(actual).as(file).containsExactlyInAnyOrderElementsOf(fixture.expected().stream().map(ObjectFixturesTest::sorted).toList());
+        assertThat(actual).as(file).containsExactlyInAnyOrderElementsOf(fixture.expected().stream().map(ActivityShapes::expected).toList());
         assertThat(context.deleted).as("records whose activity goes").containsExactlyElementsOf(fixture.deletedRecords());
     }
 
@@ -84,40 +83,6 @@ class ObjectFixturesTest {
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("No " + object + "Sync with a no-argument constructor", e);
-        }
-    }
-
-    private static Map<String, Object> whole(Activity a) {
-        Map<String, Object> map = new TreeMap<>();
-        map.put("employeeId", a.employeeId().orElse(null));
-        map.put("occurredAt", a.occurredAt().toString());
-        map.put("kind", a.kind());
-        map.put("sourceRecordId", a.sourceRecordId());
-        map.put("sourceFactId", a.sourceFactId());
-        map.put("references", new TreeMap<>(a.references()));
-        Map<String, String> measures = new TreeMap<>();
-        a.measures().forEach((name, value) -> measures.put(name, value.stripTrailingZeros().toPlainString()));
-        map.put("measures", measures);
-        map.put("metadata", new TreeMap<>(a.metadata()));
-        return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> sorted(Map<String, Object> expected) {
-        Map<String, Object> map = new TreeMap<>();
-        expected.forEach((key, value) -> map.put(key, value instanceof Map<?, ?> inner ? sortedStrings((Map<String, Object>) inner) : value));
-        return map;
-    }
-
-    private static Map<String, String> sortedStrings(Map<String, Object> map) {
-        Map<String, String> sorted = new TreeMap<>();
-        map.forEach((key, value) -> sorted.put(key, new BigDecimalOrText(value).text()));
-        return sorted;
-    }
-
-    private record BigDecimalOrText(Object value) {
-        String text() {
-            return value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros().toPlainString() : String.valueOf(value);
         }
     }
 
