@@ -20,11 +20,15 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.aws.Guard;
 import io.gristmill.config.GristmillConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Stores normalized activity. Each activity is one item keyed by its deterministic id, so a
@@ -42,11 +46,13 @@ public class ActivityStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final RetentionPolicy retention;
+    private final ActivityBatches batches;
 
     public ActivityStore(DynamoDbClient dynamo, GristmillConfig config, RetentionPolicy retention) {
         this.dynamo = dynamo;
         this.table = config.table();
         this.retention = retention;
+        this.batches = new ActivityBatches(dynamo, table);
     }
 
     /** Stores the activity unless the same fact is stored already (then nothing changes). */
@@ -62,62 +68,56 @@ public class ActivityStore {
         }
     }
 
+    /** What a guarded write did: stored or found stored; or nothing, because these guards broke. */
+    public record Guarded(WriteOutcome outcome, List<String> broken) {
+    }
+
     /**
-     * Stores many activities, each idempotently, several at a time (a conditional put cannot be
-     * batched); returns how many were new.
+     * Stores the activity unless it is stored already, in one transaction with checks that the
+     * guards still hold; when one does not, nothing is written and {@code broken} says which.
+     */
+    public Guarded record(Activity activity, List<Guard> guards) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Guard guard : guards) {
+            items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(Map.of(PK, s(guard.pk()), SK, s(guard.sk())))
+                    .conditionExpression(guard.condition()).expressionAttributeNames(guard.names())
+                    .expressionAttributeValues(guard.values().isEmpty() ? null : guard.values())).build());
+        }
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(activity))
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+            return new Guarded(WriteOutcome.CREATED, List.of());
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            List<String> broken = new ArrayList<>();
+            for (int i = 0; i < guards.size(); i++) {
+                if (CONDITION_FAILED.equals(reasons.get(i).code())) {
+                    broken.add(guards.get(i).what());
+                }
+            }
+            if (!broken.isEmpty()) {
+                return new Guarded(null, broken);
+            }
+            if (CONDITION_FAILED.equals(reasons.get(guards.size()).code())) {
+                return new Guarded(WriteOutcome.ALREADY_STORED, List.of());
+            }
+            throw cancelled; // a conflicting transaction or throttling: the caller's retry decides
+        }
+    }
+
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    /**
+     * Stores many activities, each once (see {@link ActivityBatches}); returns how many were new.
+     * The caller must hold the tenant's sync lease.
      */
     public int recordAll(List<Activity> batch) {
         if (batch.size() <= 1) {
             return batch.isEmpty() || record(batch.get(0)) == WriteOutcome.CREATED ? batch.size() : 0;
         }
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(PARALLEL_WRITES);
-        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<WriteOutcome>> outcomes = new ArrayList<>();
-            for (Activity activity : batch) {
-                inFlight.acquireUninterruptibly();
-                outcomes.add(executor.submit(() -> {
-                    try {
-                        return recordPatiently(activity);
-                    } finally {
-                        inFlight.release();
-                    }
-                }));
-            }
-            int created = 0;
-            for (java.util.concurrent.Future<WriteOutcome> outcome : outcomes) {
-                created += outcome.get() == WriteOutcome.CREATED ? 1 : 0;
-            }
-            return created;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while storing activity", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        return batches.storeNew(batch.stream().map(this::item).toList());
     }
-
-    /**
-     * One write of a batch, tried again a few times when DynamoDB still fails after the SDK's own
-     * retries: one throttled item should not send a page of two thousand back to be read again.
-     * Safe, since a write that did apply is recognised as stored.
-     */
-    private WriteOutcome recordPatiently(Activity activity) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return record(activity);
-            } catch (software.amazon.awssdk.core.exception.SdkException failed) {
-                if (attempt == BATCH_ITEM_ATTEMPTS) {
-                    throw failed;
-                }
-                Thread.sleep(50L << attempt);
-            }
-        }
-    }
-
-    private static final int BATCH_ITEM_ATTEMPTS = 3;
-
-    /** Conditional puts in flight at once per batch. */
-    private static final int PARALLEL_WRITES = 16;
 
     public Optional<Activity> find(String tenantId, String activityId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)

@@ -118,17 +118,26 @@ public class EmployeeDirectory {
      * empty (unattributed) when the identity is unknown or its employee was deactivated by then.
      */
     public Optional<String> creditFor(String tenantId, IdentityKind kind, String externalId, Instant when) {
+        return creditRule(tenantId, kind, externalId).creditAt(when);
+    }
+
+    /** What decides who is credited with an external account's work, read now (to keep in a cache; see {@link CreditRule}). */
+    public CreditRule creditRule(String tenantId, IdentityKind kind, String externalId) {
         Map<String, AttributeValue> identity = dynamo.getItem(b -> b.tableName(table)
-                .key(Table.key(tenantKey(tenantId), EmployeeItems.identitySortKey(kind, externalId)))).item();
+                .key(Table.key(tenantKey(tenantId), EmployeeItems.identitySortKey(kind, externalId))).consistentRead(true)).item();
         if (identity == null || identity.isEmpty()) {
-            return Optional.empty();
+            return new CreditRule(tenantId, kind, externalId, Optional.empty(), Optional.empty(), Optional.empty());
         }
-        if (kind != IdentityKind.EMAIL && blockedBy(tenantId, kind, externalId, when)) {
-            return Optional.empty();
-        }
-        return find(tenantId, str(identity, "employeeId"))
-                .filter(employee -> employee.creditedAt(when))
-                .map(Employee::employeeId);
+        String employeeId = str(identity, "employeeId");
+        // An e-mail address cannot be blocked; the other accounts can.
+        Map<String, AttributeValue> blocked = kind == IdentityKind.EMAIL ? null : dynamo.getItem(b -> b.tableName(table)
+                .key(Table.key(tenantKey(tenantId), blockedSortKey(kind, externalId))).consistentRead(true)).item();
+        Optional<Instant> blockedAt = blocked == null || blocked.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(str(blocked, "blockedAt")));
+        return new CreditRule(tenantId, kind, externalId, Optional.of(employeeId), blockedAt, find(tenantId, employeeId));
+    }
+
+    static String blockedSortKey(IdentityKind kind, String externalId) {
+        return BLOCKED + kind.id() + "#" + kind.normalize(externalId);
     }
 
     /**
@@ -137,7 +146,7 @@ public class EmployeeDirectory {
      * stays active in other tools. The first time a block is seen is kept.
      */
     public void blockIdentity(String tenantId, IdentityKind kind, String externalId, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), BLOCKED + kind.id() + "#" + kind.normalize(externalId)));
+        Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), blockedSortKey(kind, externalId)));
         item.put("type", s("blocked-identity"));
         item.put("blockedAt", s(at.toString()));
         try {
@@ -151,13 +160,13 @@ public class EmployeeDirectory {
 
     /** Lifts a block: work done through the account from now on is credited again. */
     public void unblockIdentity(String tenantId, IdentityKind kind, String externalId) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), BLOCKED + kind.id() + "#" + kind.normalize(externalId))));
+        dynamo.deleteItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), blockedSortKey(kind, externalId))));
     }
 
     /** Whether the account was blocked at {@code when}. */
     public boolean blockedBy(String tenantId, IdentityKind kind, String externalId, Instant when) {
         Map<String, AttributeValue> blocked = dynamo.getItem(b -> b.tableName(table)
-                .key(Table.key(tenantKey(tenantId), BLOCKED + kind.id() + "#" + kind.normalize(externalId)))).item();
+                .key(Table.key(tenantKey(tenantId), blockedSortKey(kind, externalId)))).item();
         return blocked != null && !blocked.isEmpty() && !Instant.parse(str(blocked, "blockedAt")).isAfter(when);
     }
 

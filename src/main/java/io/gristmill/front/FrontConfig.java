@@ -51,6 +51,13 @@ public interface FrontConfig {
     @WithDefault("PT2S")
     Duration webhookLookupTimeout();
 
+    /**
+     * Longest a webhook function instance keeps what it looked up (company owner, settings,
+     * credits) before reading it again; every write still checks that these did not change.
+     */
+    @WithDefault("PT5M")
+    Duration webhookLookupsMaxAge();
+
     /** How far back the first reconciliation after connecting reads. */
     @WithDefault("P14D")
     Duration backfill();

@@ -58,12 +58,11 @@ public class FrontInboxScope {
 
     /** The inboxes that count, or empty when every inbox counts. */
     public Optional<Set<String>> inboxes(String tenantId, String token, FrontRateMeter meter) {
-        return inboxes(tenantId, token, meter, false);
+        return inboxes(tenantId, settings.get(tenantId).settings().front(), token, meter, false);
     }
 
     /** @param now for a webhook: team lookups are one short call each, never retried or waited for */
-    private Optional<Set<String>> inboxes(String tenantId, String token, FrontRateMeter meter, boolean now) {
-        TenantSettings.Front chosen = settings.get(tenantId).settings().front();
+    private Optional<Set<String>> inboxes(String tenantId, TenantSettings.Front chosen, String token, FrontRateMeter meter, boolean now) {
         if (chosen.inboxes().isEmpty() && chosen.teams().isEmpty()) {
             return Optional.empty();
         }
@@ -97,14 +96,18 @@ public class FrontInboxScope {
      * @throws FrontUnavailableException when the lookup fails (the sender should retry)
      */
     public boolean counts(String tenantId, FrontEvent event) {
-        TenantSettings.Front chosen = settings.get(tenantId).settings().front();
+        return counts(tenantId, settings.get(tenantId).settings().front(), event);
+    }
+
+    /** Like {@link #counts(String, FrontEvent)}, with the tenant's choice as already read. */
+    public boolean counts(String tenantId, TenantSettings.Front chosen, FrontEvent event) {
         if (chosen.inboxes().isEmpty() && chosen.teams().isEmpty()) {
             return true;
         }
         // Never refresh or wait for a token here: a webhook has seconds, and a refresh killed by the
         // function's timeout could lose a rotated refresh token. Reconciliation refreshes it.
         String token = tokens.currentIfFresh(tenantId);
-        Optional<Set<String>> scope = inboxes(tenantId, token, new FrontRateMeter(), true);
+        Optional<Set<String>> scope = inboxes(tenantId, chosen, token, new FrontRateMeter(), true);
         String key = tenantId + "/" + event.conversationId().orElse("");
         List<String> inboxes;
         if (!event.inboxIds().isEmpty()) {

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -209,26 +213,40 @@ class PlanReader {
         return false;
     }
 
-    /** Stores every page of one object; false when the budget stopped it midway (cursor stays). */
+    /**
+     * Stores every page of one object; false when the budget stopped it midway (cursor stays).
+     * The next page is fetched while this one is stored: the two wait on different services.
+     */
     boolean readAll(AccessToken token, ObjectPlan plan, QueryPage first, PollState state) {
         QueryPage page = first;
         while (true) {
+            CompletableFuture<QueryPage> next = page.hasMore() && !state.stopped() ? fetch(token, page.nextRecordsUrl(), state) : null;
             store(plan, page, state);
             if (!page.hasMore()) {
                 plan.object().windowRead(state);
                 return true;
             }
-            if (state.stopped()) {
+            if (next == null || state.stopped()) {
                 return false;
             }
             try {
-                page = reader.nextPage(token, page.nextRecordsUrl(), state.meter);
-            } catch (SalesforceUnavailableException down) {
-                skips.unavailable(plan.name(), down, state); // the cursor stays: the next cycle reads this window again
-                return false;
+                page = next.join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof SalesforceUnavailableException down) {
+                    skips.unavailable(plan.name(), down, state); // the cursor stays: the next cycle reads this window again
+                    return false;
+                }
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
             }
         }
     }
+
+    private CompletableFuture<QueryPage> fetch(AccessToken token, String nextRecordsUrl, PollState state) {
+        return CompletableFuture.supplyAsync(() -> reader.nextPage(token, nextRecordsUrl, state.meter), PREFETCH);
+    }
+
+    /** Runs page prefetches: one per poll at a time, waiting on the network. */
+    private static final Executor PREFETCH = Executors.newVirtualThreadPerTaskExecutor();
 
     private void store(ObjectPlan plan, QueryPage page, PollState state) {
         List<Activity> mapped = new ArrayList<>();

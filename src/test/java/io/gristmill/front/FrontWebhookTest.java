@@ -321,6 +321,34 @@ class FrontWebhookTest {
         assertThat(stored()).singleElement().satisfies(a -> assertThat(a.employeeId()).isEmpty());
     }
 
+    @Test
+    void what_a_warm_function_kept_never_outlives_a_deactivation_a_settings_change_or_a_disconnect_made_elsewhere() {
+        io.gristmill.testing.SimulatedFront front = io.gristmill.testing.SimulatedFrontResource.front();
+        front.conversationIn("cnv_1", "inb_support");
+        assertThat(signedApp(outbound("evt_warm"), APP_SECRET, System.currentTimeMillis()).send().body().get("status").asText())
+                .isEqualTo("stored"); // owner, settings and Ada's credit are now kept by the function
+
+        // Changes made by other functions (the API), straight in the table: nothing tells this one.
+        directory.put(tenant, "emp-ada", new EmployeeInput("Ada", "ada@acme.test", null, null, null, new Identities(null, "tea_ada"), false,
+                Instant.parse("2026-11-18T10:00:00Z")), 1);
+        signedApp(outbound("evt_after_deactivation"), APP_SECRET, System.currentTimeMillis()).send();
+        assertThat(stored()).filteredOn(a -> a.sourceFactId().equals("evt_after_deactivation")).singleElement()
+                .satisfies(a -> assertThat(a.employeeId()).isEmpty());
+
+        chooseInbox("inb_other");
+        HttpApiEvent.Response outside = signedApp(outbound("evt_after_scope_change"), APP_SECRET, System.currentTimeMillis()).send();
+        assertThat(outside.body().get("reason").asText()).contains("outside the inboxes");
+
+        chooseInbox("inb_support");
+        connections.markDisconnected(tenant, "front");
+        HttpApiEvent.Response afterDisconnect = signedApp(outbound("evt_after_disconnect"), APP_SECRET, System.currentTimeMillis()).send();
+        assertThat(afterDisconnect.body().has("status")).as(afterDisconnect.status() + " " + afterDisconnect.body()).isTrue();
+        assertThat(afterDisconnect.body().get("status").asText()).isEqualTo("ignored");
+        assertThat(afterDisconnect.body().get("reason").asText()).contains("not connected");
+
+        assertThat(stored()).extracting(Activity::sourceFactId).containsExactlyInAnyOrder("evt_warm", "evt_after_deactivation");
+    }
+
     @jakarta.inject.Inject
     io.gristmill.tenant.TenantSettingsStore settings;
 
