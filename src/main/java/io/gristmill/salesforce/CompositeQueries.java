@@ -6,12 +6,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of a composite request made only of SOQL reads: up to five {@code GET queryAll}
- * subrequests (Salesforce allows five queries per composite), counted as one API call. It cannot
- * be built with any other method or URL, which keeps composite calls read-only.
+ * The body of a composite request made only of reads, counted as one API call: up to five
+ * {@code GET queryAll} subrequests (Salesforce allows five queries per composite), or up to 25
+ * {@code GET describe} subrequests (its limit on subrequests). It cannot be built with any other
+ * method or URL, which keeps composite calls read-only.
  */
 public record CompositeQueries(boolean allOrNone, List<Map<String, String>> compositeRequest) {
     public static final int MAX_QUERIES = 5;
+    public static final int MAX_SUBREQUESTS = 25;
+    private static final java.util.regex.Pattern OBJECT_NAME = java.util.regex.Pattern.compile("\\w+");
+
+    /** Describes of up to 25 objects, each under its own name as reference id. */
+    public static CompositeQueries describes(String version, List<String> objects) {
+        if (objects.isEmpty() || objects.size() > MAX_SUBREQUESTS) {
+            throw new IllegalArgumentException("A composite request holds 1 to " + MAX_SUBREQUESTS + " describes");
+        }
+        if (!objects.stream().allMatch(name -> OBJECT_NAME.matcher(name).matches())) {
+            throw new IllegalArgumentException("Not object names: " + objects);
+        }
+        return new CompositeQueries(false, objects.stream()
+                .map(name -> Map.of("method", "GET", "url", "/services/data/" + version + "/sobjects/" + name + "/describe", "referenceId", name))
+                .toList());
+    }
 
     /** @param queries referenceId → SOQL */
     public static CompositeQueries of(String version, Map<String, String> queries) {

@@ -48,17 +48,25 @@ public class DescribeCache {
     }
 
     public Described fields(String tenantId, String object, java.util.function.Supplier<Described> describe) {
+        return cached(tenantId, object).orElseGet(() -> remember(tenantId, object, describe.get()));
+    }
+
+    /** The object's fields as described less than {@code describeCache} ago, if they are. */
+    public Optional<Described> cached(String tenantId, String object) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(tenantId, object))).item();
-        if (item != null && !item.isEmpty()
-                && Instant.parse(str(item, "fetchedAt")).plus(config.describeCache()).isAfter(clock.instant())) {
-            Map<String, List<String>> picklists = new HashMap<>();
-            if (item.containsKey("picklists")) {
-                item.get("picklists").m().forEach((field, values) -> picklists.put(field, values.l().stream().map(AttributeValue::s).toList()));
-            }
-            return new Described(item.get("fields").l().stream().map(AttributeValue::s).toList(),
-                    Optional.ofNullable(str(item, "missingReason")), picklists);
+        if (item == null || item.isEmpty() || !Instant.parse(str(item, "fetchedAt")).plus(config.describeCache()).isAfter(clock.instant())) {
+            return Optional.empty();
         }
-        Described fresh = describe.get();
+        Map<String, List<String>> picklists = new HashMap<>();
+        if (item.containsKey("picklists")) {
+            item.get("picklists").m().forEach((field, values) -> picklists.put(field, values.l().stream().map(AttributeValue::s).toList()));
+        }
+        return Optional.of(new Described(item.get("fields").l().stream().map(AttributeValue::s).toList(),
+                Optional.ofNullable(str(item, "missingReason")), picklists));
+    }
+
+    /** Keeps a fresh describe for {@code describeCache}; returns it. */
+    public Described remember(String tenantId, String object, Described fresh) {
         Map<String, AttributeValue> write = new HashMap<>(key(tenantId, object));
         write.put("type", s("describe"));
         write.put("fields", AttributeValue.fromL(fresh.fields().stream().map(Table::s).toList()));

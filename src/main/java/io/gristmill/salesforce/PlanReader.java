@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
+import io.gristmill.salesforce.objects.SalesforceTime;
 import io.gristmill.sync.SyncCursorStore;
 
 /**
@@ -46,10 +47,20 @@ class PlanReader {
 
     /** Reads every plan it can in this poll; true when it got to the end (not stopped for time or budget). */
     boolean read(AccessToken token, List<ObjectPlan> plans, PollState state) {
+        boolean finished = readPlans(token, plans, state);
+        if (!finished) {
+            // What the stop left unread is behind, where its cursor is: the status shows a backfill in progress.
+            plans.stream().filter(plan -> !plan.snapshot() && !state.completed.contains(plan.name()) && !state.skipped.containsKey(plan.name()))
+                    .forEach(plan -> state.behind.putIfAbsent(plan.name(), position(plan, state).orElse(plan.from())));
+        }
+        return finished;
+    }
+
+    private boolean readPlans(AccessToken token, List<ObjectPlan> plans, PollState state) {
         List<ObjectPlan> quick = plans.stream().filter(this::fitsOneWindow).toList();
         List<ObjectPlan> walk = new ArrayList<>(plans.stream().filter(p -> !fitsOneWindow(p)).toList());
-        for (int i = 0; i < quick.size() && !state.stopped(); i += CompositeQueries.MAX_QUERIES) {
-            if (!readTogether(token, quick.subList(i, Math.min(i + CompositeQueries.MAX_QUERIES, quick.size())), walk, state)) {
+        for (int i = 0; i < quick.size(); i += CompositeQueries.MAX_QUERIES) {
+            if (state.stopped() || !readTogether(token, quick.subList(i, Math.min(i + CompositeQueries.MAX_QUERIES, quick.size())), walk, state)) {
                 return false;
             }
         }
@@ -91,8 +102,13 @@ class PlanReader {
             if (state.stopped()) {
                 return false;
             }
-            if (!waiting(plan, state)) {
+            Optional<String> awaited = awaited(plan, state);
+            if (awaited.isEmpty()) {
                 readFirstPage(token, plan, firstPages.get(plan.name()), walk, state);
+            } else if (!plan.snapshot() && walk.stream().anyMatch(w -> w.name().equals(awaited.get()))) {
+                walk.add(plan); // what it waits for is read in narrower windows first: so is it, after it
+            } else {
+                state.skip(plan.name(), "waiting for " + awaited.get() + " to finish syncing");
             }
         }
         return true;
@@ -106,12 +122,12 @@ class PlanReader {
             case SalesforceReader.FirstPage.Refused refused -> skips.afterError(plan.name(), refused.error(), state);
             case SalesforceReader.FirstPage.Read read -> {
                 if (!readAll(token, plan, read.page(), state)) {
-                    state.behind.put(plan.name(), plan.cursor().orElse(plan.from()));
+                    state.behind.put(plan.name(), position(plan, state).orElse(plan.from()));
                     return;
                 }
                 state.completed.add(plan.name());
                 if (!plan.snapshot()) { // a snapshot is read whole every time: no cursor
-                    cursors.advance(state.tenantId(), SalesforceSecret.PROVIDER, plan.name(), plan.cursor(), plan.to());
+                    advance(plan, state, plan.to());
                 }
             }
         }
@@ -134,21 +150,23 @@ class PlanReader {
     /**
      * Reads {@code [from, to)} in windows of at most {@code maxWindow}, moving the cursor after
      * each; {@code QUERY_TIMEOUT} halves the window (down to {@code minWindow}), success widens it
-     * again. Stops at the deadline or budget with the cursor at the last finished window.
+     * again, though never back to a width that timed out in this walk (each such retry is a wasted
+     * call). Stops at the deadline or budget with the cursor at the last finished page.
      */
     private void walkWindows(AccessToken token, ObjectPlan plan, PollState state) {
-        Optional<Instant> position = plan.cursor();
         Instant from = plan.from();
         Duration window = Duration.ofMillis(Math.min(config.maxWindow().toMillis(), Duration.between(from, plan.to()).toMillis()));
+        Duration tooSlowAt = null; // the narrowest window that timed out: never widened back to it in this walk
         while (from.isBefore(plan.to())) {
             if (state.stopped()) {
-                state.behind.put(plan.name(), position.orElse(from));
+                state.behind.put(plan.name(), position(plan, state).orElse(from));
                 return;
             }
             Instant to = from.plus(window).isAfter(plan.to()) ? plan.to() : from.plus(window);
             ObjectPlan slice = plan.window(from, to);
             WindowAttempt first = firstPageOfWindow(token, slice, window, state);
             if (first.tooSlow()) {
+                tooSlowAt = tooSlowAt == null || window.compareTo(tooSlowAt) < 0 ? window : tooSlowAt;
                 window = window.dividedBy(2);
                 LOG.infof("Salesforce %s of tenant %s was too slow; narrowing the window to %s", plan.name(), state.tenantId(), window);
                 continue;
@@ -157,18 +175,16 @@ class PlanReader {
                 return; // skipped, with its reason
             }
             if (!readAll(token, slice, first.page().get(), state)) {
-                state.behind.put(plan.name(), position.orElse(from));
+                state.behind.put(plan.name(), position(plan, state).orElse(from));
                 return;
             }
-            if (position.isEmpty() || to.isAfter(position.get())) {
-                cursors.advance(state.tenantId(), SalesforceSecret.PROVIDER, plan.name(), position, to);
-                position = Optional.of(to);
-            }
+            advance(plan, state, to);
             from = to;
             if (!from.isBefore(plan.to())) {
                 state.completed.add(plan.name());
             }
-            window = window.multipliedBy(2).compareTo(config.maxWindow()) > 0 ? config.maxWindow() : window.multipliedBy(2);
+            Duration wider = window.multipliedBy(2).compareTo(config.maxWindow()) > 0 ? config.maxWindow() : window.multipliedBy(2);
+            window = tooSlowAt != null && wider.compareTo(tooSlowAt) >= 0 ? window : wider;
         }
     }
 
@@ -204,13 +220,15 @@ class PlanReader {
      * prerequisites, when selected). A waiting object keeps its cursor.
      */
     private static boolean waiting(ObjectPlan plan, PollState state) {
-        for (String prerequisite : plan.object().prerequisites(!state.groups.isEmpty())) {
-            if (state.selected.contains(prerequisite) && !state.completed.contains(prerequisite)) {
-                state.skip(plan.name(), "waiting for " + prerequisite + " to finish syncing");
-                return true;
-            }
-        }
-        return false;
+        Optional<String> awaited = awaited(plan, state);
+        awaited.ifPresent(prerequisite -> state.skip(plan.name(), "waiting for " + prerequisite + " to finish syncing"));
+        return awaited.isPresent();
+    }
+
+    /** A selected prerequisite of the object that has not finished syncing in this poll, if any. */
+    private static Optional<String> awaited(ObjectPlan plan, PollState state) {
+        return plan.object().prerequisites(!state.groups.isEmpty()).stream()
+                .filter(prerequisite -> state.selected.contains(prerequisite) && !state.completed.contains(prerequisite)).findFirst();
     }
 
     /**
@@ -226,6 +244,7 @@ class PlanReader {
                 plan.object().windowRead(state);
                 return true;
             }
+            storedUpTo(plan, page).ifPresent(at -> advance(plan, state, at));
             if (next == null || state.stopped()) {
                 return false;
             }
@@ -243,6 +262,36 @@ class PlanReader {
 
     private CompletableFuture<QueryPage> fetch(AccessToken token, String nextRecordsUrl, PollState state) {
         return CompletableFuture.supplyAsync(() -> reader.nextPage(token, nextRecordsUrl, state.meter), PREFETCH);
+    }
+
+    /**
+     * After a page that is not the last, where a resumed read may start: the page's last row's
+     * cursor value (rows come in that order). Rows at that same instant may go on in the next page,
+     * so the resumed read starts at it, not after it (and its look-back re-reads a little more;
+     * storing is idempotent). Objects whose rows are applied together at the end have none.
+     */
+    private static Optional<Instant> storedUpTo(ObjectPlan plan, QueryPage page) {
+        if (plan.snapshot() || !plan.object().storesRowByRow() || page.records().isEmpty()) {
+            return Optional.empty();
+        }
+        Object last = page.records().get(page.records().size() - 1).get(plan.object().definition().cursorField());
+        return last == null ? Optional.empty() : Optional.of(SalesforceTime.parse(last.toString()));
+    }
+
+    /** Where the object's cursor is now: as this poll moved it, or as the poll found it. */
+    private static Optional<Instant> position(ObjectPlan plan, PollState state) {
+        return Optional.ofNullable(state.positions.get(plan.name())).or(plan::cursor);
+    }
+
+    /** Moves the object's cursor forward to {@code to} (never back; a cursor moved by someone else stays). */
+    private void advance(ObjectPlan plan, PollState state, Instant to) {
+        Optional<Instant> at = position(plan, state);
+        if (at.isPresent() && !to.isAfter(at.get())) {
+            return;
+        }
+        if (cursors.advance(state.tenantId(), SalesforceSecret.PROVIDER, plan.name(), at, to)) {
+            state.positions.put(plan.name(), to);
+        }
     }
 
     /** Runs page prefetches: one per poll at a time, waiting on the network. */

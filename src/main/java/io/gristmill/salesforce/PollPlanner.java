@@ -3,8 +3,12 @@ package io.gristmill.salesforce;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +21,7 @@ import io.gristmill.tenant.TenantSettings;
 /**
  * Which selected objects one poll reads, in which order, which fields and from when: the directory
  * first (it decides who later rows are credited to), deals before their details, then the admin's
- * order. Field lists come from a cached describe; an object or field the org lacks is skipped with
+ * order. Field lists come from a cached describe (those not cached: up to 25 objects per call); an object or field the org lacks is skipped with
  * its reason while the rest keeps syncing.
  */
 @ApplicationScoped
@@ -43,9 +47,11 @@ class PollPlanner {
         List<SalesforceObjectSync> selected = new ArrayList<>(settings.salesforce().objects().stream()
                 .map(objects::named).flatMap(Optional::stream).toList());
         selected.sort(Comparator.comparingInt(SalesforceObjectSync::readOrder)); // stable: the admin's order otherwise
+        Map<String, DescribeCache.Described> described = described(token, selected, state);
         List<ObjectPlan> plans = new ArrayList<>();
         for (SalesforceObjectSync object : selected) {
-            plan(token, object, settings.salesforce().noteText(), state).ifPresent(plans::add);
+            Optional.ofNullable(described.get(object.name())).flatMap(d -> plan(object, d, settings.salesforce().noteText(), state))
+                    .ifPresent(plans::add);
             if (state.overBudget()) {
                 return List.of();
             }
@@ -54,15 +60,46 @@ class PollPlanner {
         return plans;
     }
 
-    private Optional<ObjectPlan> plan(AccessToken token, SalesforceObjectSync object, boolean noteText, PollState state) {
-        String name = object.name();
-        DescribeCache.Described described;
-        try {
-            described = describes.fields(state.tenantId(), name, () -> describe(token, object, state.meter));
-        } catch (SalesforceUnavailableException down) {
-            state.skip(name, "Salesforce did not answer its describe (" + down.getMessage() + "); retried next cycle");
-            return Optional.empty();
+    /**
+     * Each object's fields: from the describe cache, else described afresh, up to 25 objects per
+     * composite call. An object whose describe failed is left out (skipped with its reason).
+     */
+    private Map<String, DescribeCache.Described> described(AccessToken token, List<SalesforceObjectSync> selected, PollState state) {
+        Map<String, DescribeCache.Described> described = new HashMap<>();
+        Map<String, Set<String>> missing = new LinkedHashMap<>();
+        for (SalesforceObjectSync object : selected) {
+            describes.cached(state.tenantId(), object.name()).ifPresentOrElse(d -> described.put(object.name(), d),
+                    () -> missing.put(object.name(), object.definition().picklistOnly()));
         }
+        List<String> names = List.copyOf(missing.keySet());
+        for (int i = 0; i < names.size() && !state.overBudget(); i += CompositeQueries.MAX_SUBREQUESTS) {
+            Map<String, Set<String>> batch = new LinkedHashMap<>();
+            names.subList(i, Math.min(names.size(), i + CompositeQueries.MAX_SUBREQUESTS)).forEach(name -> batch.put(name, missing.get(name)));
+            try {
+                reader.describeAll(token, batch, state.meter).forEach((name, answer) -> learn(name, answer, state).ifPresent(d -> described.put(name, d)));
+            } catch (SalesforceUnavailableException down) {
+                batch.keySet().forEach(name -> state.skip(name, "Salesforce did not answer its describe (" + down.getMessage() + "); retried next cycle"));
+            }
+        }
+        return described;
+    }
+
+    /** What a describe answered, kept in the cache; empty (skipped) when it was refused for another reason than a missing object. */
+    private Optional<DescribeCache.Described> learn(String name, SalesforceReader.Description answer, PollState state) {
+        return switch (answer) {
+            case SalesforceReader.Description.Read read -> Optional.of(describes.remember(state.tenantId(), name, read.described()));
+            case SalesforceReader.Description.Refused refused when refused.error().isMissingObjectOrField() -> Optional.of(describes.remember(
+                    state.tenantId(), name, new DescribeCache.Described(List.of(), Optional.of("the org has no " + name + " ("
+                            + refused.error().errorCode() + ")"))));
+            case SalesforceReader.Description.Refused refused -> {
+                state.skip(name, "Salesforce refused its describe (" + refused.error().errorCode() + "); retried next cycle");
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private Optional<ObjectPlan> plan(SalesforceObjectSync object, DescribeCache.Described described, boolean noteText, PollState state) {
+        String name = object.name();
         if (described.missingReason().isPresent()) {
             state.skip(name, described.missingReason().get());
             return Optional.empty();
@@ -79,16 +116,5 @@ class PollPlanner {
         Instant from = object.definition().snapshot() ? Instant.EPOCH
                 : cursor.map(position -> position.minus(config.lookback())).orElse(state.now().minus(config.backfill()));
         return Optional.of(new ObjectPlan(object, fields, described.picklists(), cursor, from, state.now()));
-    }
-
-    private DescribeCache.Described describe(AccessToken token, SalesforceObjectSync object, PollMeter meter) {
-        try {
-            return reader.describe(token, object.name(), object.definition().picklistOnly(), meter);
-        } catch (SalesforceApiException e) {
-            if (e.isMissingObjectOrField()) {
-                return new DescribeCache.Described(List.of(), Optional.of("the org has no " + object.name() + " (" + e.errorCode() + ")"));
-            }
-            throw e;
-        }
     }
 }

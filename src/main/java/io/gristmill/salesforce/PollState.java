@@ -29,6 +29,8 @@ final class PollState implements RowContext {
     /** Objects read to the end of their window in this poll. */
     final Set<String> completed = new HashSet<>();
     final Map<String, Instant> behind = new LinkedHashMap<>();
+    /** Where this poll has moved objects' cursors to (absent: where the poll found them). */
+    final Map<String, Instant> positions = new HashMap<>();
     final Set<String> selected;
     final Set<String> groups;
     int rows;

@@ -88,8 +88,12 @@ public interface SalesforceConfig {
     @WithDefault("PT90S")
     Duration pollLease();
 
-    /** Largest time window one query reads; a backfill walks its range in windows this wide. */
-    @WithDefault("P7D")
+    /**
+     * Largest time window one query reads. A backfill reads its whole range in one query and is
+     * narrowed (halved, down to {@code minWindow}) only where Salesforce answers QUERY_TIMEOUT;
+     * it resumes after any page all the same, since the cursor moves with each page stored.
+     */
+    @WithDefault("P366D")
     Duration maxWindow();
 
     /** Narrowest window after repeated QUERY_TIMEOUTs; below it the object is skipped this cycle. */

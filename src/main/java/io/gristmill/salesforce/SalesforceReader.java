@@ -61,7 +61,35 @@ public class SalesforceReader {
      */
     @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
     public DescribeCache.Described describe(AccessToken token, String type, java.util.Set<String> picklistOnly, PollMeter meter) {
-        JsonNode body = read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.describe(API_VERSION, type, bearer(token)));
+        return described(read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.describe(API_VERSION, type, bearer(token))),
+                picklistOnly);
+    }
+
+    /** An object's describe, or the error its describe alone failed with inside a composite call. */
+    public sealed interface Description {
+        record Read(DescribeCache.Described described) implements Description {
+        }
+
+        record Refused(SalesforceApiException error) implements Description {
+        }
+    }
+
+    /** Describes of up to 25 objects in one composite call (object → its picklist-only fields). */
+    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    public Map<String, Description> describeAll(AccessToken token, Map<String, java.util.Set<String>> objects, PollMeter meter) {
+        CompositeQueries body = CompositeQueries.describes(API_VERSION, List.copyOf(objects.keySet()));
+        JsonNode answer = read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.composite(API_VERSION, body, bearer(token)));
+        Map<String, Description> results = new LinkedHashMap<>();
+        for (JsonNode sub : answer.path("compositeResponse")) {
+            String object = sub.path("referenceId").asText();
+            int status = subrequestStatus(sub);
+            results.put(object, status >= 400 ? new Description.Refused(error(status, sub.path("body")))
+                    : new Description.Read(described(sub.path("body"), objects.getOrDefault(object, java.util.Set.of()))));
+        }
+        return results;
+    }
+
+    private static DescribeCache.Described described(JsonNode body, java.util.Set<String> picklistOnly) {
         List<String> fields = new ArrayList<>();
         Map<String, List<String>> picklists = new LinkedHashMap<>();
         for (JsonNode field : body.path("fields")) {
@@ -78,6 +106,18 @@ public class SalesforceReader {
             }
         }
         return new DescribeCache.Described(fields, java.util.Optional.empty(), picklists);
+    }
+
+    /** A subrequest's status; a session or server failure inside fails the whole call. */
+    private static int subrequestStatus(JsonNode sub) {
+        int status = sub.path("httpStatusCode").asInt();
+        if (status == 401) {
+            throw new SessionExpiredException();
+        }
+        if (status >= 500) {
+            throw new SalesforceUnavailableException("A composite subrequest failed with " + status);
+        }
+        return status;
     }
 
     /** A query's first page, or the error that query alone failed with inside a composite call. */
@@ -98,13 +138,7 @@ public class SalesforceReader {
         Map<String, FirstPage> results = new LinkedHashMap<>();
         for (JsonNode sub : answer.path("compositeResponse")) {
             String reference = sub.path("referenceId").asText();
-            int status = sub.path("httpStatusCode").asInt();
-            if (status == 401) {
-                throw new SessionExpiredException();
-            }
-            if (status >= 500) {
-                throw new SalesforceUnavailableException("A composite subrequest failed with " + status);
-            }
+            int status = subrequestStatus(sub);
             results.put(reference, status >= 400 ? new FirstPage.Refused(error(status, sub.path("body")))
                     : new FirstPage.Read(page(sub.path("body"))));
         }

@@ -106,6 +106,61 @@ class SalesforcePollBench {
         System.out.printf("BENCH sf.ingest.ratio %.3f%n", ingestPerSecond / rawPerSecond);
     }
 
+    /**
+     * The first poll of a newly connected org: 90 days of history, 10,000 rows across 12 objects
+     * (pages of 2,000, describes not cached yet), read in one poll.
+     */
+    @Test
+    void first_poll_of_a_new_org() {
+        SimulatedSalesforce org = SimulatedSalesforceResource.salesforce();
+        org.reset();
+        org.pageSize(2000);
+        String tenant = Ids.tenant();
+        ConnectTestSupport.connect(tenant);
+        settings.put(tenant, new TenantSettings("UTC", java.time.DayOfWeek.MONDAY, new TenantSettings.Salesforce(TWELVE, null),
+                null, null), "bench");
+        Instant now = Instant.now();
+        String owner = "005000000000001AAA";
+        org.put("User", row(owner, now.minus(java.time.Duration.ofDays(200)), "Email", "rex@acme.test", "Name", "Rex", "IsActive", true));
+        // Spread over the 90 days the backfill reads, oldest first, as an org's activity is.
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("Task", 4000);
+        counts.put("Event", 2000);
+        counts.put("Lead", 1500);
+        counts.put("Contact", 1500);
+        counts.put("Account", 1000);
+        int rows = 0;
+        for (Map.Entry<String, Integer> object : counts.entrySet()) {
+            String prefix = Map.of("Task", "00T", "Event", "00U", "Lead", "00Q", "Contact", "003", "Account", "001").get(object.getKey());
+            for (int i = 0; i < object.getValue(); i++) {
+                Instant at = now.minus(java.time.Duration.ofMinutes(1 + (long) i * 89 * 24 * 60 / object.getValue()));
+                org.put(object.getKey(), row(String.format("%s%015d", prefix, i), at, "OwnerId", owner, "Name", "n" + i,
+                        "TaskSubtype", "Call", "CallType", "Outbound", "CallDurationInSeconds", i % 900, "IsClosed", true,
+                        "DurationInMinutes", 30, "ActivityDateTime", SalesforceTime.record(at), "Status", "Open - Not Contacted"));
+                rows++;
+            }
+        }
+        sleepPastSecond();
+
+        PollReport first = poller.poll(tenant);
+
+        assertThat(first.rowsRead()).isGreaterThanOrEqualTo(rows);
+        assertThat(first.skipped()).isEmpty();
+        System.out.println("BENCH sf.backfill_90d.rows " + first.rowsRead());
+        System.out.println("BENCH sf.backfill_90d.api_calls " + first.apiCalls());
+    }
+
+    private static Map<String, Object> row(String id, Instant at, Object... pairs) {
+        Map<String, Object> row = new HashMap<>();
+        String stamp = SalesforceTime.record(at);
+        row.putAll(Map.of("Id", id, "IsDeleted", false, "CreatedDate", stamp, "CreatedById", "005000000000001AAA",
+                "LastModifiedDate", stamp, "SystemModstamp", stamp));
+        for (int i = 0; i < pairs.length; i += 2) {
+            row.put((String) pairs[i], pairs[i + 1]);
+        }
+        return row;
+    }
+
     /** Items/s of plain BatchWriteItem (25 per call) of activity-sized items into the same table. */
     private double rawBatchWrite(int count) {
         String tenant = Ids.tenant();

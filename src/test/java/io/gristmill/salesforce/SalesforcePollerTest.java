@@ -271,7 +271,8 @@ class SalesforcePollerTest {
 
         assertThat(org.writes()).isEmpty();
         assertThat(org.requestLog()).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .matches("(GET /services/data/.*|POST /services/data/v\\d+\\.\\d+/composite|  composite GET /services/data/v\\d+\\.\\d+/queryAll\\?q=.*)"));
+                .matches("(GET /services/data/.*|POST /services/data/v\\d+\\.\\d+/composite"
+                        + "|  composite GET /services/data/v\\d+\\.\\d+/(queryAll\\?q=.*|sobjects/\\w+/describe))"));
     }
 
     @Test
@@ -301,7 +302,7 @@ class SalesforcePollerTest {
     }
 
     @Test
-    void a_backfill_longer_than_one_invocation_resumes_where_it_stopped_and_shows_progress() {
+    void a_backfill_longer_than_one_invocation_resumes_after_the_last_page_it_stored_and_shows_progress() {
         OrgFixture fixture = new OrgFixture(org, Instant.now());
         org.put("User", fixture.row(OrgFixture.REP, Duration.ofDays(1), "Email", "rex@acme.test", "Name", "Rex Rep", "IsActive", true));
         for (int day = 1; day <= 80; day++) {
@@ -309,6 +310,7 @@ class SalesforcePollerTest {
                     "TaskSubtype", "Call", "CallDurationInSeconds", day, "IsClosed", true));
         }
         settings(Map.of("objects", List.of("User", "Task")));
+        org.pageSize(10); // eight pages of tasks, read in one query: the cursor moves with each page stored
         org.latency(60);
 
         PollReport first = poller.poll(tenant, Duration.ofMillis(300));

@@ -702,10 +702,17 @@ public final class SimulatedSalesforce implements AutoCloseable {
         return new Answer(200, JSON.writeValueAsString(Map.of("name", type, "fields", list)));
     }
 
+    /**
+     * Composite as the reference describes it (docs/salesforce-api.md): up to 25 subrequests, of
+     * which at most 5 queries; here queries ({@code queryAll}) and describes, the reads we make.
+     */
     private Answer composite(byte[] body) throws IOException {
         com.fasterxml.jackson.databind.JsonNode request = JSON.readTree(body);
         List<Map<String, Object>> responses = new java.util.ArrayList<>();
         int queries = 0;
+        if (request.path("compositeRequest").size() > 25) {
+            return new Answer(400, "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"Too many subrequests in composite\"}]");
+        }
         for (com.fasterxml.jackson.databind.JsonNode sub : request.path("compositeRequest")) {
             String method = sub.path("method").asText();
             String url = sub.path("url").asText();
@@ -713,13 +720,15 @@ public final class SimulatedSalesforce implements AutoCloseable {
             if (!"GET".equals(method)) {
                 writes.add("composite " + method + " " + url);
             }
-            if (++queries > 5) {
+            java.util.regex.Matcher describe = java.util.regex.Pattern.compile("/services/data/v\\d+\\.\\d+/sobjects/(\\w+)/describe/?").matcher(url);
+            int q = url.indexOf("?q=");
+            boolean query = "GET".equals(method) && q > 0 && url.contains("/queryAll");
+            if (query && ++queries > 5) {
                 return new Answer(400, "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"Too many queries in composite\"}]");
             }
-            int q = url.indexOf("?q=");
-            Answer answer = "GET".equals(method) && q > 0 && url.contains("/queryAll")
-                    ? query(URLDecoder.decode(url.substring(q + 3), StandardCharsets.UTF_8))
-                    : new Answer(400, "[{\"errorCode\":\"METHOD_NOT_ALLOWED\",\"message\":\"not a query\"}]");
+            Answer answer = query ? query(URLDecoder.decode(url.substring(q + 3), StandardCharsets.UTF_8))
+                    : "GET".equals(method) && describe.matches() ? describe(describe.group(1))
+                    : new Answer(400, "[{\"errorCode\":\"METHOD_NOT_ALLOWED\",\"message\":\"not a read\"}]");
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("body", JSON.readTree(answer.body()));
             response.put("httpHeaders", Map.of());

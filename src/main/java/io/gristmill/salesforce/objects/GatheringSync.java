@@ -21,6 +21,11 @@ abstract class GatheringSync extends DirectoryObjectSync {
         return List.of();
     }
 
+    @Override
+    public final boolean storesRowByRow() {
+        return false;
+    }
+
     /** The rows gathered so far in this poll. */
     final List<Map<String, Object>> gathered(RowContext context) {
         return context.pollState(name() + " gathered", ArrayList::new);

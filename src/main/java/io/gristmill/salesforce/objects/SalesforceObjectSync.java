@@ -65,6 +65,14 @@ public abstract class SalesforceObjectSync {
         context.deleteActivityOf(id);
     }
 
+    /**
+     * Whether each row is stored as it is read, so that a read may resume after any page; false
+     * for rows that are gathered and applied together at the end of the window.
+     */
+    public boolean storesRowByRow() {
+        return true;
+    }
+
     /** After a window of this object was read to its end (users are applied managers first). */
     public void windowRead(RowContext context) {
     }
