@@ -19,8 +19,6 @@ import org.jboss.logging.Logger;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.Source;
-import io.gristmill.salesforce.objects.SalesforceTime;
-import io.gristmill.sync.SyncCursorStore;
 
 /**
  * Reads a poll's plans and stores what their rows mean. Objects whose whole range fits one window
@@ -33,14 +31,14 @@ class PlanReader {
 
     private final SalesforceReader reader;
     private final ActivityStore activities;
-    private final SyncCursorStore cursors;
+    private final CursorPositions positions;
     private final SkipReasons skips;
     private final SalesforceConfig config;
 
-    PlanReader(SalesforceReader reader, ActivityStore activities, SyncCursorStore cursors, SkipReasons skips, SalesforceConfig config) {
+    PlanReader(SalesforceReader reader, ActivityStore activities, CursorPositions positions, SkipReasons skips, SalesforceConfig config) {
         this.reader = reader;
         this.activities = activities;
-        this.cursors = cursors;
+        this.positions = positions;
         this.skips = skips;
         this.config = config;
     }
@@ -51,7 +49,7 @@ class PlanReader {
         if (!finished) {
             // What the stop left unread is behind, where its cursor is: the status shows a backfill in progress.
             plans.stream().filter(plan -> !plan.snapshot() && !state.completed.contains(plan.name()) && !state.skipped.containsKey(plan.name()))
-                    .forEach(plan -> state.behind.putIfAbsent(plan.name(), position(plan, state).orElse(plan.from())));
+                    .forEach(plan -> state.behind.putIfAbsent(plan.name(), CursorPositions.of(plan, state).orElse(plan.from())));
         }
         return finished;
     }
@@ -122,12 +120,12 @@ class PlanReader {
             case SalesforceReader.FirstPage.Refused refused -> skips.afterError(plan.name(), refused.error(), state);
             case SalesforceReader.FirstPage.Read read -> {
                 if (!readAll(token, plan, read.page(), state)) {
-                    state.behind.put(plan.name(), position(plan, state).orElse(plan.from()));
+                    state.behind.put(plan.name(), CursorPositions.of(plan, state).orElse(plan.from()));
                     return;
                 }
                 state.completed.add(plan.name());
                 if (!plan.snapshot()) { // a snapshot is read whole every time: no cursor
-                    advance(plan, state, plan.to());
+                    positions.advance(plan, state, plan.to());
                 }
             }
         }
@@ -159,7 +157,7 @@ class PlanReader {
         Duration tooSlowAt = null; // the narrowest window that timed out: never widened back to it in this walk
         while (from.isBefore(plan.to())) {
             if (state.stopped()) {
-                state.behind.put(plan.name(), position(plan, state).orElse(from));
+                state.behind.put(plan.name(), CursorPositions.of(plan, state).orElse(from));
                 return;
             }
             Instant to = from.plus(window).isAfter(plan.to()) ? plan.to() : from.plus(window);
@@ -175,10 +173,10 @@ class PlanReader {
                 return; // skipped, with its reason
             }
             if (!readAll(token, slice, first.page().get(), state)) {
-                state.behind.put(plan.name(), position(plan, state).orElse(from));
+                state.behind.put(plan.name(), CursorPositions.of(plan, state).orElse(from));
                 return;
             }
-            advance(plan, state, to);
+            positions.advance(plan, state, to);
             from = to;
             if (!from.isBefore(plan.to())) {
                 state.completed.add(plan.name());
@@ -244,7 +242,7 @@ class PlanReader {
                 plan.object().windowRead(state);
                 return true;
             }
-            storedUpTo(plan, page).ifPresent(at -> advance(plan, state, at));
+            positions.storedPage(plan, page, state);
             if (next == null || state.stopped()) {
                 return false;
             }
@@ -262,36 +260,6 @@ class PlanReader {
 
     private CompletableFuture<QueryPage> fetch(AccessToken token, String nextRecordsUrl, PollState state) {
         return CompletableFuture.supplyAsync(() -> reader.nextPage(token, nextRecordsUrl, state.meter), PREFETCH);
-    }
-
-    /**
-     * After a page that is not the last, where a resumed read may start: the page's last row's
-     * cursor value (rows come in that order). Rows at that same instant may go on in the next page,
-     * so the resumed read starts at it, not after it (and its look-back re-reads a little more;
-     * storing is idempotent). Objects whose rows are applied together at the end have none.
-     */
-    private static Optional<Instant> storedUpTo(ObjectPlan plan, QueryPage page) {
-        if (plan.snapshot() || !plan.object().storesRowByRow() || page.records().isEmpty()) {
-            return Optional.empty();
-        }
-        Object last = page.records().get(page.records().size() - 1).get(plan.object().definition().cursorField());
-        return last == null ? Optional.empty() : Optional.of(SalesforceTime.parse(last.toString()));
-    }
-
-    /** Where the object's cursor is now: as this poll moved it, or as the poll found it. */
-    private static Optional<Instant> position(ObjectPlan plan, PollState state) {
-        return Optional.ofNullable(state.positions.get(plan.name())).or(plan::cursor);
-    }
-
-    /** Moves the object's cursor forward to {@code to} (never back; a cursor moved by someone else stays). */
-    private void advance(ObjectPlan plan, PollState state, Instant to) {
-        Optional<Instant> at = position(plan, state);
-        if (at.isPresent() && !to.isAfter(at.get())) {
-            return;
-        }
-        if (cursors.advance(state.tenantId(), SalesforceSecret.PROVIDER, plan.name(), at, to)) {
-            state.positions.put(plan.name(), to);
-        }
     }
 
     /** Runs page prefetches: one per poll at a time, waiting on the network. */

@@ -277,6 +277,16 @@ final class LocalLambda implements AutoCloseable {
         };
     }
 
+    /** The function process's resident set size (Linux {@code VmRSS}). */
+    long residentKilobytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IOException("No VmRSS for process " + process.pid());
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -1,0 +1,147 @@
+package io.gristmill.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.gristmill.testing.FrontWebhookSigner;
+import io.gristmill.testing.LocalAws;
+import io.gristmill.testing.SimulatedFront;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Cold start and memory of the packaged JVM build, each function in its own process as Lambda's
+ * {@code java21} runtime runs it ({@link LocalLambda}), printed as {@code BENCH <name> <value>}:
+ * process start → first handled event of the {@code front-webhook} function (a signed app webhook:
+ * secret read, signature, owner look-up, guarded write), next to a bare Funqy function built from
+ * {@code src/bench/bare-funqy} with the same Quarkus (the median of alternating rounds, one run);
+ * then the function's resident memory after 1,000 more webhooks (the template gives it 256 MB).
+ */
+@Tag("bench")
+class ColdStartBenchIT {
+    private static final int ROUNDS = 5;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void cold_start_next_to_a_bare_funqy_function_and_memory_after_1000_webhooks() throws Exception {
+        Path project = LocalAws.projectDir();
+        Path runner = Path.of(System.getProperty("runner-jar"));
+        Path bare = buildBareFunqy(project);
+        Path work = Files.createTempDirectory("coldstart");
+        Path runtimeClient = LocalLambda.runtimeClientClasses(work.resolve("runtime-client"));
+        LocalAws aws = LocalAws.get();
+        aws.putSecret("gristmill/_app/front", "{\"client_id\":\"" + SimulatedFront.CLIENT_ID + "\",\"client_secret\":\""
+                + SimulatedFront.CLIENT_SECRET + "\",\"app_secret\":\"" + SimulatedFront.APP_SECRET + "\"}");
+        String company = "cmp_" + UUID.randomUUID().toString().substring(0, 8);
+        connect("t-" + UUID.randomUUID().toString().substring(0, 12), company, aws);
+        Map<String, String> env = environment(aws);
+        String template = event(company);
+
+        List<Long> function = new ArrayList<>();
+        List<Long> yardstick = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            function.add(firstEvent("front-webhook", runner, runtimeClient, env, work,
+                    FrontWebhookSigner.appWebhook(template.replace("EVENT_ID", "evt_cold" + round), true).json(),
+                    answer -> assertThat(answer).contains("stored")));
+            yardstick.add(firstEvent("echo", bare, runtimeClient, Map.of("AWS_REGION", LocalAws.REGION, "DISABLE_SIGNAL_HANDLERS", "true"),
+                    work, "\"hello\"", answer -> assertThat(answer).isEqualTo("\"hello\"")));
+        }
+        long functionMs = median(function);
+        long bareMs = median(yardstick);
+        System.out.println("BENCH coldstart.first_event_ms " + functionMs);
+        System.out.println("BENCH coldstart.bare_funqy_ms " + bareMs);
+        System.out.printf("BENCH coldstart.ratio %.2f%n", functionMs / (double) bareMs);
+
+        try (LocalLambda webhook = new LocalLambda("front-webhook", runner, runtimeClient, env, work)) {
+            webhook.awaitReady();
+            for (int i = 0; i < 1000; i++) {
+                String answer = webhook.invoke(FrontWebhookSigner.appWebhook(template.replace("EVENT_ID", "evt_m" + i), true).json(), TIMEOUT);
+                assertThat(answer).contains("stored");
+            }
+            System.out.printf("BENCH front.webhook.rss_mb %.1f%n", webhook.residentKilobytes() / 1024.0);
+        }
+    }
+
+    /** Milliseconds from starting the function's process to its answer to the first event. */
+    private static long firstEvent(String export, Path jar, Path runtimeClient, Map<String, String> env, Path work, String event,
+            java.util.function.Consumer<String> check) throws IOException {
+        long start = System.nanoTime();
+        try (LocalLambda function = new LocalLambda(export, jar, runtimeClient, env, work)) {
+            String answer = function.invoke(event, TIMEOUT);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            check.accept(answer);
+            return millis;
+        }
+    }
+
+    /** The yardstick: a Funqy function and nothing else, packaged the way ours is. */
+    private static Path buildBareFunqy(Path project) throws IOException, InterruptedException {
+        Path pom = project.resolve("src/bench/bare-funqy/pom.xml");
+        List<String> command = new ArrayList<>(List.of(project.resolve("mvnw").toString(), "-B", "-q", "-f", pom.toString(), "package"));
+        if ("offline:true".equals(System.getProperty("bench.maven-mode"))) { // as this build runs: -o or not
+            command.add(1, "-o");
+        }
+        Process build = new ProcessBuilder(command).inheritIO().start();
+        assertThat(build.waitFor()).as("building src/bench/bare-funqy").isZero();
+        return project.resolve("src/bench/bare-funqy/target/bare-funqy-1.0-runner.jar");
+    }
+
+    /** A tenant with Front connected to {@code company}, as the connect flow stores it. */
+    private static void connect(String tenant, String company, LocalAws aws) {
+        try (DynamoDbClient dynamo = aws.dynamo()) {
+            dynamo.putItem(b -> b.tableName(LocalAws.TABLE).item(Map.of("PK", s("ORG#front#" + company), "SK", s("OWNER"),
+                    "type", s("account-owner"), "tenantId", s(tenant))));
+            dynamo.putItem(b -> b.tableName(LocalAws.TABLE).item(Map.of("PK", s("T#" + tenant), "SK", s("CONN#front"),
+                    "type", s("connection"), "state", s("CONNECTED"), "account", s(company), "connectedBy", s("auth0|admin"),
+                    "connectedAt", s(java.time.Instant.now().toString()), "changedAt", s(java.time.Instant.now().toString()))));
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    /** What template.yaml and the Lambda service give the webhook function, pointed at local AWS. */
+    private static Map<String, String> environment(LocalAws aws) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", LocalAws.REGION);
+        env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
+        env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoEndpoint.toString());
+        env.put("QUARKUS_SECRETSMANAGER_ENDPOINT_OVERRIDE", aws.secretsEndpoint.toString());
+        env.put("GRISTMILL_TABLE", LocalAws.TABLE);
+        env.put("GRISTMILL_SECRETS_PREFIX", "gristmill");
+        return env;
+    }
+
+    /** A full app webhook (the event with its message body, as Front sends it) of {@code company}, emitted now. */
+    private static String event(String company) throws IOException {
+        try (InputStream in = ColdStartBenchIT.class.getResourceAsStream("/front/outbound-full.json")) {
+            java.time.Instant now = java.time.Instant.now();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("EMITTED_AT", String.format("%d.%03d", now.getEpochSecond(), now.getNano() / 1_000_000))
+                    .replace("COMPANY_ID", company);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
