@@ -108,10 +108,6 @@ class FrontWebhookBench {
         System.out.printf("BENCH front.webhook.p99_ratio_past_harness %.2f%n",
                 (percentile(webhook, 0.99) - percentile(refused, 0.99)) / percentile(put, 0.99));
         System.out.printf("BENCH front.webhook.storage_calls %.2f%n", storageCalls / (double) MEASURED);
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        System.out.printf("BENCH front.webhook.heap_mb %.1f%n", (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0);
-        System.out.printf("BENCH front.webhook.rss_mb %.1f%n", residentMegabytes());
     }
 
     private static int deliver(String template, String company, String eventId) {
@@ -137,19 +133,6 @@ class FrontWebhookBench {
         items.add(TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(item).conditionExpression("attribute_not_exists(PK)"))
                 .build());
         dynamo.transactWriteItems(b -> b.transactItems(items));
-    }
-
-    /**
-     * This process's resident set (Linux). The test JVM also holds DynamoDB Local, the simulators
-     * and the mock event server, so this is an upper bound for the function alone.
-     */
-    private static double residentMegabytes() throws java.io.IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
     }
 
     private static double percentile(long[] sortedNanos, double p) {
