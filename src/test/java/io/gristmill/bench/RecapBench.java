@@ -68,7 +68,7 @@ class RecapBench {
     GristmillConfig config;
 
     @Test
-    void recap_of_2000_activities_next_to_a_bare_query() {
+    void recap_of_2000_activities_next_to_a_bare_query() throws Exception {
         String tenant = Ids.tenant();
         settings.put(tenant, new TenantSettings("UTC", DayOfWeek.MONDAY, null, null, List.of()), "bench");
         Employee ada = directory.put(tenant, "emp-ada", new EmployeeInput("Ada Lovelace", "ada@acme.test", null, null, List.of(),
@@ -84,6 +84,7 @@ class RecapBench {
 
         long[] build = new long[MEASURED];
         long[] query = new long[MEASURED];
+        long[] reads = new long[MEASURED];
         for (int i = 0; i < WARMUP + MEASURED; i++) {
             long start = System.nanoTime();
             builder.draft(tenant, ada, WEEK, RecapOptions.NONE);
@@ -91,17 +92,25 @@ class RecapBench {
             start = System.nanoTime();
             bareQuery(tenant);
             long queried = System.nanoTime() - start;
+            start = System.nanoTime();
+            bareReads(tenant);
+            long read = System.nanoTime() - start;
             if (i >= WARMUP) {
                 build[i - WARMUP] = built;
                 query[i - WARMUP] = queried;
+                reads[i - WARMUP] = read;
             }
         }
         Arrays.sort(build);
         Arrays.sort(query);
+        Arrays.sort(reads);
         System.out.printf("BENCH recap.2000.storage_calls %d%n", storageCalls);
         System.out.printf("BENCH recap.2000.p95_ms %.2f%n", p95(build));
         System.out.printf("BENCH dynamodb_local.query_2000.p95_ms %.2f%n", p95(query));
         System.out.printf("BENCH recap.2000.p95_ratio %.2f%n", p95(build) / p95(query));
+        // The floor of reading it as stored today: the timeline Query and the 100 conversation Queries, bare, 16 at once.
+        System.out.printf("BENCH dynamodb_local.recap_reads.p95_ms %.2f%n", p95(reads));
+        System.out.printf("BENCH recap.2000.floor_ratio %.2f%n", p95(reads) / p95(query));
     }
 
     private static double p95(long[] sortedNanos) {
@@ -119,6 +128,33 @@ class RecapBench {
                         ":from", AttributeValue.fromS(Table.sortable(MONDAY)), ":to", AttributeValue.fromS(Table.sortable(MONDAY.plusSeconds(7 * 86400))))))
                 .items().forEach(item -> items.incrementAndGet());
         return items.get();
+    }
+
+    /** The timeline Query and one GSI2 Query per conversation (16 at once), raw: what the recap reads. */
+    private void bareReads(String tenant) throws Exception {
+        bareQuery(tenant);
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(16);
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (int c = 0; c < 100; c++) {
+                String key = "T#" + tenant + "#SRC#front#cnv_" + c;
+                done.add(executor.submit(() -> {
+                    inFlight.acquire();
+                    try {
+                        AtomicInteger items = new AtomicInteger();
+                        dynamo.queryPaginator(b -> b.tableName(config.table()).indexName(Table.GSI2).keyConditionExpression("#pk = :pk")
+                                .expressionAttributeNames(Map.of("#pk", Table.GSI2PK)).expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key))))
+                                .items().forEach(item -> items.incrementAndGet());
+                        return items.get();
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> conversation : done) {
+                assertThat(conversation.get()).isEqualTo(10);
+            }
+        }
     }
 
     static List<Activity> week(String tenant) {
