@@ -137,6 +137,23 @@ class SalesforcePollerTest {
     }
 
     @Test
+    void the_first_poll_of_a_new_org_describes_every_object_in_one_call_and_reads_90_days_in_one_query_per_object() {
+        new OrgFixture(org, Instant.now()).week();
+        List<String> twelve = List.of("User", "Opportunity", "OpportunityHistory", "OpportunityFieldHistory",
+                "OpportunityContactRole", "Account", "Contact", "Lead", "LeadHistory", "Task", "Event", "Note");
+        settings(Map.of("objects", twelve));
+        org.pageSize(2000);
+
+        PollReport first = poller.poll(tenant);
+
+        assertThat(first.skipped()).isEmpty();
+        assertThat(org.requestLog()).as("no describe on its own").noneMatch(line -> line.startsWith("GET") && line.endsWith("/describe"));
+        assertThat(org.requestLog().stream().filter(line -> line.matches("  composite GET .*/sobjects/\\w+/describe"))).hasSize(12);
+        assertThat(org.requestLog().stream().filter(line -> line.contains("queryAll"))).as("one query per object").hasSize(12);
+        assertThat(first.apiCalls()).as("one composite of describes, three of first pages").isEqualTo(4);
+    }
+
+    @Test
     void a_row_committed_late_with_a_stamp_behind_the_cursor_is_still_picked_up() {
         poller.poll(tenant);
         Instant cursor = cursors.get(tenant, "salesforce", "Task").orElseThrow().position();
