@@ -74,8 +74,12 @@ public class SalesforceReader {
         }
     }
 
-    /** Describes of up to 25 objects in one composite call (object → its picklist-only fields). */
-    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
+    /**
+     * Describes of up to 25 objects in one composite call (object → its picklist-only fields). One
+     * failure here holds up every object not described yet, so it is tried a little longer than a
+     * single describe.
+     */
+    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 4, delay = 250, jitter = 150)
     public Map<String, Description> describeAll(AccessToken token, Map<String, java.util.Set<String>> objects, PollMeter meter) {
         CompositeQueries body = CompositeQueries.describes(API_VERSION, List.copyOf(objects.keySet()));
         JsonNode answer = read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.composite(API_VERSION, body, bearer(token)));
@@ -166,7 +170,9 @@ public class SalesforceReader {
             if (CallFailures.timedOut(e)) {
                 throw new SalesforceTimeoutException("Salesforce did not answer within the read timeout");
             }
-            throw new SalesforceUnavailableException("Salesforce did not answer: " + e.getClass().getSimpleName());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new SalesforceUnavailableException("Salesforce did not answer: " + e.getClass().getSimpleName()
+                    + (cause == e ? "" : " (" + cause.getClass().getSimpleName() + ")"));
         }
     }
 
