@@ -2,12 +2,12 @@ package io.gristmill.aws;
 
 import static io.gristmill.testing.HttpApiEvent.admin;
 import static io.gristmill.testing.HttpApiEvent.request;
+import static io.gristmill.testing.SalesforceRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,6 @@ import io.gristmill.front.FrontReconciler;
 import io.gristmill.front.ReconcileReport;
 import io.gristmill.salesforce.PollReport;
 import io.gristmill.salesforce.SalesforcePoller;
-import io.gristmill.salesforce.objects.SalesforceTime;
 import io.gristmill.testing.AwsFaultsProfile;
 import io.gristmill.testing.FaultyAwsEndpoint;
 import io.gristmill.testing.Ids;
@@ -90,16 +89,6 @@ class DynamoDbFaultsTest {
         return facts.stream().sorted().toList();
     }
 
-    private static Map<String, Object> row(String id, Instant at, Object... pairs) {
-        Map<String, Object> row = new HashMap<>();
-        String stamp = SalesforceTime.record(at);
-        row.putAll(Map.of("Id", id, "IsDeleted", false, "CreatedDate", stamp, "CreatedById", "005000000000001AAA",
-                "LastModifiedDate", stamp, "SystemModstamp", stamp));
-        for (int i = 0; i < pairs.length; i += 2) {
-            row.put((String) pairs[i], pairs[i + 1]);
-        }
-        return row;
-    }
 
     @Test
     void a_10000_record_poll_under_dynamodb_faults_stores_exactly_what_a_fault_free_poll_stores() {

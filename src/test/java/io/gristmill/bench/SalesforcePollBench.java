@@ -1,5 +1,6 @@
 package io.gristmill.bench;
 
+import static io.gristmill.testing.SalesforceRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -59,12 +60,7 @@ class SalesforcePollBench {
     @Test
     void salesforce_sync_figures() {
         SimulatedSalesforce org = SimulatedSalesforceResource.salesforce();
-        org.reset();
-        org.pageSize(2000);
-        String tenant = Ids.tenant();
-        ConnectTestSupport.connect(tenant);
-        settings.put(tenant, new TenantSettings("UTC", java.time.DayOfWeek.MONDAY, new TenantSettings.Salesforce(TWELVE, null),
-                null, null), "bench");
+        String tenant = connectedToTwelveObjects(org);
         Instant now = Instant.now();
         org.put("User", Map.of("Id", "005000000000001AAA", "IsDeleted", false, "CreatedDate", SalesforceTime.record(now.minusSeconds(86400)),
                 "CreatedById", "005000000000001AAA", "SystemModstamp", SalesforceTime.record(now.minusSeconds(86400)),
@@ -113,12 +109,7 @@ class SalesforcePollBench {
     @Test
     void first_poll_of_a_new_org() {
         SimulatedSalesforce org = SimulatedSalesforceResource.salesforce();
-        org.reset();
-        org.pageSize(2000);
-        String tenant = Ids.tenant();
-        ConnectTestSupport.connect(tenant);
-        settings.put(tenant, new TenantSettings("UTC", java.time.DayOfWeek.MONDAY, new TenantSettings.Salesforce(TWELVE, null),
-                null, null), "bench");
+        String tenant = connectedToTwelveObjects(org);
         Instant now = Instant.now();
         String owner = "005000000000001AAA";
         org.put("User", row(owner, now.minus(java.time.Duration.ofDays(200)), "Email", "rex@acme.test", "Name", "Rex", "IsActive", true));
@@ -150,15 +141,16 @@ class SalesforcePollBench {
         System.out.println("BENCH sf.backfill_90d.api_calls " + first.apiCalls());
     }
 
-    private static Map<String, Object> row(String id, Instant at, Object... pairs) {
-        Map<String, Object> row = new HashMap<>();
-        String stamp = SalesforceTime.record(at);
-        row.putAll(Map.of("Id", id, "IsDeleted", false, "CreatedDate", stamp, "CreatedById", "005000000000001AAA",
-                "LastModifiedDate", stamp, "SystemModstamp", stamp));
-        for (int i = 0; i < pairs.length; i += 2) {
-            row.put((String) pairs[i], pairs[i + 1]);
-        }
-        return row;
+
+    /** A fresh org (pages of 2,000, as Salesforce sends them) connected to a new tenant that selected the twelve objects. */
+    private String connectedToTwelveObjects(SimulatedSalesforce org) {
+        org.reset();
+        org.pageSize(2000);
+        String tenant = Ids.tenant();
+        ConnectTestSupport.connect(tenant);
+        settings.put(tenant, new TenantSettings("UTC", java.time.DayOfWeek.MONDAY, new TenantSettings.Salesforce(TWELVE, null),
+                null, null), "bench");
+        return tenant;
     }
 
     /** Items/s of plain BatchWriteItem (25 per call) of activity-sized items into the same table. */

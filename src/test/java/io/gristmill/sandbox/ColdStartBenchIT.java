@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +47,7 @@ class ColdStartBenchIT {
                 + SimulatedFront.CLIENT_SECRET + "\",\"app_secret\":\"" + SimulatedFront.APP_SECRET + "\"}");
         String company = "cmp_" + UUID.randomUUID().toString().substring(0, 8);
         connect("t-" + UUID.randomUUID().toString().substring(0, 12), company, aws);
-        Map<String, String> env = environment(aws);
+        Map<String, String> env = LocalLambda.awsEnvironment(aws);
         String template = event(company);
 
         List<Long> function = new ArrayList<>();
@@ -113,21 +112,6 @@ class ColdStartBenchIT {
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    /** What template.yaml and the Lambda service give the webhook function, pointed at local AWS. */
-    private static Map<String, String> environment(LocalAws aws) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", LocalAws.REGION);
-        env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
-        env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
-        env.put("DISABLE_SIGNAL_HANDLERS", "true");
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoEndpoint.toString());
-        env.put("QUARKUS_SECRETSMANAGER_ENDPOINT_OVERRIDE", aws.secretsEndpoint.toString());
-        env.put("GRISTMILL_TABLE", LocalAws.TABLE);
-        env.put("GRISTMILL_SECRETS_PREFIX", "gristmill");
-        return env;
     }
 
     /** A full app webhook (the event with its message body, as Front sends it) of {@code company}, emitted now. */

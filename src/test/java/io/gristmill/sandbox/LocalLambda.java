@@ -277,6 +277,21 @@ final class LocalLambda implements AutoCloseable {
         };
     }
 
+    /** What the Lambda service and template.yaml's Globals set in AWS, pointed at local AWS. */
+    static Map<String, String> awsEnvironment(io.gristmill.testing.LocalAws aws) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("AWS_REGION", io.gristmill.testing.LocalAws.REGION);
+        env.put("AWS_DEFAULT_REGION", io.gristmill.testing.LocalAws.REGION);
+        env.put("AWS_ACCESS_KEY_ID", io.gristmill.testing.LocalAws.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", io.gristmill.testing.LocalAws.SECRET_KEY);
+        env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoEndpoint.toString());
+        env.put("QUARKUS_SECRETSMANAGER_ENDPOINT_OVERRIDE", aws.secretsEndpoint.toString());
+        env.put("GRISTMILL_TABLE", io.gristmill.testing.LocalAws.TABLE);
+        env.put("GRISTMILL_SECRETS_PREFIX", "gristmill");
+        return env;
+    }
+
     /** The function process's resident set size (Linux {@code VmRSS}). */
     long residentKilobytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {

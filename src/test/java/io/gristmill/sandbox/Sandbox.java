@@ -172,17 +172,7 @@ public final class Sandbox {
     }
 
     private void startFunctions(SamTemplate template, LocalAws aws) {
-        Map<String, String> env = new LinkedHashMap<>();
-        // What the Lambda service and template.yaml's Globals set in AWS, pointed at local services.
-        env.put("AWS_REGION", LocalAws.REGION);
-        env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
-        env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
-        env.put("DISABLE_SIGNAL_HANDLERS", "true");
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoEndpoint.toString());
-        env.put("QUARKUS_SECRETSMANAGER_ENDPOINT_OVERRIDE", aws.secretsEndpoint.toString());
-        env.put("GRISTMILL_TABLE", LocalAws.TABLE);
-        env.put("GRISTMILL_SECRETS_PREFIX", "gristmill");
+        Map<String, String> env = LocalLambda.awsEnvironment(aws);
         env.put("GRISTMILL_SALESFORCE_REDIRECT_URI", door.baseUri() + "/connect/salesforce/callback");
         env.put("GRISTMILL_SALESFORCE_LOGIN_BASE_URL_OVERRIDE", salesforce.baseUri().toString());
         env.put("GRISTMILL_FRONT_REDIRECT_URI", door.baseUri() + "/connect/front/callback");
