@@ -20,15 +20,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.gristmill.aws.Guard;
 import io.gristmill.config.GristmillConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Stores normalized activity. Each activity is one item keyed by its deterministic id, so a
@@ -67,46 +63,6 @@ public class ActivityStore {
             return WriteOutcome.ALREADY_STORED;
         }
     }
-
-    /** What a guarded write did: stored or found stored; or nothing, because these guards broke. */
-    public record Guarded(WriteOutcome outcome, List<String> broken) {
-    }
-
-    /**
-     * Stores the activity unless it is stored already, in one transaction with checks that the
-     * guards still hold; when one does not, nothing is written and {@code broken} says which.
-     */
-    public Guarded record(Activity activity, List<Guard> guards) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        for (Guard guard : guards) {
-            items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(Map.of(PK, s(guard.pk()), SK, s(guard.sk())))
-                    .conditionExpression(guard.condition()).expressionAttributeNames(guard.names())
-                    .expressionAttributeValues(guard.values().isEmpty() ? null : guard.values())).build());
-        }
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(activity))
-                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(items));
-            return new Guarded(WriteOutcome.CREATED, List.of());
-        } catch (TransactionCanceledException cancelled) {
-            List<CancellationReason> reasons = cancelled.cancellationReasons();
-            List<String> broken = new ArrayList<>();
-            for (int i = 0; i < guards.size(); i++) {
-                if (CONDITION_FAILED.equals(reasons.get(i).code())) {
-                    broken.add(guards.get(i).what());
-                }
-            }
-            if (!broken.isEmpty()) {
-                return new Guarded(null, broken);
-            }
-            if (CONDITION_FAILED.equals(reasons.get(guards.size()).code())) {
-                return new Guarded(WriteOutcome.ALREADY_STORED, List.of());
-            }
-            throw cancelled; // a conflicting transaction or throttling: the caller's retry decides
-        }
-    }
-
-    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     /**
      * Stores many activities, each once (see {@link ActivityBatches}); returns how many were new.

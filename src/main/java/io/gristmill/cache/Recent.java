@@ -12,8 +12,7 @@ import java.util.function.Predicate;
 /**
  * Values read recently, each kept for at most {@code maxAge} and at most {@code maxEntries} in all
  * (the least recently used go first), so that a function instance does not read the same item on
- * every invocation. Whoever keeps a value must be able to live with it being that old, or check it
- * where it is used (see {@code io.gristmill.aws.Guard}).
+ * every invocation. Whoever keeps a value must be able to live with it being that old.
  */
 public final class Recent<K, V> {
     private record Kept<V>(V value, Instant until) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.gristmill.aws.Guard;
 import io.gristmill.aws.Table;
 import io.gristmill.config.GristmillConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,17 +45,6 @@ public class ConnectionStore {
                 str(item, "accountUser"), str(item, "instanceUrl"), str(item, "loginHost"), str(item, "connectedBy"),
                 instant(item, "connectedAt"), instant(item, "lastSuccessfulSyncAt"), str(item, "reason"),
                 instant(item, "changedAt"), str(item, "syncStatus"));
-    }
-
-    /**
-     * Holds while the tenant's connection to the provider is connected (to {@code account}, when
-     * given): a webhook's write carries it instead of reading the connection first.
-     */
-    public Guard connectedGuard(String tenantId, String provider, Optional<String> account) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":connected", s(ConnectionState.CONNECTED.name())));
-        account.ifPresent(a -> values.put(":account", s(a)));
-        return new Guard("connection", tenantKey(tenantId), "CONN#" + provider,
-                "#state = :connected" + (account.isPresent() ? " AND account = :account" : ""), Map.of("#state", "state"), values);
     }
 
     /**

@@ -136,7 +136,7 @@ public class EmployeeDirectory {
         return new CreditRule(tenantId, kind, externalId, Optional.of(employeeId), blockedAt, find(tenantId, employeeId));
     }
 
-    static String blockedSortKey(IdentityKind kind, String externalId) {
+    private static String blockedSortKey(IdentityKind kind, String externalId) {
         return BLOCKED + kind.id() + "#" + kind.normalize(externalId);
     }
 

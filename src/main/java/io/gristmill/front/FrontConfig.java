@@ -52,10 +52,11 @@ public interface FrontConfig {
     Duration webhookLookupTimeout();
 
     /**
-     * Longest a webhook function instance keeps what it looked up (company owner, settings,
-     * credits) before reading it again; every write still checks that these did not change.
+     * Longest a webhook function instance keeps what it looked up (company owner, connection,
+     * settings, credits) before reading it again: how late a disconnect, a settings change or a
+     * directory change made elsewhere may reach a warm webhook function.
      */
-    @WithDefault("PT5M")
+    @WithDefault("PT30S")
     Duration webhookLookupsMaxAge();
 
     /** How far back the first reconciliation after connecting reads. */

@@ -2,8 +2,6 @@ package io.gristmill.front;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,23 +16,16 @@ import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.WriteOutcome;
 import io.gristmill.aws.CachedSecrets;
-import io.gristmill.aws.Guard;
 import io.gristmill.aws.OnceLedger;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.aws.VaultSecret;
-import io.gristmill.connection.Connection;
-import io.gristmill.connection.ConnectionState;
-import io.gristmill.connection.ConnectionStore;
-import io.gristmill.directory.CreditRule;
-import io.gristmill.tenant.StoredSettings;
-import io.gristmill.tenant.TenantSettingsStore;
 
 /**
  * Receives Front webhooks. The signature is checked on the exact bytes received before anything
  * else; then the event is reduced to metadata and stored once (its activity id is determined by
  * the event id, so redeliveries and concurrent duplicates store nothing new). A warm function
- * makes that one storage call and no other: who owns the company, the settings and the credits are
- * kept ({@link WebhookLookups}), and the write itself checks they are unchanged. A verified event that
+ * makes that one storage call and no other: who owns the company, the connection, the settings
+ * and the credits are kept for a bounded age ({@link WebhookLookups}). A verified event that
  * cannot be used (malformed, unknown type, tenant not connected) is answered 200 and recorded as
  * ignored, so that Front does not retry it forever. Nothing of the body is ever logged.
  */
@@ -46,12 +37,10 @@ public class FrontWebhooks {
 
     private final TokenVault vault;
     private final CachedSecrets secrets;
-    private final ConnectionStore connections;
     private final ActivityStore activities;
     private final OnceLedger ledger;
     private final FrontMapper mapper;
     private final WebhookLookups lookups;
-    private final TenantSettingsStore settingsStore;
     private final FrontConfig config;
     private final FrontInboxScope scope;
     private final ObjectMapper json;
@@ -72,15 +61,12 @@ public class FrontWebhooks {
         }
     }
 
-    public FrontWebhooks(TokenVault vault, CachedSecrets secrets, ConnectionStore connections, ActivityStore activities, OnceLedger ledger,
-            FrontMapper mapper, WebhookLookups lookups, TenantSettingsStore settingsStore, FrontConfig config, FrontInboxScope scope, ObjectMapper json,
-            Clock clock) {
+    public FrontWebhooks(TokenVault vault, CachedSecrets secrets, ActivityStore activities, OnceLedger ledger, FrontMapper mapper,
+            WebhookLookups lookups, FrontConfig config, FrontInboxScope scope, ObjectMapper json, Clock clock) {
         this.lookups = lookups;
-        this.settingsStore = settingsStore;
         this.scope = scope;
         this.vault = vault;
         this.secrets = secrets;
-        this.connections = connections;
         this.activities = activities;
         this.ledger = ledger;
         this.mapper = mapper;
@@ -111,16 +97,11 @@ public class FrontWebhooks {
             return ignored(null, null, "malformed JSON");
         }
         String company = envelope.path("authorization").path("id").asText("");
-        for (int attempt = 1; ; attempt++) {
-            Optional<String> tenant = company.isEmpty() ? Optional.empty() : lookups.ownerOf(company);
-            if (tenant.isEmpty()) {
-                return ignored(null, envelope.path("payload").path("id").asText(null), "no tenant has connected Front company " + company);
-            }
-            Outcome outcome = store(tenant.get(), envelope.path("payload"), envelope.path("type").asText(null), Optional.of(company), attempt);
-            if (outcome != null) {
-                return outcome;
-            }
+        Optional<String> tenant = company.isEmpty() ? Optional.empty() : lookups.ownerOf(company);
+        if (tenant.isEmpty()) {
+            return ignored(null, envelope.path("payload").path("id").asText(null), "no tenant has connected Front company " + company);
         }
+        return store(tenant.get(), envelope.path("payload"), envelope.path("type").asText(null), Optional.of(company));
     }
 
     /** A rule webhook ({@code POST /webhooks/front/{tenantId}}), signed with the tenant's API secret. */
@@ -154,12 +135,7 @@ public class FrontWebhooks {
         } catch (IllegalArgumentException | ArithmeticException unusable) {
             // store() says why it is unusable
         }
-        for (int attempt = 1; ; attempt++) {
-            Outcome outcome = store(tenantId, event, null, Optional.empty(), attempt);
-            if (outcome != null) {
-                return outcome;
-            }
-        }
+        return store(tenantId, event, null, Optional.empty());
     }
 
     private String appSecret() {
@@ -168,10 +144,13 @@ public class FrontWebhooks {
     }
 
     /**
-     * Stores a verified event in one storage call when what it relies on is kept (see
-     * {@link WebhookLookups}); null when something kept had changed (it is forgotten: try again).
+     * Stores a verified event: with what it relies on kept by the function (see
+     * {@link WebhookLookups}), the write is the one storage call, and doubles as the dedupe.
      */
-    private Outcome store(String tenantId, JsonNode eventJson, String envelopeType, Optional<String> company, int attempt) {
+    private Outcome store(String tenantId, JsonNode eventJson, String envelopeType, Optional<String> company) {
+        if (!lookups.connected(tenantId, company)) {
+            return ignored(tenantId, eventJson.path("id").asText(null), NOT_CONNECTED_REASON);
+        }
         FrontEvent event;
         try {
             event = FrontEvent.parse(eventJson, envelopeType);
@@ -182,74 +161,23 @@ public class FrontWebhooks {
         if (callEnd.isPresent()) {
             return fillCallDuration(tenantId, event, callEnd.get());
         }
-        StoredSettings settings = lookups.settings(tenantId);
-        List<Guard> guards = new ArrayList<>(List.of(connections.connectedGuard(tenantId, FrontSecret.PROVIDER, company),
-                settingsStore.unchangedGuard(tenantId, settings)));
-        Optional<Activity> activity = FrontMapper.map(tenantId, event, (teammate, at) -> {
-            CreditRule rule = lookups.credit(tenantId, teammate);
-            guards.addAll(rule.guards());
-            return rule.creditAt(at);
-        });
+        Optional<Activity> activity = FrontMapper.map(tenantId, event, (teammate, at) -> lookups.credit(tenantId, teammate).creditAt(at));
         if (activity.isEmpty()) {
             return ignored(tenantId, event.id(), "event type " + event.type() + " is not tracked");
         }
-        Scope inScope = scopeOf(tenantId, settings, event, company);
-        if (inScope == Scope.NOT_CONNECTED) {
-            return ignored(tenantId, event.id(), NOT_CONNECTED_REASON);
-        }
-        if (inScope == Scope.OUTSIDE) {
-            // Nothing is written to check the kept settings against: an event is only left out on settings read now.
-            if (attempt == 1 && !settings.equals(settingsStore.get(tenantId))) {
-                lookups.forget(tenantId, company);
-                return null;
-            }
+        if (!scope.counts(tenantId, lookups.settings(tenantId).settings().front(), event)) {
             return ignored(tenantId, event.id(), "the conversation is outside the inboxes and teams chosen in the settings");
         }
-        ActivityStore.Guarded written = activities.record(activity.get(), guards);
-        if (written.outcome() != null) {
-            boolean duplicate = written.outcome() == WriteOutcome.ALREADY_STORED;
-            LOG.debugf("Front event %s (%s) of tenant %s %s", event.id(), event.type(), tenantId, duplicate ? "was stored before" : "stored");
-            return new Outcome.Stored(event.id(), duplicate);
-        }
-        lookups.forget(tenantId, company);
-        if (written.broken().contains("connection") && !connectedNow(tenantId, company)) {
-            return ignored(tenantId, event.id(), NOT_CONNECTED_REASON);
-        }
-        if (attempt == CHANGED_ATTEMPTS) {
-            throw new IllegalStateException("What Front event " + event.id() + " relies on kept changing (" + written.broken() + "); Front will retry");
-        }
-        return null;
+        boolean duplicate = activities.record(activity.get()) == WriteOutcome.ALREADY_STORED;
+        LOG.debugf("Front event %s (%s) of tenant %s %s", event.id(), event.type(), tenantId, duplicate ? "was stored before" : "stored");
+        return new Outcome.Stored(event.id(), duplicate);
     }
 
-    private enum Scope { INSIDE, OUTSIDE, NOT_CONNECTED }
-
-    /** Whether the event's conversation is in scope; a lookup that fails for a tenant no longer connected means "not connected". */
-    private Scope scopeOf(String tenantId, StoredSettings settings, FrontEvent event, Optional<String> company) {
-        try {
-            return scope.counts(tenantId, settings.settings().front(), event) ? Scope.INSIDE : Scope.OUTSIDE;
-        } catch (FrontException unreachable) {
-            if (!connectedNow(tenantId, company)) {
-                return Scope.NOT_CONNECTED;
-            }
-            throw unreachable;
-        }
-    }
-
-    /** Times an event may find what it relies on changed before it is left to Front's retry. */
-    private static final int CHANGED_ATTEMPTS = 3;
     private static final String NOT_CONNECTED_REASON = "Front is not connected for this tenant";
-
-    private boolean connectedNow(String tenantId, Optional<String> company) {
-        Connection connection = connections.get(tenantId, FrontSecret.PROVIDER);
-        return connection.state() == ConnectionState.CONNECTED && company.map(c -> c.equals(connection.account())).orElse(true);
-    }
 
     /** A call's end: its duration goes onto the call stored when it was connected (a rare event, read afresh). */
     private Outcome fillCallDuration(String tenantId, FrontEvent event, Map.Entry<String, java.math.BigDecimal> callEnd) {
-        if (connections.get(tenantId, FrontSecret.PROVIDER).state() != ConnectionState.CONNECTED) {
-            return ignored(tenantId, event.id(), NOT_CONNECTED_REASON);
-        }
-        if (!scope.counts(tenantId, event)) {
+        if (!scope.counts(tenantId, lookups.settings(tenantId).settings().front(), event)) {
             return ignored(tenantId, event.id(), "the conversation is outside the inboxes and teams chosen in the settings");
         }
         boolean filled = activities.fillMeasures(tenantId, callEnd.getKey(), Map.of("durationSeconds", callEnd.getValue()));

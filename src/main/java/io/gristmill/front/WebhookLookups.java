@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gristmill.cache.Recent;
+import io.gristmill.connection.Connection;
+import io.gristmill.connection.ConnectionState;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.CreditRule;
 import io.gristmill.directory.EmployeeDirectory;
@@ -14,11 +16,14 @@ import io.gristmill.tenant.StoredSettings;
 import io.gristmill.tenant.TenantSettingsStore;
 
 /**
- * What a Front webhook reads besides its event — which tenant owns the Front company, the tenant's
- * settings, who a teammate's work is credited to — kept by the function instance (see
- * {@code gristmill.front.webhook-lookups-max-age}), so that a warm webhook costs one storage call:
- * the write. Nothing kept here is trusted blindly: the write carries guards that fail it when the
- * connection, the settings or a credit changed since (then {@link #forget} and read again).
+ * What a Front webhook reads besides its event — which tenant owns the Front company, whether that
+ * tenant is still connected to it, its settings, who a teammate's work is credited to — kept by
+ * the function instance for at most {@code gristmill.front.webhook-lookups-max-age} (30 s), so
+ * that a warm webhook costs one storage call: the write. A disconnect, a settings change or a
+ * directory change made elsewhere therefore reaches a warm webhook function within that age.
+ * (Checking them in the write itself, as transaction condition checks, was tried and dropped:
+ * every webhook of a tenant would then touch its connection item, and DynamoDB cancels concurrent
+ * transactions on one item and refuses other writes to it while one runs.)
  */
 @ApplicationScoped
 public class WebhookLookups {
@@ -29,6 +34,7 @@ public class WebhookLookups {
     private final EmployeeDirectory directory;
     private final Recent<String, Optional<String>> owners;
     private final Recent<String, StoredSettings> settings;
+    private final Recent<String, Connection> connectionsKept;
     private final Recent<String, CreditRule> credits;
 
     public WebhookLookups(ConnectionStore connections, TenantSettingsStore settingsStore, EmployeeDirectory directory, FrontConfig config,
@@ -39,6 +45,7 @@ public class WebhookLookups {
         this.owners = new Recent<>(config.webhookLookupsMaxAge(), MAX_ENTRIES, clock);
         this.settings = new Recent<>(config.webhookLookupsMaxAge(), MAX_ENTRIES, clock);
         this.credits = new Recent<>(config.webhookLookupsMaxAge(), MAX_ENTRIES, clock);
+        this.connectionsKept = new Recent<>(config.webhookLookupsMaxAge(), MAX_ENTRIES, clock);
     }
 
     /** The tenant that connected this Front company, if any (a company nobody connected is not kept). */
@@ -58,10 +65,9 @@ public class WebhookLookups {
         return credits.get(tenantId + "/" + teammateId, key -> directory.creditRule(tenantId, IdentityKind.FRONT, teammateId));
     }
 
-    /** Forgets what is kept about a tenant (and the company it came through), after a guard failed. */
-    public void forget(String tenantId, Optional<String> company) {
-        company.ifPresent(c -> owners.forget(c::equals));
-        settings.forget(tenantId::equals);
-        credits.forget(key -> key.startsWith(tenantId + "/"));
+    /** Whether the tenant's Front connection is connected (to {@code company}, when the webhook names one). */
+    public boolean connected(String tenantId, Optional<String> company) {
+        Connection connection = connectionsKept.get(tenantId, t -> connections.get(t, FrontSecret.PROVIDER));
+        return connection.state() == ConnectionState.CONNECTED && company.map(c -> c.equals(connection.account())).orElse(true);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.gristmill.aws.Guard;
 import io.gristmill.aws.Table;
 import io.gristmill.config.GristmillConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,12 +38,6 @@ public class TenantSettingsStore {
         this.json = json;
         this.table = config.table();
         this.clock = clock;
-    }
-
-    /** Holds while the tenant's settings are still those {@code read} (for a write that relied on them). */
-    public Guard unchangedGuard(String tenantId, StoredSettings read) {
-        return read.updatedAt() == null ? Guard.absent("settings", tenantKey(tenantId), SETTINGS)
-                : Guard.equal("settings", tenantKey(tenantId), SETTINGS, "updatedAt", s(read.updatedAt().toString()));
     }
 
     /** The tenant's settings, or the defaults when an admin never saved any. */

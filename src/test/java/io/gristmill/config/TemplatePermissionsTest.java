@@ -73,7 +73,7 @@ class TemplatePermissionsTest {
                 .doesNotContain("dynamodb:Scan", "dynamodb:*"));
 
         assertThat(allowed(functions().get("FrontWebhookFunction"), "dynamodb:"))
-                .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:ConditionCheckItem");
+                .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
     }
 
     @Test

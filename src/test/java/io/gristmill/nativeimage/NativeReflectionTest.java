@@ -20,8 +20,6 @@ class NativeReflectionTest {
     /** Records used only in memory (never serialized): registering them would only grow the image. */
     private static final Set<String> INTERNAL = Set.of(
             "io.gristmill.activity.Activity",
-            "io.gristmill.activity.ActivityStore.Guarded",
-            "io.gristmill.aws.Guard",
             "io.gristmill.cache.Recent.Kept",
             "io.gristmill.directory.CreditRule",
             "io.gristmill.salesforce.SalesforceReader.Description.Read",

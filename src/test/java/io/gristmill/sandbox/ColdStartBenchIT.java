@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Cold start and memory of the packaged JVM build, each function in its own process as Lambda's
  * {@code java21} runtime runs it ({@link LocalLambda}), printed as {@code BENCH <name> <value>}:
  * process start → first handled event of the {@code front-webhook} function (a signed app webhook:
- * secret read, signature, owner look-up, guarded write), next to a bare Funqy function built from
+ * secret read, signature, look-ups, conditional put), next to a bare Funqy function built from
  * {@code src/bench/bare-funqy} with the same Quarkus (the median of alternating rounds, one run);
  * then the function's resident memory after 1,000 more webhooks (the template gives it 256 MB).
  */
