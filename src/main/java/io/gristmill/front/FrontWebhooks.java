@@ -175,7 +175,7 @@ public class FrontWebhooks {
 
     private static final String NOT_CONNECTED_REASON = "Front is not connected for this tenant";
 
-    /** A call's end: its duration goes onto the call stored when it was connected (a rare event, read afresh). */
+    /** A call's end: its duration goes onto the call stored when it was connected (added only where it is missing). */
     private Outcome fillCallDuration(String tenantId, FrontEvent event, Map.Entry<String, java.math.BigDecimal> callEnd) {
         if (!scope.counts(tenantId, lookups.settings(tenantId).settings().front(), event)) {
             return ignored(tenantId, event.id(), "the conversation is outside the inboxes and teams chosen in the settings");
