@@ -2,13 +2,11 @@ package io.gristmill.retention;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gristmill.activity.RetentionPolicy;
+import io.gristmill.cache.Recent;
 import io.gristmill.tenant.TenantSettingsStore;
 
 /**
@@ -19,28 +17,18 @@ import io.gristmill.tenant.TenantSettingsStore;
 @ApplicationScoped
 public class TenantRetention implements RetentionPolicy {
     private static final Duration REUSE = Duration.ofMinutes(1);
+    private static final int TENANTS_KEPT = 10_000;
 
     private final TenantSettingsStore settings;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(int months, Instant until) {
-    }
+    private final Recent<String, Integer> months;
 
     public TenantRetention(TenantSettingsStore settings, Clock clock) {
         this.settings = settings;
-        this.clock = clock;
+        this.months = new Recent<>(REUSE, TENANTS_KEPT, clock);
     }
 
     @Override
     public int months(String tenantId) {
-        Cached cached = cache.get(tenantId);
-        Instant now = clock.instant();
-        if (cached != null && cached.until().isAfter(now)) {
-            return cached.months();
-        }
-        int months = settings.get(tenantId).settings().retentionMonths();
-        cache.put(tenantId, new Cached(months, now.plus(REUSE)));
-        return months;
+        return months.get(tenantId, t -> settings.get(t).settings().retentionMonths());
     }
 }

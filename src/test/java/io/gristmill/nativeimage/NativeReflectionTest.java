@@ -38,7 +38,6 @@ class NativeReflectionTest {
             "io.gristmill.aws.LeaseStore.Lease",
             "io.gristmill.aws.CachedSecrets.Entry",
             "io.gristmill.aws.BatchDeleter.Deleted",
-            "io.gristmill.retention.TenantRetention.Cached",
             "io.gristmill.recap.Delegations.Granted",
             "io.gristmill.aws.VaultSecret",
             "io.gristmill.connect.OAuthState",
