@@ -21,8 +21,8 @@ import io.gristmill.tenant.TenantSettings;
 /**
  * Which selected objects one poll reads, in which order, which fields and from when: the directory
  * first (it decides who later rows are credited to), deals before their details, then the admin's
- * order. Field lists come from a cached describe (those not cached: up to 25 objects per call); an object or field the org lacks is skipped with
- * its reason while the rest keeps syncing.
+ * order. Field lists come from a cached describe (those not cached: up to 25 objects per call);
+ * an object or field the org lacks is skipped with its reason while the rest keeps syncing.
  */
 @ApplicationScoped
 class PollPlanner {

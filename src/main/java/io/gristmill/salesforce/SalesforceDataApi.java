@@ -28,11 +28,6 @@ public interface SalesforceDataApi {
     Response nextPage(@PathParam("version") String version, @PathParam("locator") String locator,
             @HeaderParam("Authorization") String bearer);
 
-    @GET
-    @Path("/sobjects/{type}/describe")
-    Response describe(@PathParam("version") String version, @PathParam("type") String type,
-            @HeaderParam("Authorization") String bearer);
-
     @POST
     @Path("/composite")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -22,8 +22,8 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
  * Reads from an org's REST API: SOQL (always {@code queryAll}, so that deleted rows come back with
- * {@code IsDeleted = true} in the same call), next pages, describe, and composite batches of up to
- * five queries for one API call. Maps Salesforce's errors to typed exceptions:
+ * {@code IsDeleted = true} in the same call), next pages, and composite calls (one API call each) of
+ * up to five queries or up to 25 describes. Maps Salesforce's errors to typed exceptions:
  * {@code INVALID_SESSION_ID} → {@link SessionExpiredException}, 5xx and timeouts →
  * {@link SalesforceUnavailableException} (retried twice with jittered backoff), the rest →
  * {@link SalesforceApiException}. Every response's {@code Sforce-Limit-Info} goes to the meter.
@@ -55,16 +55,6 @@ public class SalesforceReader {
         return page(read(token, meter, queries(token), api -> api.nextPage(API_VERSION, locator, bearer(token))));
     }
 
-    /**
-     * An object's field names and, for its {@code picklistOnly} fields, the active values of their
-     * picklist (none when the org's field is free text).
-     */
-    @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 2, delay = 200, jitter = 150)
-    public DescribeCache.Described describe(AccessToken token, String type, java.util.Set<String> picklistOnly, PollMeter meter) {
-        return described(read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.describe(API_VERSION, type, bearer(token))),
-                picklistOnly);
-    }
-
     /** An object's describe, or the error its describe alone failed with inside a composite call. */
     public sealed interface Description {
         record Read(DescribeCache.Described described) implements Description {
@@ -75,9 +65,10 @@ public class SalesforceReader {
     }
 
     /**
-     * Describes of up to 25 objects in one composite call (object → its picklist-only fields). One
-     * failure here holds up every object not described yet, so it is tried a little longer than a
-     * single describe.
+     * Describes of up to 25 objects in one composite call (object → its picklist-only fields): each
+     * object's field names and, for its picklist-only fields, the active values of their picklist
+     * (none when the org's field is free text). One failure holds up every object not described
+     * yet, so it is tried a little longer than a single read.
      */
     @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 4, delay = 250, jitter = 150)
     public Map<String, Description> describeAll(AccessToken token, Map<String, java.util.Set<String>> objects, PollMeter meter) {
