@@ -67,6 +67,9 @@ final class ActivityItems {
         item.put("meta", AttributeValue.fromM(strings(a.metadata())));
         item.put(io.gristmill.aws.Table.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt)));
         item.put(ActivityStore.RETENTION_MONTHS, AttributeValue.fromN(Integer.toString(retentionMonths)));
+        if (DigestEntries.digested(a)) {
+            item.put(ConversationDigests.DIGESTED, AttributeValue.fromBool(true));
+        }
         return item;
     }
 

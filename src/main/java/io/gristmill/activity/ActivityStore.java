@@ -43,16 +43,30 @@ public class ActivityStore {
     private final String table;
     private final RetentionPolicy retention;
     private final ActivityBatches batches;
+    private final ConversationDigests digests;
+    private final DigestedWrite digestedWrite;
 
-    public ActivityStore(DynamoDbClient dynamo, GristmillConfig config, RetentionPolicy retention) {
+    public ActivityStore(DynamoDbClient dynamo, GristmillConfig config, RetentionPolicy retention, ConversationDigests digests) {
         this.dynamo = dynamo;
         this.table = config.table();
         this.retention = retention;
         this.batches = new ActivityBatches(dynamo, table);
+        this.digests = digests;
+        this.digestedWrite = new DigestedWrite(dynamo, table, digests);
     }
 
-    /** Stores the activity unless the same fact is stored already (then nothing changes). */
+    /**
+     * Stores the activity unless the same fact is stored already (then nothing changes); one that
+     * belongs in a conversation digest is stored together with its entry there.
+     */
     public WriteOutcome record(Activity activity) {
+        if (DigestEntries.digested(activity)) {
+            return digestedWrite.record(activity, item(activity), () -> put(activity));
+        }
+        return put(activity);
+    }
+
+    private WriteOutcome put(Activity activity) {
         try {
             dynamo.putItem(b -> b.tableName(table)
                     .item(item(activity))
@@ -72,6 +86,8 @@ public class ActivityStore {
         if (batch.size() <= 1) {
             return batch.isEmpty() || record(batch.get(0)) == WriteOutcome.CREATED ? batch.size() : 0;
         }
+        // Entries first: a digest may hold an activity whose write is still to be retried, never lack a stored one.
+        batch.stream().filter(DigestEntries::digested).forEach(digests::remember);
         return batches.storeNew(batch.stream().map(this::item).toList());
     }
 
@@ -180,6 +196,9 @@ public class ActivityStore {
     /** Removes every activity derived from a record deleted at the source; returns how many. */
     public int deleteForSourceRecord(String tenantId, Source source, String sourceRecordId) {
         List<Activity> derived = forSourceRecord(tenantId, source, sourceRecordId);
+        if (source == Source.FRONT) {
+            digests.delete(tenantId, List.of(sourceRecordId));
+        }
         for (Activity activity : derived) {
             dynamo.deleteItem(b -> b.tableName(table)
                     .key(Map.of(PK, s(ActivityItems.itemKey(tenantId, activity.id())), SK, s("ACT"))));

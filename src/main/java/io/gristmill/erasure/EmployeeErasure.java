@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.DigestErasure;
 import io.gristmill.aws.BatchDeleter;
 import io.gristmill.directory.Employee;
 import io.gristmill.directory.EmployeeDirectory;
@@ -16,10 +17,11 @@ import io.gristmill.directory.IdentityLinks;
 import io.gristmill.recap.Delegations;
 import io.gristmill.recap.PromptTemplateStore;
 import io.gristmill.recap.RecapStore;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Erases one employee's data on request: their activity (credited to them, and what their
- * accounts did while unattributed), every version of their recaps, their prompt templates, who
+ * accounts did while unattributed; taken out of conversation digests first), every version of their recaps, their prompt templates, who
  * could read their recaps (delegations, both ways, and the log), and proposed links naming them.
  * Their directory entry becomes a tombstone first (no name, no address, erased), so that from that
  * moment nothing is credited to them and no sync creates them again; their Salesforce and Front
@@ -37,10 +39,12 @@ public class EmployeeErasure {
     private final Delegations delegations;
     private final IdentityLinks links;
     private final BatchDeleter deleter;
+    private final DigestErasure digests;
     private final Clock clock;
 
     public EmployeeErasure(EmployeeDirectory directory, ActivityStore activities, RecapStore recaps, PromptTemplateStore templates,
-            Delegations delegations, IdentityLinks links, BatchDeleter deleter, Clock clock) {
+            Delegations delegations, IdentityLinks links, BatchDeleter deleter, DigestErasure digests, Clock clock) {
+        this.digests = digests;
         this.directory = directory;
         this.activities = activities;
         this.recaps = recaps;
@@ -62,10 +66,13 @@ public class EmployeeErasure {
         Instant erasedAt = before.erasedAt().orElse(clock.instant());
         directory.tombstone(tenantId, employeeId, erasedAt);
         Instant deadline = clock.instant().plus(budget);
-        BatchDeleter.Deleted activity = deleter.deleteQueried(activities.creditedTo(tenantId, employeeId), deadline);
-        if (before.identities().salesforceUserId() != null || before.identities().frontTeammateId() != null) {
-            activity = activity.plus(deleter.deleteQueried(activities.unattributedBy(tenantId, before.identities().salesforceUserId(),
-                    before.identities().frontTeammateId()), deadline));
+        boolean throughDigests = digests.forget(activities.creditedTo(tenantId, employeeId), deadline);
+        BatchDeleter.Deleted activity = throughDigests ? deleter.deleteQueried(activities.creditedTo(tenantId, employeeId), deadline)
+                : new BatchDeleter.Deleted(0, false);
+        if (activity.finished() && (before.identities().salesforceUserId() != null || before.identities().frontTeammateId() != null)) {
+            QueryRequest theirs = activities.unattributedBy(tenantId, before.identities().salesforceUserId(), before.identities().frontTeammateId());
+            activity = digests.forget(theirs, deadline) ? activity.plus(deleter.deleteQueried(theirs, deadline))
+                    : activity.plus(new BatchDeleter.Deleted(0, false));
         }
         BatchDeleter.Deleted versions = deleter.deleteQueried(recaps.everything(tenantId, employeeId), deadline);
         BatchDeleter.Deleted owned = deleter.deleteQueried(templates.ownedBy(tenantId, employeeId), deadline);

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.aws.BatchDeleter;
 import io.gristmill.aws.CachedSecrets;
+import io.gristmill.activity.DigestErasure;
 import io.gristmill.aws.OnceLedger;
 import io.gristmill.config.GristmillConfig;
 import io.gristmill.connect.FrontConnect;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * Offboards a tenant: first its connections (Salesforce tokens revoked at Salesforce, both
  * secrets deleted, the org and the Front company released, so nothing new arrives), then every
- * item of the tenant: each employee's activity and recaps, the unattributed activity, the
+ * item of the tenant: each employee's activity (with the digests of the conversations it
+ * belongs to) and recaps, the unattributed activity, the
  * ledger, and last the tenant's own partition (settings, directory, identities, cursors,
  * templates, delegations, connection records), which is what lists the employees. Within a
  * time budget per call; calling again continues.
@@ -47,11 +49,13 @@ public class TenantErasure {
     private final ActivityStore activities;
     private final RecapStore recaps;
     private final BatchDeleter deleter;
+    private final DigestErasure digests;
     private final String table;
     private final Clock clock;
 
     public TenantErasure(SalesforceConnect salesforce, FrontConnect front, CachedSecrets secrets, EmployeeDirectory directory,
-            ActivityStore activities, RecapStore recaps, BatchDeleter deleter, GristmillConfig config, Clock clock) {
+            ActivityStore activities, RecapStore recaps, BatchDeleter deleter, DigestErasure digests, GristmillConfig config, Clock clock) {
+        this.digests = digests;
         this.salesforce = salesforce;
         this.front = front;
         this.secrets = secrets;
@@ -78,6 +82,9 @@ public class TenantErasure {
         do {
             EmployeeDirectory.Page page = directory.list(tenantId, 200, after);
             for (Employee employee : page.employees()) {
+                if (!digests.deleteAll(tenantId, activities.creditedTo(tenantId, employee.employeeId()), deadline)) {
+                    return unfinished(tenantId, deleted.plus(new BatchDeleter.Deleted(0, false)), revoked);
+                }
                 deleted = deleted.plus(deleter.deleteQueried(activities.creditedTo(tenantId, employee.employeeId()), deadline))
                         .plus(deleter.deleteQueried(recaps.everything(tenantId, employee.employeeId()), deadline));
                 if (!deleted.finished()) {
@@ -86,6 +93,9 @@ public class TenantErasure {
             }
             after = page.next();
         } while (after.isPresent());
+        if (!digests.deleteAll(tenantId, activities.unattributed(tenantId), deadline)) {
+            return unfinished(tenantId, deleted.plus(new BatchDeleter.Deleted(0, false)), revoked);
+        }
         deleted = deleted.plus(deleter.deleteQueried(activities.unattributed(tenantId), deadline))
                 .plus(deleter.deleteQueried(partition(OnceLedger.partition(tenantId)), deadline));
         if (!deleted.finished()) {

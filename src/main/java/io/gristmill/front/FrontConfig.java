@@ -78,6 +78,13 @@ public interface FrontConfig {
     @WithDefault("PT90S")
     Duration reconcileLease();
 
+    /**
+     * Time a reconciliation run may spend, after reconciling, putting activity stored before
+     * conversation digests existed into them (once per tenant; see ConversationDigestBackfill).
+     */
+    @WithDefault("PT30S")
+    Duration digestBackfillBudget();
+
     /** Tenants reconciled at once. */
     @WithDefault("4")
     int reconcileConcurrency();

@@ -11,20 +11,23 @@ import io.quarkus.funqy.Funq;
 
 /**
  * The {@code front-reconcile} Lambda, run by an EventBridge schedule: reconciles every tenant
- * with Front connected, a few at once, each within its own deadline. One tenant's failure is
- * logged and reported and does not stop the others.
+ * with Front connected, a few at once, each within its own deadline, then puts what the tenant
+ * stored before conversation digests existed into them (once). One tenant's failure is logged and
+ * reported and does not stop the others.
  */
 public class FrontReconcileFunction {
     private static final Logger LOG = Logger.getLogger(FrontReconcileFunction.class);
 
     private final ConnectionStore connections;
     private final FrontReconciler reconciler;
+    private final ConversationDigestBackfill digests;
     private final FrontConfig config;
     private final io.gristmill.config.GristmillConfig gristmill;
     private final java.time.Clock clock;
 
-    public FrontReconcileFunction(ConnectionStore connections, FrontReconciler reconciler, FrontConfig config,
-            io.gristmill.config.GristmillConfig gristmill, java.time.Clock clock) {
+    public FrontReconcileFunction(ConnectionStore connections, FrontReconciler reconciler, ConversationDigestBackfill digests,
+            FrontConfig config, io.gristmill.config.GristmillConfig gristmill, java.time.Clock clock) {
+        this.digests = digests;
         this.connections = connections;
         this.reconciler = reconciler;
         this.config = config;
@@ -41,7 +44,9 @@ public class FrontReconcileFunction {
 
     private ReconcileReport reconcileOne(String tenant) {
         try {
-            return reconciler.reconcile(tenant);
+            ReconcileReport report = reconciler.reconcile(tenant);
+            digests.run(tenant, clock.instant().plus(config.digestBackfillBudget()));
+            return report;
         } catch (FrontNotConnectedException e) {
             LOG.infof("Front reconciliation of tenant %s skipped: %s", tenant, e.getMessage());
             return ReconcileReport.failed(tenant, e.getMessage());

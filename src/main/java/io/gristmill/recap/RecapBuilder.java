@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.gristmill.access.Refusal;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.ConversationDigests;
 import io.gristmill.activity.Source;
 import io.gristmill.activity.TooMuchActivityException;
 import io.gristmill.connection.ConnectionStore;
@@ -28,13 +29,14 @@ import io.gristmill.tenant.TenantSettings;
 import io.gristmill.tenant.TenantSettingsStore;
 
 /**
- * Builds recap content from stored activity: one timeline Query for the employee's period, one
- * Query per Front conversation they worked on (a few at once), then {@link RecapCalculator}.
+ * Builds recap content from stored activity: one timeline Query for the employee's period, the
+ * digests of the Front conversations they worked on, then {@link RecapCalculator}.
  * Applies the request's options over the template's (the requested one, else the tenant default).
  */
 @ApplicationScoped
 public class RecapBuilder {
     private final ActivityStore activities;
+    private final ConversationDigests digests;
     private final TenantSettingsStore settings;
     private final ConnectionStore connections;
     private final PromptTemplateStore templates;
@@ -43,10 +45,11 @@ public class RecapBuilder {
     private final RecapConfig config;
     private final Clock clock;
 
-    public RecapBuilder(ActivityStore activities, TenantSettingsStore settings, ConnectionStore connections,
+    public RecapBuilder(ActivityStore activities, ConversationDigests digests, TenantSettingsStore settings, ConnectionStore connections,
             PromptTemplateStore templates, RecapNarrator narrator, RequestReader interpreter, RecapConfig config, Clock clock) {
         this.interpreter = interpreter;
         this.activities = activities;
+        this.digests = digests;
         this.settings = settings;
         this.connections = connections;
         this.templates = templates;
@@ -141,11 +144,29 @@ public class RecapBuilder {
                         "templateId '" + options.templateId() + "' names no template of yours, of your company or built in")));
     }
 
-    /** The full stored history of each Front conversation the employee worked on, read a few at a time. */
+    /**
+     * The history of each Front conversation the employee worked on, as far as recaps measure it:
+     * their digests in one BatchGetItem (100 a call) once the tenant's are complete, else (and for
+     * a conversation too big for a digest) the stored history, a few Queries at once.
+     */
     private Map<String, List<Activity>> conversations(String tenantId, List<Activity> own) {
         Set<String> ids = new LinkedHashSet<>();
         own.stream().filter(a -> a.source() == Source.FRONT && RecapCalculator.handling(a))
                 .map(RecapCalculator::conversation).filter(java.util.Objects::nonNull).forEach(ids::add);
+        if (ids.isEmpty() || !digests.complete(tenantId)) {
+            return histories(tenantId, ids);
+        }
+        ConversationDigests.Read read = digests.read(tenantId, ids);
+        Map<String, Activity> ownById = new java.util.HashMap<>();
+        own.forEach(a -> ownById.put(a.id(), a));
+        Map<String, List<Activity>> conversations = new LinkedHashMap<>();
+        // Who did an activity is read from the employee's own timeline: the digest does not keep it.
+        read.histories().forEach((id, history) -> conversations.put(id, history.stream().map(a -> ownById.getOrDefault(a.id(), a)).toList()));
+        conversations.putAll(histories(tenantId, read.overflowed()));
+        return conversations;
+    }
+
+    private Map<String, List<Activity>> histories(String tenantId, Set<String> ids) {
         Map<String, List<Activity>> histories = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return histories;

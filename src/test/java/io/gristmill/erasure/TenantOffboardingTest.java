@@ -16,6 +16,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.gristmill.activity.Activity;
+import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.Source;
 import io.gristmill.aws.OnceLedger;
 import io.gristmill.aws.TokenVault;
 import io.gristmill.connect.ConnectTestSupport;
@@ -45,6 +48,8 @@ class TenantOffboardingTest {
     OnceLedger ledger;
     @Inject
     DynamoDbClient dynamo;
+    @Inject
+    ActivityStore activities;
 
     private Map<String, Object> row(String id, Duration age, Object... pairs) {
         Map<String, Object> row = new HashMap<>();
@@ -57,7 +62,7 @@ class TenantOffboardingTest {
         return row;
     }
 
-    /** A tenant with both tools connected, a polled org, settings and an ignored webhook remembered. */
+    /** A tenant with both tools connected, a polled org, a Front conversation, settings and an ignored webhook remembered. */
     private String connectedCompany(SimulatedSalesforce org, boolean front) {
         String tenant = Ids.tenant();
         org.signInAs(org.newOrg(), org.userId());
@@ -71,6 +76,9 @@ class TenantOffboardingTest {
         org.put("Task", row("00T000000000OFFAAA", Duration.ofDays(2), "OwnerId", "005000000000001AAA", "TaskSubtype", "Call",
                 "CallDurationInSeconds", 60, "IsClosed", true));
         poller.poll(tenant);
+        // A customer's message nobody answered yet: stored with its conversation's digest.
+        activities.record(new Activity(tenant, java.util.Optional.empty(), Instant.now().minus(Duration.ofHours(3)), Source.FRONT,
+                "front.message.received", "cnv_offboard", "msg_offboard", Map.of("conversationId", "cnv_offboard"), Map.of(), Map.of()));
         ledger.firstTime(tenant, "front-ignored", "evt_1", Duration.ofDays(3), "ignored: test");
         return tenant;
     }

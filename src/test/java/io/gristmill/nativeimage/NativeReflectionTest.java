@@ -20,6 +20,7 @@ class NativeReflectionTest {
     /** Records used only in memory (never serialized): registering them would only grow the image. */
     private static final Set<String> INTERNAL = Set.of(
             "io.gristmill.activity.Activity",
+            "io.gristmill.activity.ConversationDigests.Read",
             "io.gristmill.cache.Recent.Kept",
             "io.gristmill.directory.CreditRule",
             "io.gristmill.salesforce.SalesforceReader.Description.Read",

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.gristmill.recap.narration.Narrators;
 import io.gristmill.activity.ActivityStore;
+import io.gristmill.activity.ConversationDigests;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.recap.request.RequestInterpreter;
@@ -39,6 +40,8 @@ class RecapCycleTest {
     @Inject
     ActivityStore activities;
     @Inject
+    ConversationDigests digests;
+    @Inject
     TenantSettingsStore settings;
     @Inject
     ConnectionStore connections;
@@ -58,7 +61,7 @@ class RecapCycleTest {
     RecapAccess access;
 
     private RecapDrafts drafts(MutableClock clock) {
-        RecapBuilder builder = new RecapBuilder(activities, settings, connections, templates, narrators, interpreter, config, clock);
+        RecapBuilder builder = new RecapBuilder(activities, digests, settings, connections, templates, narrators, interpreter, config, clock);
         return new RecapDrafts(connections, directory, store, new RecapService(store, builder, access, clock), builder, config, clock);
     }
 

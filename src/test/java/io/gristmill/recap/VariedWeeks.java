@@ -69,6 +69,11 @@ public final class VariedWeeks {
                 null, List.copyOf(new LinkedHashSet<>(inclusions)), null, null, content, null, null, null);
     }
 
+    /** The activity (of everyone, in and around the week) behind week {@code seed}'s recap. */
+    public static List<Activity> activities(int seed) {
+        return activities(new Random(seed * 7919L + 17));
+    }
+
     private static List<Activity> activities(Random random) {
         List<Activity> fixture = RecapFixture.activities("t-varied");
         Map<String, String> dealNames = new HashMap<>();
