@@ -3,24 +3,21 @@ package io.gristmill.recap;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gristmill.access.Refusal;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
-import io.gristmill.activity.ConversationDigests;
-import io.gristmill.activity.Source;
 import io.gristmill.activity.TooMuchActivityException;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.Employee;
@@ -36,7 +33,7 @@ import io.gristmill.tenant.TenantSettingsStore;
 @ApplicationScoped
 public class RecapBuilder {
     private final ActivityStore activities;
-    private final ConversationDigests digests;
+    private final ConversationHistories conversations;
     private final TenantSettingsStore settings;
     private final ConnectionStore connections;
     private final PromptTemplateStore templates;
@@ -45,11 +42,11 @@ public class RecapBuilder {
     private final RecapConfig config;
     private final Clock clock;
 
-    public RecapBuilder(ActivityStore activities, ConversationDigests digests, TenantSettingsStore settings, ConnectionStore connections,
+    public RecapBuilder(ActivityStore activities, ConversationHistories conversations, TenantSettingsStore settings, ConnectionStore connections,
             PromptTemplateStore templates, RecapNarrator narrator, RequestReader interpreter, RecapConfig config, Clock clock) {
         this.interpreter = interpreter;
         this.activities = activities;
-        this.digests = digests;
+        this.conversations = conversations;
         this.settings = settings;
         this.connections = connections;
         this.templates = templates;
@@ -70,6 +67,15 @@ public class RecapBuilder {
         if (!from.isBefore(clock.instant())) {
             throw Refusal.invalid("Week " + week + " has not started yet in " + tenant.timeZone());
         }
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            // Activity is read while the template and the request are worked out: neither changes what is read.
+            Future<Gathered> gathered = executor.submit(() -> gather(tenantId, employee.employeeId(), from, to));
+            return draft(tenantId, employee, week, options, tenant, from, to, gathered);
+        }
+    }
+
+    private Recap draft(String tenantId, Employee employee, IsoWeek week, RecapOptions options, TenantSettings tenant, Instant from, Instant to,
+            Future<Gathered> gathered) {
         Optional<PromptTemplate> template = template(tenantId, employee.employeeId(), options, tenant);
         Interpretation interpreted = options.request() == null ? null : interpreter.interpret(options.request(), tenant.recaps().byModel());
         Set<Inclusion> inclusions = new LinkedHashSet<>(options.include());
@@ -80,7 +86,7 @@ public class RecapBuilder {
             interpreted.exclude().forEach(inclusions::remove);
             sections = interpreted.sections().isEmpty() ? sections : Set.copyOf(interpreted.sections());
         }
-        RecapContent content = calculate(tenantId, employee.employeeId(), from, to, tenant, inclusions, sections);
+        RecapContent content = calculate(result(gathered), employee.employeeId(), from, to, tenant, inclusions, sections);
         String length = interpreted != null && !"normal".equals(interpreted.length()) ? interpreted.length()
                 : template.map(PromptTemplate::length).orElse(null);
         String instructions = joined(joined(template.map(PromptTemplate::instructions).orElse(null), options.instructions()),
@@ -103,7 +109,7 @@ public class RecapBuilder {
     }
 
     public Gathered gather(String tenantId, String employeeId, Instant from, Instant to) {
-        return gathered(tenantId, activities.forEmployee(tenantId, employeeId, from, to));
+        return gathered(tenantId, () -> activities.forEmployee(tenantId, employeeId, from, to));
     }
 
     /**
@@ -111,19 +117,23 @@ public class RecapBuilder {
      * with more activity or conversations than a function can hold and read in its time.
      */
     public Gathered gatherBounded(String tenantId, String employeeId, Instant from, Instant to) {
-        List<Activity> own = activities.forEmployee(tenantId, employeeId, from, to, config.maxReviewActivities());
-        long conversations = own.stream().filter(a -> a.source() == Source.FRONT && RecapCalculator.handling(a))
-                .map(RecapCalculator::conversation).filter(java.util.Objects::nonNull).distinct().count();
-        if (conversations > config.maxReviewConversations()) {
-            throw new TooMuchActivityException(config.maxReviewConversations());
-        }
-        return gathered(tenantId, own);
+        return gathered(tenantId, () -> {
+            List<Activity> own = activities.forEmployee(tenantId, employeeId, from, to, config.maxReviewActivities());
+            if (ConversationHistories.worked(own).size() > config.maxReviewConversations()) {
+                throw new TooMuchActivityException(config.maxReviewConversations());
+            }
+            return own;
+        });
     }
 
-    private Gathered gathered(String tenantId, List<Activity> own) {
-        RecapLinks links = new RecapLinks(Optional.ofNullable(connections.get(tenantId, SalesforceSecret.PROVIDER).instanceUrl()),
-                config.frontConversationUrl());
-        return new Gathered(own, conversations(tenantId, own), links);
+    /** The timeline and then the conversations, while the Salesforce connection (for links) is read beside them. */
+    private Gathered gathered(String tenantId, Supplier<List<Activity>> timeline) {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<RecapLinks> links = executor.submit(() -> new RecapLinks(
+                    Optional.ofNullable(connections.get(tenantId, SalesforceSecret.PROVIDER).instanceUrl()), config.frontConversationUrl()));
+            List<Activity> own = timeline.get();
+            return new Gathered(own, conversations.of(tenantId, own), result(links));
+        }
     }
 
     /** Content of a sub-period of what was gathered (a week of a quarter) without reading again. */
@@ -144,56 +154,16 @@ public class RecapBuilder {
                         "templateId '" + options.templateId() + "' names no template of yours, of your company or built in")));
     }
 
-    /**
-     * The history of each Front conversation the employee worked on, as far as recaps measure it:
-     * their digests in one BatchGetItem (100 a call) once the tenant's are complete, else (and for
-     * a conversation too big for a digest) the stored history, a few Queries at once.
-     */
-    private Map<String, List<Activity>> conversations(String tenantId, List<Activity> own) {
-        Set<String> ids = new LinkedHashSet<>();
-        own.stream().filter(a -> a.source() == Source.FRONT && RecapCalculator.handling(a))
-                .map(RecapCalculator::conversation).filter(java.util.Objects::nonNull).forEach(ids::add);
-        if (ids.isEmpty() || !digests.complete(tenantId)) {
-            return histories(tenantId, ids);
-        }
-        ConversationDigests.Read read = digests.read(tenantId, ids);
-        Map<String, Activity> ownById = new java.util.HashMap<>();
-        own.forEach(a -> ownById.put(a.id(), a));
-        Map<String, List<Activity>> conversations = new LinkedHashMap<>();
-        // Who did an activity is read from the employee's own timeline: the digest does not keep it.
-        read.histories().forEach((id, history) -> conversations.put(id, history.stream().map(a -> ownById.getOrDefault(a.id(), a)).toList()));
-        conversations.putAll(histories(tenantId, read.overflowed()));
-        return conversations;
-    }
-
-    private Map<String, List<Activity>> histories(String tenantId, Set<String> ids) {
-        Map<String, List<Activity>> histories = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return histories;
-        }
-        Semaphore reads = new Semaphore(Math.max(1, config.parallelConversationReads()));
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<String, Future<List<Activity>>> pending = new LinkedHashMap<>();
-            for (String id : ids) {
-                pending.put(id, executor.submit(() -> {
-                    reads.acquire();
-                    try {
-                        return activities.forSourceRecord(tenantId, Source.FRONT, id);
-                    } finally {
-                        reads.release();
-                    }
-                }));
-            }
-            for (Map.Entry<String, Future<List<Activity>>> entry : pending.entrySet()) {
-                histories.put(entry.getKey(), entry.getValue().get());
-            }
+    /** A result computed beside: its own exception, unwrapped. */
+    static <T> T result(Future<T> future) {
+        try {
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading conversations", e);
+            throw new IllegalStateException("Interrupted while building a recap", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-        return histories;
     }
 
     private static String joined(String first, String second) {

@@ -93,12 +93,17 @@ class RecapBench {
         long[] query = new long[MEASURED];
         long[] reads = new long[MEASURED];
         for (int i = 0; i < WARMUP + MEASURED; i++) {
+            // DynamoDB Local runs in this JVM: each measurement starts from a collected heap, so that
+            // a collection the one before left due does not land in the other's time.
+            System.gc();
             long start = System.nanoTime();
             builder.draft(tenant, ada, WEEK, RecapOptions.NONE);
             long built = System.nanoTime() - start;
+            System.gc();
             start = System.nanoTime();
             bareQuery(tenant);
             long queried = System.nanoTime() - start;
+            System.gc();
             start = System.nanoTime();
             bareReads(tenant);
             long read = System.nanoTime() - start;

@@ -61,7 +61,8 @@ class RecapCycleTest {
     RecapAccess access;
 
     private RecapDrafts drafts(MutableClock clock) {
-        RecapBuilder builder = new RecapBuilder(activities, digests, settings, connections, templates, narrators, interpreter, config, clock);
+        ConversationHistories conversations = new ConversationHistories(activities, digests, config);
+        RecapBuilder builder = new RecapBuilder(activities, conversations, settings, connections, templates, narrators, interpreter, config, clock);
         return new RecapDrafts(connections, directory, store, new RecapService(store, builder, access, clock), builder, config, clock);
     }
 
