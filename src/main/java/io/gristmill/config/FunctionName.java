@@ -17,7 +17,15 @@ public enum FunctionName {
     /** Scheduled Front reconciliation (teammates, missed events, backfill) of every connected tenant. */
     FRONT_RECONCILE,
     /** Scheduled hourly: drafts the week that last ended for every employee of every connected tenant. */
-    RECAP_DRAFTS;
+    RECAP_DRAFTS,
+    /** Run by each job's schedule: enqueues one run per due tenant on the job's SQS FIFO queue. */
+    WORK_DISPATCH,
+    /** One tenant's Salesforce poll per message of the poll queue. */
+    SALESFORCE_POLL_WORKER,
+    /** One tenant's Front reconciliation per message of the reconcile queue. */
+    FRONT_RECONCILE_WORKER,
+    /** One tenant's weekly drafts per message of the drafts queue. */
+    RECAP_DRAFTS_WORKER;
 
     /** The name used in {@code @Funq} and in {@code QUARKUS_FUNQY_EXPORT}. */
     public String exportName() {

@@ -72,6 +72,9 @@ public class FrontReconciler {
         this.clock = clock;
     }
 
+    /** Why a run that ran out of time with events left stopped (a worker continues it at once). */
+    static final String DEADLINE_REACHED = "deadline reached; continues next run";
+
     public ReconcileReport reconcile(String tenantId) {
         Optional<LeaseStore.Lease> lease = leases.tryAcquire(tenantId, LEASE, config.reconcileLease());
         if (lease.isEmpty()) {
@@ -149,7 +152,7 @@ public class FrontReconciler {
         Map<String, Integer> pageTokens = new HashMap<>();
         while (run.stopped == null) {
             if (clock.instant().isAfter(run.deadline)) {
-                run.stopped = "deadline reached; continues next run";
+                run.stopped = DEADLINE_REACHED;
             } else if (run.meter.belowReserve(config.rateLimitReserve())) {
                 run.stopped = "paused to leave Front's rate limit to others (" + run.meter.describe() + "); continues next run";
             } else {

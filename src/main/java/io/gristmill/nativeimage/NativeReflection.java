@@ -48,6 +48,8 @@ import io.gristmill.salesforce.QueryPage;
 import io.gristmill.salesforce.SalesforceTokenSet;
 import io.gristmill.tenant.StoredSettings;
 import io.gristmill.tenant.TenantSettings;
+import io.gristmill.work.WorkDispatchFunction;
+import io.gristmill.work.WorkOrder;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -124,6 +126,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         TeamRecaps.Total.class,
         CompositeQueries.class,
         PollReport.class,
+        WorkOrder.class,
+        WorkDispatchFunction.DispatchReport.class,
         QueryPage.class,
         SalesforceTokenSet.class,
         StoredSettings.class,

@@ -5,10 +5,17 @@ import java.util.Map;
 /**
  * What one poll of one tenant did.
  *
- * @param skipped objects not read this time, with the reason (org lacks it, query timed out, ...)
+ * @param skipped           objects not read this time, with the reason (org lacks it, query timed out, ...)
+ * @param stoppedForBudget  stopped at the org's API budget share (continue next cycle, not sooner)
+ * @param stoppedAtDeadline stopped at the poll's time limit with rows left (a long backfill: continue at once)
  */
 public record PollReport(String tenantId, int apiCalls, int rowsRead, int activitiesCreated, int recordsDeleted,
-        Map<String, String> skipped, boolean stoppedForBudget, boolean alreadyRunning) {
+        Map<String, String> skipped, boolean stoppedForBudget, boolean alreadyRunning, boolean stoppedAtDeadline) {
+
+    public PollReport(String tenantId, int apiCalls, int rowsRead, int activitiesCreated, int recordsDeleted, Map<String, String> skipped,
+            boolean stoppedForBudget, boolean alreadyRunning) {
+        this(tenantId, apiCalls, rowsRead, activitiesCreated, recordsDeleted, skipped, stoppedForBudget, alreadyRunning, false);
+    }
 
     static PollReport busy(String tenantId) {
         return new PollReport(tenantId, 0, 0, 0, 0, Map.of(), false, true);

@@ -83,6 +83,11 @@ final class PollState implements RowContext {
         return overBudget() || outOfTime;
     }
 
+    /** Whether the deadline stopped it (the rest was left for another run). */
+    boolean outOfTime() {
+        return outOfTime;
+    }
+
     boolean overBudget() {
         if (meter.usage().map(u -> u.share() >= budgetShare).orElse(false)) {
             budgetStop = true;

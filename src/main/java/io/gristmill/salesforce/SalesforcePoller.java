@@ -171,7 +171,7 @@ public class SalesforcePoller {
             connections.recordSuccessfulSync(tenantId, SalesforceSecret.PROVIDER, clock.instant());
         }
         PollReport report = new PollReport(tenantId, state.meter.calls(), state.rows, state.created, state.deleted,
-                Map.copyOf(state.skipped), state.budgetStop, false);
+                Map.copyOf(state.skipped), state.budgetStop, false, state.outOfTime() && !state.budgetStop);
         LOG.infof("Salesforce poll of tenant %s: %d API calls, %d rows, %d new activities, %d deleted records, skipped %s%s",
                 tenantId, report.apiCalls(), report.rowsRead(), report.activitiesCreated(), report.recordsDeleted(), report.skipped(),
                 state.budgetStop ? ", stopped for budget" : "");

@@ -44,6 +44,19 @@ public class SyncCursorStore {
         return Optional.of(new SyncCursor(Instant.parse(str(item, "position")), Instant.parse(str(item, "updatedAt"))));
     }
 
+    /** The position of the provider's cursor that is furthest behind (empty: none set yet): how far behind now the sync is. */
+    public Optional<Instant> furthestBehind(String tenantId, String provider) {
+        Optional<Instant> oldest = Optional.empty();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", s(tenantKey(tenantId)), ":prefix", s(sortKey(provider, ""))))).items()) {
+            Instant position = Instant.parse(str(item, "position"));
+            oldest = oldest.filter(o -> o.isBefore(position)).or(() -> Optional.of(position));
+        }
+        return oldest;
+    }
+
     /**
      * Moves the cursor from {@code expected} (empty: it has never been set) to {@code to}.
      * Returns false, changing nothing, when the cursor is no longer at {@code expected} or

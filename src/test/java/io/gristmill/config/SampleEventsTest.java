@@ -53,8 +53,10 @@ class SampleEventsTest {
         }
         for (String sample : samples) {
             JsonNode event = JSON.readTree(Path.of("events", sample).toFile());
-            assertThat(event.has("version") || event.has("detail-type") || event.has("httpMethod"))
-                    .as(sample + " is an HTTP API, REST API (the webhook API) or EventBridge event").isTrue();
+            boolean sqs = event.path("Records").path(0).path("eventSource").asText().equals("aws:sqs");
+            boolean scheduleInput = event.size() == 1 && event.has("job");
+            assertThat(event.has("version") || event.has("detail-type") || event.has("httpMethod") || sqs || scheduleInput)
+                    .as(sample + " is an HTTP API, REST API (the webhook API), EventBridge or SQS event, or a schedule's input").isTrue();
         }
     }
 }

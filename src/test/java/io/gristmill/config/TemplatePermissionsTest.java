@@ -85,6 +85,22 @@ class TemplatePermissionsTest {
         assertSecretsOnlyOf(functions.get("FrontWebhookFunction"), "front");
         assertSecretsOnlyOf(functions.get("FrontReconcileFunction"), "front");
         assertSecretsOnlyOf(functions.get("SalesforcePollFunction"), "salesforce");
+        assertSecretsOnlyOf(functions.get("FrontReconcileWorkerFunction"), "front");
+        assertSecretsOnlyOf(functions.get("SalesforcePollWorkerFunction"), "salesforce");
+        assertThat(allowed(functions.get("RecapDraftsWorkerFunction"), "secretsmanager:")).isEmpty();
+        assertThat(allowed(functions.get("WorkDispatchFunction"), "secretsmanager:")).isEmpty();
+    }
+
+    @Test
+    void the_dispatcher_only_lists_connected_tenants_and_enqueues_and_a_worker_only_continues_its_own_queue() throws IOException {
+        Map<String, List<Statement>> functions = functions();
+        assertThat(functions.get("WorkDispatchFunction").stream().flatMap(s -> s.actions().stream()))
+                .containsExactlyInAnyOrder("dynamodb:Query", "sqs:SendMessage");
+        for (String job : List.of("SalesforcePoll", "FrontReconcile", "RecapDrafts")) {
+            assertThat(functions.get(job + "WorkerFunction").stream().filter(s -> s.actions().contains("sqs:SendMessage")))
+                    .singleElement().extracting(Statement::resources).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .containsExactly(job + "Work.Arn");
+        }
     }
 
     @Test
@@ -123,7 +139,7 @@ class TemplatePermissionsTest {
         Map<String, List<Statement>> functions = functions();
         functions.forEach((function, statements) -> {
             List<String> bedrock = allowed(statements, "bedrock:");
-            if (function.equals("ApiFunction") || function.equals("RecapDraftsFunction")) {
+            if (function.equals("ApiFunction") || function.equals("RecapDraftsFunction") || function.equals("RecapDraftsWorkerFunction")) {
                 assertThat(bedrock).as(function).containsExactly("bedrock:InvokeModel");
                 assertThat(statements).filteredOn(s -> s.actions().contains("bedrock:InvokeModel")).singleElement()
                         // !Sub [arn, {ModelRegion: ...}]: the ARN names the one model, no wildcard.

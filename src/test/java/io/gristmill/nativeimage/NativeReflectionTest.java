@@ -21,6 +21,8 @@ class NativeReflectionTest {
     private static final Set<String> INTERNAL = Set.of(
             "io.gristmill.activity.Activity",
             "io.gristmill.activity.ConversationDigests.Read",
+            "io.gristmill.work.WorkQueue.Dispatched",
+            "io.gristmill.work.WorkMetrics.Value",
             "io.gristmill.cache.Recent.Kept",
             "io.gristmill.directory.CreditRule",
             "io.gristmill.salesforce.SalesforceReader.Description.Read",

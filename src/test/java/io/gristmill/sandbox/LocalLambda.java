@@ -287,6 +287,7 @@ final class LocalLambda implements AutoCloseable {
         env.put("DISABLE_SIGNAL_HANDLERS", "true");
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoEndpoint.toString());
         env.put("QUARKUS_SECRETSMANAGER_ENDPOINT_OVERRIDE", aws.secretsEndpoint.toString());
+        env.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", aws.secretsEndpoint.toString());
         env.put("GRISTMILL_TABLE", io.gristmill.testing.LocalAws.TABLE);
         env.put("GRISTMILL_SECRETS_PREFIX", "gristmill");
         return env;

@@ -23,14 +23,15 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.gristmill.recap.IsoWeek;
 import io.gristmill.sandbox.SandboxCompany.Person;
 import io.gristmill.testing.LocalAws;
+import io.gristmill.testing.LocalEventSource;
 import io.gristmill.testing.SimulatedBedrock;
 import io.gristmill.testing.SimulatedFront;
 import io.gristmill.testing.SimulatedSalesforce;
+import io.gristmill.testing.WorkQueues;
 
 /**
  * Gristmill on a laptop, with no cloud account: local DynamoDB and Secrets Manager, a simulated
@@ -47,6 +48,7 @@ import io.gristmill.testing.SimulatedSalesforce;
 public final class Sandbox {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SCHEDULED_TIMEOUT = Duration.ofMinutes(5);
+    private Map<String, String> workQueues = Map.of();
 
     private final boolean once;
     private final int port;
@@ -101,7 +103,7 @@ public final class Sandbox {
             throw new IllegalStateException(runnerJar + " is missing: build it first (./mvnw -B -Psandbox verify does)");
         }
         Instant started = Instant.now();
-        say("Starting local AWS (DynamoDB Local in-process, moto_server for Secrets Manager)");
+        say("Starting local AWS (DynamoDB Local in-process, moto_server for Secrets Manager and SQS)");
         LocalAws aws = LocalAws.get();
         // Stored where an operator stores them before deploying (docs/deploy.md, "Deploy to AWS").
         aws.putSecret("gristmill/_app/salesforce", "{\"client_id\":\"" + SimulatedSalesforce.CLIENT_ID + "\",\"client_secret\":\""
@@ -173,6 +175,13 @@ public final class Sandbox {
 
     private void startFunctions(SamTemplate template, LocalAws aws) {
         Map<String, String> env = LocalLambda.awsEnvironment(aws);
+        // The jobs' FIFO queues, as template.yaml declares them (runs here take up to minutes: a longer visibility timeout).
+        workQueues = WorkQueues.create(300);
+        workQueues.forEach((key, url) -> {
+            if (key.startsWith("gristmill.work.")) {
+                env.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), url);
+            }
+        });
         env.put("GRISTMILL_SALESFORCE_REDIRECT_URI", door.baseUri() + "/connect/salesforce/callback");
         env.put("GRISTMILL_SALESFORCE_LOGIN_BASE_URL_OVERRIDE", salesforce.baseUri().toString());
         env.put("GRISTMILL_FRONT_REDIRECT_URI", door.baseUri() + "/connect/front/callback");
@@ -268,34 +277,35 @@ public final class Sandbox {
         return total / 3 + (job < total % 3 ? 1 : 0);
     }
 
-    /** What EventBridge does on each schedule: invoke the function with a scheduled event. */
-    private JsonNode runSchedule(String export) {
-        ObjectNode event;
+    /**
+     * What AWS does on each schedule: EventBridge invokes {@code work-dispatch} with the job's name,
+     * which enqueues a run per tenant on the job's queue; the queue's event source hands each run to
+     * the job's worker ({@link LocalEventSource}, one message a batch as template.yaml sets it) until
+     * the queue is empty. A run the worker reports failed comes back; one that lands in the
+     * dead-letter queue is a failure of the sandbox.
+     */
+    private void runSchedule(String job) {
+        JsonNode dispatched;
         try {
-            event = (ObjectNode) JSON.readTree(Files.readString(projectDir.resolve("events/" + export + "-schedule.json")));
+            dispatched = JSON.readTree(functions.get("work-dispatch").invoke("{\"job\": \"" + job + "\"}", SCHEDULED_TIMEOUT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        event.put("time", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        event.put("id", java.util.UUID.randomUUID().toString());
-        JsonNode reports;
-        try {
-            reports = JSON.readTree(functions.get(export).invoke(event.toString(), SCHEDULED_TIMEOUT));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        say("work-dispatch: " + job + " for " + dispatched.path("tenants").asInt() + " tenant(s)");
+        if (dispatched.hasNonNull("error") || dispatched.path("tenants").asInt() == 0) {
+            failures.add("work-dispatch of " + job + " enqueued nothing: " + dispatched);
         }
-        for (JsonNode report : reports) {
-            ObjectNode shown = report.deepCopy();
-            shown.remove("tenantId");
-            say(export + ": " + shown);
-            if (report.hasNonNull("error") || report.path("failed").asInt(0) > 0) {
-                failures.add(export + " reported a failure: " + report);
+        try (LocalEventSource source = new LocalEventSource(workQueues.get("gristmill.work." + job + "-queue"))) {
+            for (LocalEventSource.Batch batch : source.drain(1, event -> functions.get(job + "-worker").invoke(event, SCHEDULED_TIMEOUT),
+                    SCHEDULED_TIMEOUT.multipliedBy(2))) {
+                batch.messages().forEach(m -> say(job + "-worker: " + m.body()
+                        + (batch.failed().contains(m.messageId()) ? " failed; SQS brings it back" : " done")));
+            }
+            int dead = source.depth(workQueues.get("test.work." + job + "-dead-letters"));
+            if (dead > 0) {
+                failures.add(job + ": " + dead + " run(s) failed on every try and wait in the dead-letter queue");
             }
         }
-        if (reports.isEmpty()) {
-            failures.add(export + " ran for no tenant");
-        }
-        return reports;
     }
 
     /** New work while Gristmill watches: Front delivers it by webhook at once; Salesforce's waits for the next poll. */

@@ -82,6 +82,15 @@ public final class LocalAws {
                 .build();
     }
 
+    public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        return software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .endpointOverride(secretsEndpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
     /** Creates or replaces a secret, as an operator stores the Gristmill apps' credentials before deploying. */
     public void putSecret(String name, String value) {
         try (SecretsManagerClient secrets = secrets()) {
@@ -131,7 +140,7 @@ public final class LocalAws {
     private static LocalAws startLocalStack() {
         var localstack = new org.testcontainers.localstack.LocalStackContainer(
                 System.getProperty("localstack-image", "localstack/localstack:4"))
-                .withServices("dynamodb", "secretsmanager");
+                .withServices("dynamodb", "secretsmanager", "sqs");
         localstack.start();
         Runtime.getRuntime().addShutdownHook(new Thread(localstack::stop));
         return new LocalAws(localstack.getEndpoint(), localstack.getEndpoint());

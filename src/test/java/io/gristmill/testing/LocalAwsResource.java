@@ -12,7 +12,8 @@ public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         LocalAws aws = LocalAws.get();
         Map<String, String> config = new HashMap<>();
-        for (String service : new String[] { "dynamodb", "secretsmanager" }) {
+        for (String service : new String[] { "dynamodb", "secretsmanager", "sqs" }) {
+            // moto (or LocalStack) serves Secrets Manager and SQS at one endpoint.
             String endpoint = (service.equals("dynamodb") ? aws.dynamoEndpoint : aws.secretsEndpoint).toString();
             config.put("quarkus." + service + ".endpoint-override", endpoint);
             config.put("quarkus." + service + ".aws.region", LocalAws.REGION);

@@ -1,0 +1,85 @@
+package io.gristmill.work;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Per-tenant sync metrics in CloudWatch Embedded Metric Format: one JSON line on standard output
+ * per worker run, which CloudWatch Logs turns into metrics in namespace {@code Gristmill}, by job
+ * and by job and tenant (API calls used, rows read, activities stored, lag behind now, duration),
+ * without a PutMetricData call on the worker's path. Standard output, not the logger: JSON
+ * logging would wrap the line, and CloudWatch reads EMF only from a line that is the object itself.
+ */
+@ApplicationScoped
+public class WorkMetrics {
+    static final String NAMESPACE = "Gristmill";
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Consumer<String> out;
+
+    @Inject
+    public WorkMetrics(ObjectMapper json, Clock clock) {
+        this(json, clock, System.out::println);
+    }
+
+    WorkMetrics(ObjectMapper json, Clock clock, Consumer<String> out) {
+        this.json = json;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    /** A metric value and its CloudWatch unit ({@code Count}, {@code Seconds}, {@code Milliseconds}). */
+    public record Value(Number value, String unit) {
+        public static Value count(long value) {
+            return new Value(value, "Count");
+        }
+
+        public static Value seconds(long value) {
+            return new Value(value, "Seconds");
+        }
+
+        public static Value millis(long value) {
+            return new Value(value, "Milliseconds");
+        }
+    }
+
+    /** Emits one run's figures. */
+    public void emit(Job job, String tenantId, Map<String, Value> values) {
+        out.accept(line(job, tenantId, values));
+    }
+
+    String line(Job job, String tenantId, Map<String, Value> values) {
+        List<Map<String, String>> metrics = new ArrayList<>();
+        Map<String, Object> line = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            Map<String, String> metric = new LinkedHashMap<>();
+            metric.put("Name", name);
+            metric.put("Unit", value.unit());
+            metrics.add(metric);
+            line.put(name, value.value());
+        });
+        Map<String, Object> directive = Map.of("Namespace", NAMESPACE, "Dimensions", List.of(List.of("Job"), List.of("Job", "Tenant")),
+                "Metrics", metrics);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(directive)));
+        document.put("Job", job.id());
+        document.put("Tenant", tenantId);
+        document.putAll(line);
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Metric values are always serializable", e);
+        }
+    }
+}
