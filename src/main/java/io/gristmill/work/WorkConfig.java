@@ -26,6 +26,14 @@ public interface WorkConfig {
     @WithDefault("PT5M")
     Duration slot();
 
+    /**
+     * Whether worker metrics also carry a {@code Job}+{@code Tenant} dimension set (one CloudWatch
+     * custom metric per tenant and figure, billed monthly each); without it, figures are by job and
+     * the tenant stays a searchable field of the EMF log line (CloudWatch Logs Insights).
+     */
+    @WithDefault("true")
+    boolean tenantMetrics();
+
     /** Continuations one scheduled run may chain (a backfill that needs many invocations). */
     @WithDefault("50")
     int maxContinuations();

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Per-tenant sync metrics in CloudWatch Embedded Metric Format: one JSON line on standard output
  * per worker run, which CloudWatch Logs turns into metrics in namespace {@code Gristmill}, by job
- * and by job and tenant (API calls used, rows read, activities stored, lag behind now, duration),
+ * and (unless {@code gristmill.work.tenant-metrics} is off) by job and tenant (API calls used, rows
+ * read, activities stored, lag behind now, duration),
  * without a PutMetricData call on the worker's path. Standard output, not the logger: JSON
  * logging would wrap the line, and CloudWatch reads EMF only from a line that is the object itself.
  */
@@ -26,16 +27,18 @@ public class WorkMetrics {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final boolean byTenant;
     private final Consumer<String> out;
 
     @Inject
-    public WorkMetrics(ObjectMapper json, Clock clock) {
-        this(json, clock, System.out::println);
+    public WorkMetrics(ObjectMapper json, Clock clock, WorkConfig config) {
+        this(json, clock, config.tenantMetrics(), System.out::println);
     }
 
-    WorkMetrics(ObjectMapper json, Clock clock, Consumer<String> out) {
+    WorkMetrics(ObjectMapper json, Clock clock, boolean byTenant, Consumer<String> out) {
         this.json = json;
         this.clock = clock;
+        this.byTenant = byTenant;
         this.out = out;
     }
 
@@ -69,8 +72,8 @@ public class WorkMetrics {
             metrics.add(metric);
             line.put(name, value.value());
         });
-        Map<String, Object> directive = Map.of("Namespace", NAMESPACE, "Dimensions", List.of(List.of("Job"), List.of("Job", "Tenant")),
-                "Metrics", metrics);
+        List<List<String>> dimensions = byTenant ? List.of(List.of("Job"), List.of("Job", "Tenant")) : List.of(List.of("Job"));
+        Map<String, Object> directive = Map.of("Namespace", NAMESPACE, "Dimensions", dimensions, "Metrics", metrics);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(directive)));
         document.put("Job", job.id());

@@ -177,6 +177,9 @@ public final class Sandbox {
         Map<String, String> env = LocalLambda.awsEnvironment(aws);
         // The jobs' FIFO queues, as template.yaml declares them (runs here take up to minutes: a longer visibility timeout).
         workQueues = WorkQueues.create(300);
+        // The sandbox compresses time: schedules seconds apart stand for separate firings, so each gets its own slot
+        // (in AWS a slot is 5 minutes; SQS would drop a second firing's messages within it — moto only while the first waits).
+        env.put("GRISTMILL_WORK_SLOT", "PT1S");
         workQueues.forEach((key, url) -> {
             if (key.startsWith("gristmill.work.")) {
                 env.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), url);

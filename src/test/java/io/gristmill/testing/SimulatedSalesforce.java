@@ -64,6 +64,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
     private final Map<String, List<String>> picklists = new ConcurrentHashMap<>();
     private volatile double failRate = 0;
     private volatile int latencyMillis = 0;
+    private final Map<String, Integer> orgLatencyMillis = new ConcurrentHashMap<>();
     private volatile double faultRate = 0;
     private volatile int timeoutFaultMillis = 3500;
     private final AtomicInteger faultsInjected = new AtomicInteger();
@@ -138,6 +139,7 @@ public final class SimulatedSalesforce implements AutoCloseable {
         appMax = 0;
         failRate = 0;
         latencyMillis = 0;
+        orgLatencyMillis.clear();
         faultRate = 0;
         queryTimeoutWiderThan = null;
         slowWiderThan = null;
@@ -291,6 +293,12 @@ public final class SimulatedSalesforce implements AutoCloseable {
     }
 
     /** Every REST call takes this long. */
+    /** Every API call of one org takes this long (a slow org among many); others keep {@link #latency(int)}. */
+    public SimulatedSalesforce latency(String orgId, int millis) {
+        orgLatencyMillis.put(orgId, millis);
+        return this;
+    }
+
     public SimulatedSalesforce latency(int millis) {
         this.latencyMillis = millis;
         return this;
@@ -504,7 +512,8 @@ public final class SimulatedSalesforce implements AutoCloseable {
         // The header as Salesforce sends it; the per-app part only for apps with their own quota.
         exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=" + (usedBefore + apiCalls.get()) + "/" + apiMax
                 + (appMax > 0 ? "; per-app-api-usage=" + (appUsedBefore + apiCalls.get()) + "/" + appMax + "(appName=Gristmill)" : ""));
-        sleep(latencyMillis);
+        // Access tokens start with the org id ("00D...!AQ..."), as Salesforce's do.
+        sleep(orgLatencyMillis.getOrDefault(token.substring(0, Math.max(0, token.indexOf('!'))), latencyMillis));
         if (failRate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < failRate) {
             send(exchange, 503, "text/html", "<html><body>Service Unavailable</body></html>");
             return;

@@ -81,6 +81,11 @@ class WorkDispatchTest {
 
         JsonNode report = dispatch("{\"job\": \"salesforce-poll\"}");
         JsonNode again = dispatch("{\"job\": \"salesforce-poll\"}");
+        if (again.get("slot").asLong() != report.get("slot").asLong()) { // the two fell on either side of a slot's end: once more
+            takeAll(queue);
+            report = dispatch("{\"job\": \"salesforce-poll\"}");
+            again = dispatch("{\"job\": \"salesforce-poll\"}");
+        }
 
         assertThat(report.get("job").asText()).isEqualTo("salesforce-poll");
         assertThat(report.get("tenants").asInt()).isGreaterThanOrEqualTo(2);

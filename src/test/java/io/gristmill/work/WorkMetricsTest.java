@@ -27,7 +27,7 @@ class WorkMetricsTest {
     @Test
     void one_run_is_one_emf_line_with_metrics_by_job_and_by_job_and_tenant() throws Exception {
         List<String> lines = new ArrayList<>();
-        WorkMetrics metrics = new WorkMetrics(JSON, Clock.fixed(Instant.parse("2026-11-30T20:00:00Z"), ZoneOffset.UTC), lines::add);
+        WorkMetrics metrics = new WorkMetrics(JSON, Clock.fixed(Instant.parse("2026-11-30T20:00:00Z"), ZoneOffset.UTC), true, lines::add);
         Map<String, Value> figures = new LinkedHashMap<>();
         figures.put("ApiCalls", Value.count(7));
         figures.put("LagSeconds", Value.seconds(42));
@@ -51,6 +51,16 @@ class WorkMetricsTest {
         assertThat(line.get("ApiCalls").asInt()).isEqualTo(7);
         assertThat(line.get("LagSeconds").asInt()).isEqualTo(42);
         assertThat(lines.get(0)).doesNotContain("\n");
+    }
+
+    @Test
+    void without_tenant_metrics_the_tenant_is_a_field_of_the_line_but_no_dimension() throws Exception {
+        List<String> lines = new ArrayList<>();
+        new WorkMetrics(JSON, Clock.systemUTC(), false, lines::add).emit(Job.FRONT_RECONCILE, "t-2", Map.of("ApiCalls", Value.count(2)));
+
+        JsonNode line = JSON.readTree(lines.get(0));
+        assertThat(line.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").toString()).isEqualTo("[[\"Job\"]]");
+        assertThat(line.get("Tenant").asText()).isEqualTo("t-2");
     }
 
     @Test
