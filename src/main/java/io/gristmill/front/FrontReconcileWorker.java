@@ -1,17 +1,13 @@
 package io.gristmill.front;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.jboss.logging.Logger;
 
 import io.gristmill.sync.SyncCursorStore;
 import io.gristmill.work.Job;
 import io.gristmill.work.WorkMetrics;
-import io.gristmill.work.WorkMetrics.Value;
 import io.gristmill.work.WorkOrder;
 import io.gristmill.work.WorkQueue;
 import io.quarkus.funqy.Funq;
@@ -57,14 +53,8 @@ public class FrontReconcileWorker {
             return;
         }
         boolean digested = digests.run(order.tenantId(), clock.instant().plus(config.digestBackfillBudget()));
-        Map<String, Value> figures = new LinkedHashMap<>();
-        figures.put("ApiCalls", Value.count(report.apiCalls()));
-        figures.put("RowsRead", Value.count(report.eventsRead()));
-        figures.put("ActivitiesStored", Value.count(report.stored()));
-        cursors.furthestBehind(order.tenantId(), FrontSecret.PROVIDER)
-                .ifPresent(position -> figures.put("LagSeconds", Value.seconds(Duration.between(position, clock.instant()).toSeconds())));
-        figures.put("DurationMs", Value.millis(Duration.between(started, clock.instant()).toMillis()));
-        metrics.emit(Job.FRONT_RECONCILE, order.tenantId(), figures);
+        metrics.emitSync(Job.FRONT_RECONCILE, order.tenantId(), started, report.apiCalls(), report.eventsRead(), report.stored(),
+                cursors.furthestBehind(order.tenantId(), FrontSecret.PROVIDER));
         // Out of time with events (or digests) left: go on at once. A rate limit or an outage waits for the next schedule.
         if (FrontReconciler.DEADLINE_REACHED.equals(report.stopped()) || !digested) {
             queue.continueLater(order);

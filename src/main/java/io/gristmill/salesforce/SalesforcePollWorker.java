@@ -1,17 +1,13 @@
 package io.gristmill.salesforce;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.jboss.logging.Logger;
 
 import io.gristmill.sync.SyncCursorStore;
 import io.gristmill.work.Job;
 import io.gristmill.work.WorkMetrics;
-import io.gristmill.work.WorkMetrics.Value;
 import io.gristmill.work.WorkOrder;
 import io.gristmill.work.WorkQueue;
 import io.quarkus.funqy.Funq;
@@ -51,14 +47,8 @@ public class SalesforcePollWorker {
             LOG.infof("Salesforce poll of tenant %s skipped: %s", order.tenantId(), e.getMessage());
             return;
         }
-        Map<String, Value> figures = new LinkedHashMap<>();
-        figures.put("ApiCalls", Value.count(report.apiCalls()));
-        figures.put("RowsRead", Value.count(report.rowsRead()));
-        figures.put("ActivitiesStored", Value.count(report.activitiesCreated()));
-        cursors.furthestBehind(order.tenantId(), SalesforceSecret.PROVIDER)
-                .ifPresent(position -> figures.put("LagSeconds", Value.seconds(Duration.between(position, clock.instant()).toSeconds())));
-        figures.put("DurationMs", Value.millis(Duration.between(started, clock.instant()).toMillis()));
-        metrics.emit(Job.SALESFORCE_POLL, order.tenantId(), figures);
+        metrics.emitSync(Job.SALESFORCE_POLL, order.tenantId(), started, report.apiCalls(), report.rowsRead(), report.activitiesCreated(),
+                cursors.furthestBehind(order.tenantId(), SalesforceSecret.PROVIDER));
         if (report.stoppedAtDeadline()) {
             queue.continueLater(order); // a long backfill: the next invocation goes on from the cursors
         }

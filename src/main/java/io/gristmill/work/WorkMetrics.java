@@ -57,6 +57,22 @@ public class WorkMetrics {
         }
     }
 
+    /**
+     * Emits one sync run's figures: API calls, rows read, activities stored, how far behind now its
+     * furthest cursor is (when one is set) and how long it took.
+     */
+    public void emitSync(Job job, String tenantId, java.time.Instant started, int apiCalls, int rowsRead, int stored,
+            java.util.Optional<java.time.Instant> furthestBehind) {
+        Map<String, Value> figures = new LinkedHashMap<>();
+        figures.put("ApiCalls", Value.count(apiCalls));
+        figures.put("RowsRead", Value.count(rowsRead));
+        figures.put("ActivitiesStored", Value.count(stored));
+        furthestBehind.ifPresent(position -> figures.put("LagSeconds",
+                Value.seconds(java.time.Duration.between(position, clock.instant()).toSeconds())));
+        figures.put("DurationMs", Value.millis(java.time.Duration.between(started, clock.instant()).toMillis()));
+        emit(job, tenantId, figures);
+    }
+
     /** Emits one run's figures. */
     public void emit(Job job, String tenantId, Map<String, Value> values) {
         out.accept(line(job, tenantId, values));
