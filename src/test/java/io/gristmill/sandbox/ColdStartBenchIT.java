@@ -94,7 +94,10 @@ class ColdStartBenchIT {
         if ("offline:true".equals(System.getProperty("bench.maven-mode"))) { // as this build runs: -o or not
             command.add(1, "-o");
         }
-        Process build = new ProcessBuilder(command).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // The JDK the toolchain gave this test, not whatever JAVA_HOME or PATH the shell had.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process build = builder.start();
         assertThat(build.waitFor()).as("building src/bench/bare-funqy").isZero();
         return project.resolve("src/bench/bare-funqy/target/bare-funqy-1.0-runner.jar");
     }
