@@ -159,6 +159,8 @@ public final class Sandbox {
         readAndConfirmRecaps();
         showTeam();
         checkNothingPrivateWasKept(aws);
+        say("Running infra/aws/smoke.sh against the sandbox, described as the stack '" + SandboxSmoke.STACK + "' in moto");
+        failures.addAll(SandboxSmoke.run(projectDir, aws, door.baseUri(), Sandbox::say));
 
         Duration took = Duration.between(started, Instant.now());
         if (!failures.isEmpty()) {

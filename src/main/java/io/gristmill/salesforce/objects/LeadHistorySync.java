@@ -1,5 +1,7 @@
 package io.gristmill.salesforce.objects;
 
+import java.util.List;
+
 import jakarta.inject.Singleton;
 
 /** Owner and status changes of leads (a lead's status is a picklist, not free text). */
@@ -7,6 +9,11 @@ import jakarta.inject.Singleton;
 public class LeadHistorySync extends OwnerHistory {
     public LeadHistorySync() {
         super("Lead");
+    }
+
+    @Override
+    public List<String> trackedFields() {
+        return List.of("Lead.OwnerId", "Lead.Status");
     }
 
     @Override

@@ -19,6 +19,11 @@ public class OpportunityFieldHistorySync extends OpportunityDetail {
     }
 
     @Override
+    public List<String> trackedFields() {
+        return List.of("Opportunity.Amount", "Opportunity.CloseDate");
+    }
+
+    @Override
     List<Activity> detail(String opportunityId, Map<String, Object> row, RowContext context) {
         String field = str(row, "Field");
         boolean amount = "Amount".equals(field);

@@ -16,12 +16,20 @@ import io.gristmill.activity.Activity;
 abstract class OwnerHistory extends SalesforceObjectSync {
     /** {@code account}, {@code contact}, {@code lead}. */
     private final String subject;
+    private final String parent;
     private final String parentField;
 
     OwnerHistory(String parent) {
         super(SalesforceObject.history(parent + "History", parent + "Id", "Field", "DataType", "OldValue", "NewValue"));
+        this.parent = parent;
         this.parentField = parent + "Id";
         this.subject = parent.toLowerCase(Locale.ROOT);
+    }
+
+    /** History rows name a lookup by its relationship ({@code Owner}); the tracked field is {@code OwnerId}. */
+    @Override
+    public List<String> trackedFields() {
+        return List.of(parent + ".OwnerId");
     }
 
     /** The activity kind of a change of {@code field}, or null when it is not read. */
@@ -38,8 +46,8 @@ abstract class OwnerHistory extends SalesforceObjectSync {
         if (kind == null || "Owner".equals(field) && !Rows.lookupIdsRow(row)) {
             return List.of();
         }
-        String parent = str(row, parentField);
-        return List.of(new Rows.Fact(kind, parent, str(row, "Id"), Rows.time(row, "CreatedDate"), pairs(subject + "Id", parent),
+        String parentId = str(row, parentField);
+        return List.of(new Rows.Fact(kind, parentId, str(row, "Id"), Rows.time(row, "CreatedDate"), pairs(subject + "Id", parentId),
                 Map.of(), pairs("from", str(row, "OldValue"), "to", str(row, "NewValue"))).creditedTo("CreatedById", row, context));
     }
 }

@@ -48,6 +48,14 @@ public abstract class SalesforceObjectSync {
         return groupsSelected ? List.of("User", "Group", "GroupMember") : List.of("User");
     }
 
+    /**
+     * For a field history object: the parent's fields ({@code Object.Field}) whose changes it turns
+     * into activity. Each needs Set History Tracking on in the org; {@code infra/salesforce} turns it on.
+     */
+    public List<String> trackedFields() {
+        return List.of();
+    }
+
     /** Fields read only with the tenant's explicit opt-in (note text). */
     public List<String> optInFields(boolean noteTextAllowed) {
         return List.of();
