@@ -29,6 +29,22 @@ public record CompositeQueries(boolean allOrNone, List<Map<String, String>> comp
                 .toList());
     }
 
+    /**
+     * The request body as JSON text, built as a tree: no bean introspection on the way out (two
+     * polls' first composite calls at once once failed client-side with an InvalidDefinitionException
+     * while the REST client introspected this record concurrently).
+     */
+    public String json() {
+        com.fasterxml.jackson.databind.node.ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        body.put("allOrNone", allOrNone);
+        com.fasterxml.jackson.databind.node.ArrayNode requests = body.putArray("compositeRequest");
+        compositeRequest.forEach(request -> {
+            com.fasterxml.jackson.databind.node.ObjectNode sub = requests.addObject();
+            request.forEach(sub::put);
+        });
+        return body.toString();
+    }
+
     /** @param queries referenceId → SOQL */
     public static CompositeQueries of(String version, Map<String, String> queries) {
         if (queries.isEmpty() || queries.size() > MAX_QUERIES) {

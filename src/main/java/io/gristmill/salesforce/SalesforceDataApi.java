@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The few Salesforce REST resources Gristmill reads, on one org's instance URL. Every method is a
- * read: GETs, and {@code /composite}, whose body {@link CompositeQueries} can only hold GET
+ * read: GETs, and {@code /composite}, whose body (only ever {@link CompositeQueries#json()}) can only hold GET
  * queries. There is deliberately no method that could create, update or delete anything.
  */
 @Path("/services/data/{version}")
@@ -31,6 +31,6 @@ public interface SalesforceDataApi {
     @POST
     @Path("/composite")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response composite(@PathParam("version") String version, CompositeQueries body,
+    Response composite(@PathParam("version") String version, String compositeQueriesJson,
             @HeaderParam("Authorization") String bearer);
 }

@@ -73,7 +73,7 @@ public class SalesforceReader {
     @Retry(retryOn = SalesforceUnavailableException.class, maxRetries = 4, delay = 250, jitter = 150)
     public Map<String, Description> describeAll(AccessToken token, Map<String, java.util.Set<String>> objects, PollMeter meter) {
         CompositeQueries body = CompositeQueries.describes(API_VERSION, List.copyOf(objects.keySet()));
-        JsonNode answer = read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.composite(API_VERSION, body, bearer(token)));
+        JsonNode answer = read(token, meter, client(token.instanceUrl(), config.readTimeout()), api -> api.composite(API_VERSION, body.json(), bearer(token)));
         Map<String, Description> results = new LinkedHashMap<>();
         for (JsonNode sub : answer.path("compositeResponse")) {
             String object = sub.path("referenceId").asText();
@@ -129,7 +129,7 @@ public class SalesforceReader {
             jitter = 150)
     public Map<String, FirstPage> composite(AccessToken token, Map<String, String> queries, PollMeter meter) {
         CompositeQueries body = CompositeQueries.of(API_VERSION, queries);
-        JsonNode answer = read(token, meter, queries(token), api -> api.composite(API_VERSION, body, bearer(token)));
+        JsonNode answer = read(token, meter, queries(token), api -> api.composite(API_VERSION, body.json(), bearer(token)));
         Map<String, FirstPage> results = new LinkedHashMap<>();
         for (JsonNode sub : answer.path("compositeResponse")) {
             String reference = sub.path("referenceId").asText();
