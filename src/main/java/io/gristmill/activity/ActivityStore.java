@@ -193,6 +193,36 @@ public class ActivityStore {
         }
     }
 
+    /** The metadata key of an approved conversation summary (front.summary): derived text, never the conversation's. */
+    public static final String SUMMARY = "summary";
+
+    /**
+     * Puts an approved summary on a stored activity ({@code meta.summary}); returns false when no
+     * such activity is stored. Activity writes never replace a stored item, so it stays.
+     */
+    public boolean summarize(String tenantId, String activityId, String summary) {
+        return updateMeta(tenantId, activityId, "SET #meta.#summary = :summary", Map.of(":summary", s(summary)));
+    }
+
+    /** Removes an activity's summary (its approval was withdrawn); false when no such activity is stored. */
+    public boolean forgetSummary(String tenantId, String activityId) {
+        return updateMeta(tenantId, activityId, "REMOVE #meta.#summary", Map.of());
+    }
+
+    private boolean updateMeta(String tenantId, String activityId, String expression, Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(PK, s(ActivityItems.itemKey(tenantId, activityId)), SK, s("ACT")))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#meta", "meta", "#summary", SUMMARY))
+                    .expressionAttributeValues(values.isEmpty() ? null : values));
+            return true;
+        } catch (ConditionalCheckFailedException notStored) {
+            return false;
+        }
+    }
+
     /** Removes every activity derived from a record deleted at the source; returns how many. */
     public int deleteForSourceRecord(String tenantId, Source source, String sourceRecordId) {
         List<Activity> derived = forSourceRecord(tenantId, source, sourceRecordId);

@@ -38,8 +38,11 @@ public class ConnectRoutes implements Routes {
     private final ConnectionStore connections;
     private final JsonBodies bodies;
     private final Clock clock;
+    private final io.gristmill.tenant.TenantSettingsStore settings;
 
-    public ConnectRoutes(SalesforceConnect salesforce, FrontConnect front, ConnectionStore connections, JsonBodies bodies, Clock clock) {
+    public ConnectRoutes(SalesforceConnect salesforce, FrontConnect front, ConnectionStore connections, JsonBodies bodies, Clock clock,
+            io.gristmill.tenant.TenantSettingsStore settings) {
+        this.settings = settings;
         this.salesforce = salesforce;
         this.front = front;
         this.connections = connections;
@@ -100,8 +103,10 @@ public class ConnectRoutes implements Routes {
         });
         table.add("GET", "/connections", (request, caller) -> {
             caller.requireAdmin();
+            // Where an admin approved Front conversation summaries (who, when): shown beside the connections they read through.
             return ApiResult.ok(Map.of("connections",
-                    PROVIDERS.stream().map(provider -> connections.get(caller.tenantId(), provider)).toList()));
+                    PROVIDERS.stream().map(provider -> connections.get(caller.tenantId(), provider)).toList(),
+                    "frontSummaries", settings.get(caller.tenantId()).settings().front().summaries()));
         });
         table.add("DELETE", "/connections/salesforce", (request, caller) -> {
             caller.requireAdmin();

@@ -44,4 +44,21 @@ public interface FrontApi {
     Response events(@QueryParam("q[after]") String after, @QueryParam("q[inboxes]") List<String> inboxes,
             @QueryParam("sort_by") String sortBy, @QueryParam("sort_order") String sortOrder, @QueryParam("limit") int limit,
             @QueryParam("page_token") String pageToken, @HeaderParam("Authorization") String bearer);
+
+    @GET
+    @Path("/events")
+    Response eventsOfTypes(@QueryParam("q[after]") String after, @QueryParam("q[types]") List<String> types,
+            @QueryParam("q[inboxes]") List<String> inboxes, @QueryParam("sort_by") String sortBy, @QueryParam("sort_order") String sortOrder,
+            @QueryParam("limit") int limit, @QueryParam("page_token") String pageToken, @HeaderParam("Authorization") String bearer);
+
+    /** Message text: only for an approved summary, read in memory (see front.summary). */
+    @GET
+    @Path("/conversations/{conversationId}/messages")
+    Response conversationMessages(@PathParam("conversationId") String conversationId, @QueryParam("limit") int limit,
+            @QueryParam("page_token") String pageToken, @HeaderParam("Authorization") String bearer);
+
+    /** Comment text: only for an approved summary, read in memory (see front.summary). */
+    @GET
+    @Path("/conversations/{conversationId}/comments")
+    Response conversationComments(@PathParam("conversationId") String conversationId, @HeaderParam("Authorization") String bearer);
 }

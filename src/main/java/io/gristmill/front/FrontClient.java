@@ -107,6 +107,30 @@ public class FrontClient {
                 EVENTS_PAGE_SIZE, pageToken.orElse(null), bearer(token)), api));
     }
 
+    /** Events of the given types after {@code after}, oldest first, in the given inboxes. */
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public FrontPage eventsOfTypes(String token, Instant after, List<String> types, List<String> inboxes, Optional<String> pageToken,
+            FrontRateMeter meter) {
+        String afterSeconds = String.format("%d.%03d", after.getEpochSecond(), after.getNano() / 1_000_000);
+        return page(read(meter, a -> a.eventsOfTypes(afterSeconds, types, inboxes, "created_at", "asc", EVENTS_PAGE_SIZE,
+                pageToken.orElse(null), bearer(token)), api));
+    }
+
+    /**
+     * A page of a conversation's messages (100 at most), text included: for an approved summary
+     * only. The caller keeps what it reads in memory; nothing here logs or keeps a body.
+     */
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public FrontPage messages(String token, String conversationId, Optional<String> pageToken, FrontRateMeter meter) {
+        return page(read(meter, a -> a.conversationMessages(conversationId, 100, pageToken.orElse(null), bearer(token)), api));
+    }
+
+    /** A conversation's comments (Front returns them in one list), text included: for an approved summary only. */
+    @Retry(retryOn = FrontUnavailableException.class, maxRetries = 2, delay = 300, jitter = 200)
+    public FrontPage comments(String token, String conversationId, FrontRateMeter meter) {
+        return page(read(meter, a -> a.conversationComments(conversationId, bearer(token)), api));
+    }
+
     /**
      * The inbox ids of a team, for a webhook: one short call, no retries, no waiting on a 429
      * (a webhook has about 5 s in all; what cannot be checked now is answered 503 and redelivered).

@@ -100,4 +100,41 @@ public interface FrontConfig {
     /** Refresh an OAuth access token this long before it expires. */
     @WithDefault("PT2M")
     Duration refreshAhead();
+
+    /** Approved conversation summaries ({@code gristmill.front.summaries.*}). */
+    Summaries summaries();
+
+    /** Conversation summaries, written only where an admin approved them (tenant settings {@code front.summaries}). */
+    interface Summaries {
+        /** Bedrock model that writes them; empty: none are written. Defaults to the narrator's model ({@code NarratorModelId}). */
+        Optional<String> modelId();
+
+        /** Time one model call may take, throttling retries included. */
+        @WithDefault("PT20S")
+        Duration callTimeout();
+
+        /** Most tokens the model may write per summary. */
+        @WithDefault("200")
+        int maxTokens();
+
+        /** Summaries a reconciliation run writes at most per tenant; the rest wait for the next run. */
+        @WithDefault("25")
+        int perRun();
+
+        /** Time a run may spend on summaries after reconciling. */
+        @WithDefault("PT60S")
+        Duration budget();
+
+        /** Attempts per conversation when the model or Front fails (throttled, timed out); then it stays without a summary. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Longest conversation text sent to the model (the newest part is kept): a bound on what is read into memory and paid for. */
+        @WithDefault("24000")
+        int maxSourceChars();
+
+        /** Message pages (100 each) read at most per conversation. */
+        @WithDefault("5")
+        int maxMessagePages();
+    }
 }

@@ -3,6 +3,7 @@ package io.gristmill.front;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,12 @@ public class FrontReconciler {
     private final FrontCatalog catalog;
     private final FrontConfig config;
     private final Clock clock;
+    private final List<AfterReconcile> afterwards;
 
     public FrontReconciler(FrontTokens tokens, FrontClient client, FrontTeammates teammates, FrontInboxScope scope, FrontMapper mapper,
             ActivityStore activities, SyncCursorStore cursors, ConnectionStore connections, LeaseStore leases, FrontConfig config,
-            Clock clock, FrontCatalog catalog) {
+            Clock clock, FrontCatalog catalog, jakarta.enterprise.inject.Instance<AfterReconcile> afterwards) {
+        this.afterwards = afterwards.stream().toList();
         this.catalog = catalog;
         this.tokens = tokens;
         this.client = client;
@@ -102,6 +105,7 @@ public class FrontReconciler {
         int ignored;
         String stopped;
         boolean caughtUp;
+        final List<String> notes = new ArrayList<>();
 
         Run(Instant started, Instant deadline, Optional<Instant> position) {
             this.started = started;
@@ -126,6 +130,11 @@ public class FrontReconciler {
             if (run.caughtUp && !run.meter.belowReserve(config.rateLimitReserve())) {
                 // Last and least: only a run that read everything spends calls on it.
                 refreshCatalog(tenantId, token, run.meter, started);
+            }
+            if (run.caughtUp) {
+                for (AfterReconcile step : afterwards) {
+                    step.run(tenantId, token, run.meter, run.deadline).ifPresent(run.notes::add);
+                }
             }
         } catch (FrontTeammates.TeammatesUnfinishedException e) {
             run.stopped = e.getMessage() + "; continues next run";
@@ -222,6 +231,7 @@ public class FrontReconciler {
                 run.caughtUp, run.stopped, false);
         Set<String> missingTeams = scope.missingTeams(tenantId);
         connections.recordSyncStatus(tenantId, FrontSecret.PROVIDER, status(report, run.position, run.started)
+                + run.notes.stream().map(note -> "; " + note).collect(java.util.stream.Collectors.joining())
                 + (missingTeams.isEmpty() ? "" : "; skipped chosen " + (missingTeams.size() == 1 ? "team " : "teams ")
                         + String.join(", ", missingTeams) + ": no longer in Front (deleted?); choose again in the settings"));
         if (run.caughtUp) {

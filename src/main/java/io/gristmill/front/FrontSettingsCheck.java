@@ -19,7 +19,10 @@ public class FrontSettingsCheck implements SettingsCheck {
 
     @Override
     public Optional<String> problem(String tenantId, TenantSettings settings) {
-        List<String> unknown = catalog.unknown(tenantId, settings.front().inboxes(), settings.front().teams());
+        TenantSettings.Front front = settings.front();
+        List<String> inboxes = java.util.stream.Stream.concat(front.inboxes().stream(), front.summaries().inboxes().stream()).distinct().toList();
+        List<String> teams = java.util.stream.Stream.concat(front.teams().stream(), front.summaries().teams().stream()).distinct().toList();
+        List<String> unknown = catalog.unknown(tenantId, inboxes, teams);
         if (unknown.isEmpty()) {
             return Optional.empty();
         }

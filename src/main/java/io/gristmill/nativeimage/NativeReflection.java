@@ -133,6 +133,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         StoredSettings.class,
         TenantSettings.class,
         TenantSettings.Front.class,
+        TenantSettings.Summaries.class,
         TenantSettings.Salesforce.class,
         Source.class,
         ConnectionState.class,

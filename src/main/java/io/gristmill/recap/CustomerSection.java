@@ -67,23 +67,45 @@ final class CustomerSection {
                 .filter(m -> m.firstResolution().filter(r -> in.employeeId().equals(r.employeeId().orElse(null)) && within(r, in)).isPresent())
                 .forEach(resolvedByEmployee::add);
         if (!archives.isEmpty()) {
-            // Each resolution counts: one that was reopened (by a person, a reply or a reminder)
-            // before the conversation was resolved again, however often that happened in the week.
-            List<Activity> reopens = new ArrayList<>();
-            for (Activity archive : archives) {
-                history(in, conversation(archive), own).stream()
-                        .filter(a -> a.occurredAt().isAfter(archive.occurredAt())
-                                || a.occurredAt().equals(archive.occurredAt()) && a.sourceFactId().compareTo(archive.sourceFactId()) > 0)
-                        .filter(a -> a.kind().equals(ConversationMetrics.REOPENED) || a.kind().equals(ConversationMetrics.ARCHIVED))
-                        .findFirst()
-                        .filter(next -> next.kind().equals(ConversationMetrics.REOPENED))
-                        .ifPresent(reopens::add);
-            }
-            metrics.add(new Metric("reopenRate", "Reopened after resolving",
-                    BigDecimal.valueOf(reopens.size()).divide(BigDecimal.valueOf(archives.size()), 2, RoundingMode.HALF_UP),
-                    "ratio", ids(reopens)));
+            metrics.add(reopenRate(in, archives, own));
         }
-        return Optional.of(new Section(SectionId.CUSTOMERS, "Customers", metrics, topTags(in, handled, own)));
+        List<Item> items = new ArrayList<>(topTags(in, handled, own));
+        items.addAll(problemsSolved(in, lastArchiveByConversation));
+        return Optional.of(new Section(SectionId.CUSTOMERS, "Customers", metrics, items));
+    }
+
+    private static Metric reopenRate(Input in, List<Activity> archives, List<Activity> own) {
+        // Each resolution counts: one that was reopened (by a person, a reply or a reminder)
+        // before the conversation was resolved again, however often that happened in the week.
+        List<Activity> reopens = new ArrayList<>();
+        for (Activity archive : archives) {
+            history(in, conversation(archive), own).stream()
+                    .filter(a -> a.occurredAt().isAfter(archive.occurredAt())
+                            || a.occurredAt().equals(archive.occurredAt()) && a.sourceFactId().compareTo(archive.sourceFactId()) > 0)
+                    .filter(a -> a.kind().equals(ConversationMetrics.REOPENED) || a.kind().equals(ConversationMetrics.ARCHIVED))
+                    .findFirst()
+                    .filter(next -> next.kind().equals(ConversationMetrics.REOPENED))
+                    .ifPresent(reopens::add);
+        }
+        return new Metric("reopenRate", "Reopened after resolving",
+                BigDecimal.valueOf(reopens.size()).divide(BigDecimal.valueOf(archives.size()), 2, RoundingMode.HALF_UP),
+                "ratio", ids(reopens));
+    }
+
+    /** Most approved summaries a recap lists. */
+    private static final int MAX_PROBLEMS = 10;
+
+    /**
+     * The kinds of problems solved: the approved summary of each conversation resolved (its last
+     * resolution of the week), linked to the conversation; none where summaries are not approved.
+     */
+    private static List<Item> problemsSolved(Input in, Map<String, Activity> lastArchiveByConversation) {
+        return lastArchiveByConversation.values().stream()
+                .filter(a -> a.metadata().containsKey(io.gristmill.activity.ActivityStore.SUMMARY))
+                .limit(MAX_PROBLEMS)
+                .map(a -> new Item(a.metadata().get(io.gristmill.activity.ActivityStore.SUMMARY), "problem solved", null, null,
+                        in.links().to(Source.FRONT, conversation(a)), List.of(a.id())))
+                .toList();
     }
 
     /** Tags on the conversations handled, as they stood at the end of the period, most common first. */

@@ -195,7 +195,8 @@ public final class RecapCalculator {
         highlights.forEach(h -> referenced.addAll(h.evidence()));
         Map<String, Evidence> evidence = new LinkedHashMap<>();
         referenced.stream().map(byId::get).filter(Objects::nonNull).forEach(a -> evidence.put(a.id(),
-                new Evidence(a.kind(), a.source().id(), a.occurredAt(), a.sourceRecordId(), links.to(a))));
+                new Evidence(a.kind(), a.source().id(), a.occurredAt(), a.sourceRecordId(), links.to(a),
+                        a.metadata().get(io.gristmill.activity.ActivityStore.SUMMARY))));
         return evidence;
     }
 

@@ -136,8 +136,11 @@ public record RecapContent(
         return value == null || value.scale() >= 0 ? value : value.setScale(0);
     }
 
-    /** One activity as the evidence table shows it: enough to find it at the source. */
+    /**
+     * One activity as the evidence table shows it: enough to find it at the source, and the
+     * approved summary of a resolved conversation where there is one.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Evidence(String kind, String source, Instant occurredAt, String recordId, String link) {
+    public record Evidence(String kind, String source, Instant occurredAt, String recordId, String link, String summary) {
     }
 }

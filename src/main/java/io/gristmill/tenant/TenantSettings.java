@@ -196,11 +196,72 @@ public record TenantSettings(String timeZone, DayOfWeek weekStart, Salesforce sa
     }
 
     /** @param inboxes Front inbox ids ({@code inb_...}); @param teams Front team ids ({@code tim_...}) */
-    public record Front(List<String> inboxes, List<String> teams) {
-        public Front {
-            inboxes = checked(inboxes, Pattern.compile("inb_[A-Za-z0-9]{1,32}"), "front.inboxes (inb_...)");
-            teams = checked(teams, Pattern.compile("tim_[A-Za-z0-9]{1,32}"), "front.teams (tim_...)");
+    /**
+     * @param inboxes   Front inboxes that count (empty, with no teams: every inbox)
+     * @param teams     Front teams whose inboxes count
+     * @param summaries where an admin approved conversation summaries (off unless approved)
+     */
+    public record Front(List<String> inboxes, List<String> teams, Summaries summaries) {
+        private static final Pattern INBOX = Pattern.compile("inb_[A-Za-z0-9]{1,32}");
+        private static final Pattern TEAM = Pattern.compile("tim_[A-Za-z0-9]{1,32}");
+
+        public Front(List<String> inboxes, List<String> teams) {
+            this(inboxes, teams, null);
         }
+
+        public Front {
+            inboxes = checked(inboxes, INBOX, "front.inboxes (inb_...)");
+            teams = checked(teams, TEAM, "front.teams (tim_...)");
+            summaries = summaries == null ? Summaries.NONE : summaries;
+        }
+    }
+
+    /**
+     * Front conversation summaries, approved by an admin per inbox or team: when a conversation
+     * there is resolved, its messages are read in memory and a model writes a short neutral summary
+     * of the problem and its resolution; only that is stored. Who approved and when is set by
+     * Gristmill from the admin who saved a changed scope (what a caller sends for them is ignored).
+     *
+     * @param inboxes    approved inboxes ({@code inb_...})
+     * @param teams      approved teams ({@code tim_...}): their inboxes
+     * @param approvedBy the admin who approved the current scope
+     * @param approvedAt when
+     */
+    public record Summaries(List<String> inboxes, List<String> teams, String approvedBy, java.time.Instant approvedAt) {
+        public static final Summaries NONE = new Summaries(List.of(), List.of(), null, null);
+
+        public Summaries {
+            inboxes = checked(inboxes, Front.INBOX, "front.summaries.inboxes (inb_...)");
+            teams = checked(teams, Front.TEAM, "front.summaries.teams (tim_...)");
+        }
+
+        public boolean approved() {
+            return !inboxes.isEmpty() || !teams.isEmpty();
+        }
+
+        /** {@code inbox:inb_...} and {@code team:tim_...}: what an approval (and a withdrawal) is about. */
+        public java.util.Set<String> scopes() {
+            java.util.Set<String> scopes = new java.util.TreeSet<>();
+            inboxes.forEach(i -> scopes.add("inbox:" + i));
+            teams.forEach(t -> scopes.add("team:" + t));
+            return scopes;
+        }
+
+        /** This scope with its approval stamped: the previous stamp when the scope is unchanged, else {@code by} at {@code now}. */
+        public Summaries stamped(Summaries before, String by, java.time.Instant now) {
+            if (!approved()) {
+                return NONE;
+            }
+            return scopes().equals(before.scopes()) && before.approvedBy() != null ? new Summaries(inboxes, teams, before.approvedBy(),
+                    before.approvedAt()) : new Summaries(inboxes, teams, by, now);
+        }
+    }
+
+    /** The same settings with the Front summaries' approval stamped against what was stored before. */
+    public TenantSettings withSummariesStamped(TenantSettings before, String by, java.time.Instant now) {
+        Summaries stamped = front.summaries().stamped(before.front().summaries(), by, now);
+        return new TenantSettings(timeZone, weekStart, salesforce, new Front(front.inboxes(), front.teams(), stamped), employeeGroups,
+                directory, retentionMonths, recaps);
     }
 
     private static List<String> checked(List<String> values, Pattern pattern, String field) {

@@ -22,9 +22,12 @@ public class TenantSettingsRoutes implements Routes {
     private final JsonBodies bodies;
     /** Every feature's check of what it alone can judge (Front's inboxes, the narrator model, built-in templates). */
     private final List<SettingsCheck> checks;
+    /** Every feature's reaction to a saved change (a withdrawn summary approval erases those summaries). */
+    private final List<SettingsChange> reactions;
 
     public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies,
-            jakarta.enterprise.inject.Instance<SettingsCheck> checks) {
+            jakarta.enterprise.inject.Instance<SettingsCheck> checks, jakarta.enterprise.inject.Instance<SettingsChange> reactions) {
+        this.reactions = reactions.stream().toList();
         this.store = store;
         this.notes = notes;
         this.bodies = bodies;
@@ -50,7 +53,10 @@ public class TenantSettingsRoutes implements Routes {
                     throw Refusal.invalid(problem);
                 });
             }
+            TenantSettings before = store.get(tenantId).settings();
             StoredSettings saved = store.put(tenantId, settings, caller.subject());
+            TenantSettings after = saved.settings();
+            reactions.forEach(reaction -> reaction.changed(tenantId, before, after));
             if (saved.noteTextPurgePending() && notes.continuePending(tenantId, PURGE_BUDGET)) {
                 saved = store.get(tenantId);
             }

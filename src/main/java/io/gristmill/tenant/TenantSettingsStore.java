@@ -60,11 +60,12 @@ public class TenantSettingsStore {
      * Saves the settings. Withdrawing the note-text opt-in marks the stored note text for removal
      * ({@link StoredSettings#noteTextPurgePending()}) in the same write.
      */
-    public StoredSettings put(String tenantId, TenantSettings settings, String updatedBy) {
+    public StoredSettings put(String tenantId, TenantSettings given, String updatedBy) {
         StoredSettings before = get(tenantId);
+        Instant now = clock.instant();
+        TenantSettings settings = given.withSummariesStamped(before.settings(), updatedBy, now);
         boolean purge = before.noteTextPurgePending()
                 || (before.settings().salesforce().noteText() && !settings.salesforce().noteText());
-        Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>(Table.key(tenantKey(tenantId), SETTINGS));
         item.put("type", s("settings"));
         try {

@@ -135,11 +135,12 @@ class TemplatePermissionsTest {
     }
 
     @Test
-    void only_the_recap_writing_functions_may_invoke_a_model_and_only_the_narrator_model() throws IOException {
+    void only_the_recap_and_summary_writing_functions_may_invoke_a_model_and_only_the_narrator_model() throws IOException {
         Map<String, List<Statement>> functions = functions();
         functions.forEach((function, statements) -> {
             List<String> bedrock = allowed(statements, "bedrock:");
-            if (function.equals("ApiFunction") || function.equals("RecapDraftsFunction") || function.equals("RecapDraftsWorkerFunction")) {
+            if (List.of("ApiFunction", "RecapDraftsFunction", "RecapDraftsWorkerFunction", "FrontReconcileFunction", "FrontReconcileWorkerFunction")
+                    .contains(function)) {
                 assertThat(bedrock).as(function).containsExactly("bedrock:InvokeModel");
                 assertThat(statements).filteredOn(s -> s.actions().contains("bedrock:InvokeModel")).singleElement()
                         // !Sub [arn, {ModelRegion: ...}]: the ARN names the one model, no wildcard.

@@ -42,6 +42,24 @@ class FrontConnectTest {
     @Inject
     FrontTokens tokens;
 
+    @Inject
+    io.gristmill.tenant.TenantSettingsStore settings;
+
+    @Test
+    void the_connections_show_where_an_admin_approved_front_summaries() {
+        String tenant = Ids.tenant();
+        assertThat(frontConnection(tenant).body().at("/frontSummaries/inboxes").size()).as("off by default").isZero();
+        settings.put(tenant, new io.gristmill.tenant.TenantSettings("UTC", java.time.DayOfWeek.MONDAY, null,
+                new io.gristmill.tenant.TenantSettings.Front(List.of(), List.of(),
+                        new io.gristmill.tenant.TenantSettings.Summaries(List.of(), List.of("tim_support"), null, null)), null), "auth0|mia");
+
+        HttpApiEvent.Response shown = frontConnection(tenant);
+
+        assertThat(shown.body().at("/frontSummaries/teams/0").asText()).isEqualTo("tim_support");
+        assertThat(shown.body().at("/frontSummaries/approvedBy").asText()).isEqualTo("auth0|mia");
+        assertThat(shown.body().at("/frontSummaries/approvedAt").asText()).isNotBlank();
+    }
+
     SimulatedFront front;
 
     @BeforeEach

@@ -20,6 +20,10 @@ class NativeReflectionTest {
     /** Records used only in memory (never serialized): registering them would only grow the image. */
     private static final Set<String> INTERNAL = Set.of(
             "io.gristmill.activity.Activity",
+            "io.gristmill.front.summary.SummaryLedger.Pending",
+            "io.gristmill.front.summary.SummaryLedger.Covered",
+            "io.gristmill.front.summary.SummaryWriter.Written",
+            "io.gristmill.front.summary.ConversationText.Part",
             "io.gristmill.activity.ConversationDigests.Read",
             "io.gristmill.work.WorkQueue.Dispatched",
             "io.gristmill.work.WorkMetrics.Value",

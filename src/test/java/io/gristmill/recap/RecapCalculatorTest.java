@@ -113,6 +113,41 @@ class RecapCalculatorTest {
     }
 
     @Test
+    void approved_summaries_list_the_problems_solved_and_sit_in_the_evidence_next_to_the_conversation_link() {
+        String summary = "Customer could not sign in; agent restored access and confirmed it worked.";
+        List<Activity> withSummary = ACTIVITIES.stream().map(a -> a.kind().equals("front.conversation.archived")
+                && a.employeeId().filter(ADA::equals).isPresent() && a.references().get("conversationId").equals(firstResolvedConversation())
+                ? new Activity(a.tenantId(), a.employeeId(), a.occurredAt(), a.source(), a.kind(), a.sourceRecordId(), a.sourceFactId(),
+                        a.references(), a.measures(), withEntry(a.metadata(), io.gristmill.activity.ActivityStore.SUMMARY, summary))
+                : a).toList();
+
+        RecapContent content = RecapCalculator.calculate(new RecapCalculator.Input(ADA, FROM, TO, BERLIN, withSummary,
+                RecapFixture.conversations(withSummary), Set.of(), Set.of(), LINKS));
+        RecapContent without = recap(Set.of(), Set.of());
+
+        RecapContent.Item problem = content.section(SectionId.CUSTOMERS).orElseThrow().items().stream()
+                .filter(i -> "problem solved".equals(i.detail())).findFirst().orElseThrow();
+        assertThat(problem.label()).isEqualTo(summary);
+        assertThat(problem.link()).isEqualTo("https://app.frontapp.com/open/" + firstResolvedConversation());
+        assertThat(content.evidence().get(problem.evidence().get(0)).summary()).isEqualTo(summary);
+        assertThat(content.evidence().get(problem.evidence().get(0)).link()).isEqualTo(problem.link());
+        assertThat(without.section(SectionId.CUSTOMERS).orElseThrow().items()).noneMatch(i -> "problem solved".equals(i.detail()));
+        assertThat(without.evidence().values()).allMatch(e -> e.summary() == null);
+    }
+
+    private static String firstResolvedConversation() {
+        return ACTIVITIES.stream().filter(a -> a.kind().equals("front.conversation.archived") && a.employeeId().filter(ADA::equals).isPresent()
+                && !a.occurredAt().isBefore(FROM) && a.occurredAt().isBefore(TO)).map(a -> a.references().get("conversationId")).findFirst()
+                .orElseThrow();
+    }
+
+    private static Map<String, String> withEntry(Map<String, String> map, String key, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
+    @Test
     void call_metrics_appear_only_when_included() {
         assertThat(recap(Set.of(), Set.of()).section(SectionId.CALLS)).isEmpty();
 

@@ -146,6 +146,8 @@ public final class Sandbox {
         runSchedule("salesforce-poll");
         runSchedule("front-reconcile");
         deliverLiveWork();
+        runSchedule("front-reconcile");
+        showSummaries(aws);
         company.redateWonDeal(Instant.now(), SandboxCompany.weekStart(started, 1));
         say("Ironleaf Tea's Close Date was corrected after signing; Salesforce is polled again");
         runSchedule("salesforce-poll");
@@ -224,7 +226,8 @@ public final class Sandbox {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("timeZone", SandboxCompany.ZONE.getId());
         settings.put("weekStart", "MONDAY");
-        settings.put("front", Map.of("inboxes", List.of(SandboxCompany.INBOX)));
+        // Summaries of resolved conversations approved for the support inbox (from now on).
+        settings.put("front", Map.of("inboxes", List.of(SandboxCompany.INBOX), "summaries", Map.of("inboxes", List.of(SandboxCompany.INBOX))));
         settings.put("employeeGroups", SandboxCompany.RECAP_GROUPS);
         settings.put("recaps", Map.of("narrator", "model"));
         expect(admin.send("PUT", "/tenants/" + SandboxCompany.TENANT + "/settings", json(settings)), 200, "saving the tenant settings");
@@ -324,6 +327,22 @@ public final class Sandbox {
             }
         }
         say("Front delivered " + events.size() + " signed webhooks to " + webhook);
+    }
+
+    /** The approved inbox's conversation resolved in the live work: its stored summary, and nothing else of it. */
+    private void showSummaries(LocalAws aws) {
+        List<String> summaries = new ArrayList<>();
+        try (var dynamo = aws.dynamo()) {
+            for (var page : dynamo.scanPaginator(b -> b.tableName(LocalAws.TABLE))) {
+                page.items().stream().filter(item -> item.get("PK").s().startsWith("T#" + SandboxCompany.TENANT + "#ACT#"))
+                        .filter(item -> item.containsKey("meta") && item.get("meta").m().containsKey("summary"))
+                        .forEach(item -> summaries.add(item.get("meta").m().get("summary").s()));
+            }
+        }
+        if (summaries.isEmpty()) {
+            failures.add("the conversation resolved in the approved support inbox got no summary");
+        }
+        summaries.forEach(s -> say("Approved Front summary stored for a resolved conversation: \"" + s + "\""));
     }
 
     private void readAndConfirmRecaps() {

@@ -456,6 +456,15 @@ final class SandboxCompany {
                 .path("id").asText());
         events.add(front.event("evt_" + ids.incrementAndGet(), "outbound", now.minusSeconds(5), conversation, INBOX, agent.frontTeammateId())
                 .path("id").asText());
+        // Resolved at once; the support inbox's summaries are approved, so the next reconciliation
+        // reads these messages in memory and stores one neutral sentence, never their text.
+        front.conversationText(conversation, now.minusSeconds(90), List.of(
+                "Hello, " + PRIVATE_TEXT + " here. I cannot log in since my password reset, the page says the account is locked. "
+                        + "My customer number is 4471-2290, call me on +44 20 7946 0958.",
+                "I unlocked the account and sent a new reset link. Please try again. " + SimulatedFront.CONTENT),
+                List.of("Checked the login audit for " + PRIVATE_TEXT + ": nothing unusual."));
+        events.add(front.event("evt_" + ids.incrementAndGet(), "archive", now.minusSeconds(1), conversation, INBOX, agent.frontTeammateId())
+                .path("id").asText());
         String owner = rep.salesforceUserId();
         org.put("Task", row(sfId("00T"), now.minusSeconds(30), owner, "OwnerId", owner, "Subject", "Call: " + PRIVATE_TEXT,
                 "Description", PRIVATE_TEXT, "TaskSubtype", "Call", "CallType", "Outbound", "CallDurationInSeconds", 240,

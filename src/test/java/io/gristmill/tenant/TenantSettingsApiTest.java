@@ -65,6 +65,28 @@ class TenantSettingsApiTest {
         assertThat(read.body().at("/updatedBy").asText()).isEqualTo("auth0|emp-admin");
     }
 
+    @Test
+    void approving_front_summaries_is_stamped_with_the_admin_and_time_and_withdrawing_clears_it() {
+        String tenant = Ids.tenant();
+        Map<String, Object> approving = new java.util.HashMap<>(settings());
+        approving.put("front", Map.of("inboxes", List.of("inb_55c8c149"), "summaries",
+                Map.of("inboxes", List.of("inb_55c8c149"), "approvedBy", "someone-else", "approvedAt", "2020-01-01T00:00:00Z")));
+
+        HttpApiEvent.Response approved = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).jsonBody(approving).send();
+        HttpApiEvent.Response unchanged = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).jsonBody(approving).send();
+        HttpApiEvent.Response withdrawn = request("PUT", "/tenants/" + tenant + "/settings").claims(admin(tenant)).jsonBody(settings()).send();
+
+        assertThat(approved.body().at("/settings/front/summaries/inboxes/0").asText()).isEqualTo("inb_55c8c149");
+        assertThat(approved.body().at("/settings/front/summaries/approvedBy").asText()).as("what the caller sends is ignored")
+                .isEqualTo("auth0|emp-admin");
+        assertThat(java.time.Instant.parse(approved.body().at("/settings/front/summaries/approvedAt").asText()))
+                .isAfter(java.time.Instant.now().minusSeconds(60));
+        assertThat(unchanged.body().at("/settings/front/summaries/approvedAt")).as("the same scope keeps its approval")
+                .isEqualTo(approved.body().at("/settings/front/summaries/approvedAt"));
+        assertThat(withdrawn.body().at("/settings/front/summaries/inboxes").size()).isZero();
+        assertThat(withdrawn.body().at("/settings/front/summaries/approvedBy").isNull()).isTrue();
+    }
+
     @jakarta.inject.Inject
     io.gristmill.front.FrontCatalog frontCatalog;
 

@@ -45,7 +45,13 @@ public final class SimulatedBedrock implements AutoCloseable {
     public enum Behaviour {
         GROUNDED, WRONG_NUMBER, INVENTED_NAME, UNKNOWN_ID, NO_TOOL, THROTTLE, INVALID, SLOW,
         /** Asked to read a request, answers with options that do not exist (another person's data, an unknown section). */
-        OVERREACH
+        OVERREACH,
+        /** Asked to summarize a conversation, copies one of its sentences. */
+        ECHO,
+        /** Asked to summarize, adds an e-mail address from the conversation. */
+        LEAK_EMAIL,
+        /** Asked to summarize, adds a phone number from the conversation. */
+        LEAK_PHONE
     }
 
     public static final String MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
@@ -122,6 +128,16 @@ public final class SimulatedBedrock implements AutoCloseable {
                 answerRequest(exchange, body, message, next(""));
                 return;
             }
+            if (message.startsWith("SUMMARIZE\n")) {
+                Behaviour behaviour = next("");
+                if (behaviour == Behaviour.THROTTLE) {
+                    error(exchange, 429, "ThrottlingException", "Too many requests, please wait before trying again.");
+                } else {
+                    respondWithTool(exchange, body, message, JSON.createObjectNode()
+                            .put("summary", ConversationSummarizer.summarize(message.substring("SUMMARIZE\n".length()), behaviour)));
+                }
+                return;
+            }
             NarrationFacts facts = JSON.readValue(message.substring("FACTS\n".length(), message.indexOf("\n\nINSTRUCTIONS\n")),
                     NarrationFacts.class);
             String instructions = message.substring(message.indexOf("\n\nINSTRUCTIONS\n") + 15);
@@ -156,8 +172,8 @@ public final class SimulatedBedrock implements AutoCloseable {
         }
         String message = body.at("/messages/0/content/0/text").asText("");
         boolean narration = message.startsWith("FACTS\n") && message.contains("\n\nINSTRUCTIONS\n");
-        if (!narration && !message.startsWith("REQUEST\n")) {
-            return "This simulated model only writes recaps (FACTS ... INSTRUCTIONS) and reads requests (REQUEST ...)";
+        if (!narration && !message.startsWith("REQUEST\n") && !message.startsWith("SUMMARIZE\n")) {
+            return "This simulated model only writes recaps (FACTS ... INSTRUCTIONS), reads requests (REQUEST ...) and summarizes (SUMMARIZE ...)";
         }
         String forced = body.at("/toolConfig/toolChoice/tool/name").asText(null);
         if (forced == null) {

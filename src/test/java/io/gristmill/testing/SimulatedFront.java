@@ -57,6 +57,9 @@ public final class SimulatedFront implements AutoCloseable {
     private final Map<String, String> conversationInbox = new ConcurrentHashMap<>();
     private final Map<String, String> merged = new ConcurrentHashMap<>();
     private final List<ObjectNode> events = new CopyOnWriteArrayList<>();
+    /** A conversation's messages and comments, text included (read only for approved summaries). */
+    private final Map<String, List<ObjectNode>> messages = new ConcurrentHashMap<>();
+    private final Map<String, List<ObjectNode>> comments = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> writes = new CopyOnWriteArrayList<>();
     private final AtomicInteger refreshGrants = new AtomicInteger();
@@ -103,6 +106,8 @@ public final class SimulatedFront implements AutoCloseable {
         conversationInbox.clear();
         merged.clear();
         events.clear();
+        messages.clear();
+        comments.clear();
         requests.clear();
         writes.clear();
         refreshGrants.set(0);
@@ -192,6 +197,43 @@ public final class SimulatedFront implements AutoCloseable {
                 .put("first_name", email.substring(0, 1).toUpperCase()).put("last_name", "Teammate")
                 .put("is_admin", false).put("is_available", true).put("is_blocked", blocked).put("type", type);
         teammates.add(t);
+    }
+
+    /**
+     * A conversation's messages (oldest first, alternating inbound and outbound, a minute apart from
+     * {@code start}) and comments, in the shapes of Front's OpenAPI {@code MessageResponse} (id,
+     * type, is_inbound, created_at in seconds, blurb, HTML body, text, author, recipients,
+     * attachments, metadata) and {@code CommentResponse} (id, author, body, posted_at, attachments,
+     * is_pinned), from github frontapp/front-api-specs core-api/core-api.json.
+     */
+    public void conversationText(String conversationId, Instant start, List<String> messageTexts, List<String> commentTexts) {
+        List<ObjectNode> list = new ArrayList<>();
+        for (int i = 0; i < messageTexts.size(); i++) {
+            String text = messageTexts.get(i);
+            ObjectNode m = JSON.createObjectNode();
+            m.putObject("_links").put("self", baseUri() + "/messages/msg_" + conversationId + "_" + i);
+            m.put("id", "msg_" + conversationId.substring(4) + i).put("message_uid", "uid" + i).put("type", "email").put("is_inbound", i % 2 == 0)
+                    .put("draft_mode", (String) null).put("created_at", start.plusSeconds(60L * i).getEpochSecond())
+                    .put("subject", "Re: your request").put("blurb", text.length() > 60 ? text.substring(0, 60) : text)
+                    .put("body", "<div><p>" + text.replace("\n", "</p><p>") + "</p></div>").put("text", text);
+            m.putNull("author");
+            m.putArray("recipients").addObject().put("handle", "customer@example.org").put("role", i % 2 == 0 ? "from" : "to");
+            m.putArray("attachments");
+            m.putObject("metadata");
+            list.add(m);
+        }
+        messages.put(conversationId, list);
+        List<ObjectNode> notes = new ArrayList<>();
+        for (int i = 0; i < commentTexts.size(); i++) {
+            ObjectNode c = JSON.createObjectNode();
+            c.putObject("_links").put("self", baseUri() + "/comments/com_" + conversationId.substring(4) + i);
+            c.put("id", "com_" + conversationId.substring(4) + i).putNull("author");
+            c.put("body", commentTexts.get(i)).put("posted_at", start.plusSeconds(60L * i + 30).getEpochSecond() + 0.378);
+            c.putArray("attachments");
+            c.put("is_pinned", false);
+            notes.add(c);
+        }
+        comments.put(conversationId, notes);
     }
 
     public void team(String teamId, String... inboxes) {
@@ -540,6 +582,19 @@ public final class SimulatedFront implements AutoCloseable {
             ObjectNode body = JSON.createObjectNode();
             body.putArray("_results").addObject().put("id", inbox).put("name", "Inbox");
             send(exchange, 200, limits, body.toString());
+        } else if (path.startsWith("/conversations/") && (path.endsWith("/messages") || path.endsWith("/comments"))) {
+            String conversation = path.substring("/conversations/".length(), path.lastIndexOf('/'));
+            List<ObjectNode> found = (path.endsWith("/messages") ? messages : comments).get(conversation);
+            if (found == null) {
+                send(exchange, 404, limits, error(404, "Conversation not found"));
+            } else if (path.endsWith("/messages") && Integer.parseInt(first(query, "limit", "25")) > 100) {
+                send(exchange, 400, limits, error(400, "limit must be at most 100"));
+            } else {
+                int size = path.endsWith("/messages") ? Integer.parseInt(first(query, "limit", "25")) : Math.max(1, found.size());
+                Map<String, List<String>> keep = new LinkedHashMap<>(query);
+                keep.remove("page_token");
+                send(exchange, 200, limits, page(new ArrayList<>(found), size, query, path, keep));
+            }
         } else if ("/events".equals(path)) {
             events(exchange, query, limits);
         } else {
@@ -555,10 +610,12 @@ public final class SimulatedFront implements AutoCloseable {
         }
         double after = Double.parseDouble(first(query, "q[after]", "0"));
         List<String> inboxes = query.getOrDefault("q[inboxes]", List.of());
+        List<String> types = query.getOrDefault("q[types]", List.of());
         boolean ascending = "asc".equals(first(query, "sort_order", "desc"));
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode e : events) {
-            if (e.path("emitted_at").asDouble() >= after && (inboxes.isEmpty() || inboxes.contains(e.path("__inbox").asText()))) {
+            if (e.path("emitted_at").asDouble() >= after && (inboxes.isEmpty() || inboxes.contains(e.path("__inbox").asText()))
+                    && (types.isEmpty() || types.contains(e.path("type").asText()))) {
                 ObjectNode copy = e.deepCopy();
                 copy.remove("__inbox");
                 matching.add(copy);
