@@ -53,7 +53,21 @@ public class DescribeCache {
 
     /** The object's fields as described less than {@code describeCache} ago, if they are. */
     public Optional<Described> cached(String tenantId, String object) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(tenantId, object))).item();
+        return fresh(dynamo.getItem(b -> b.tableName(table).key(key(tenantId, object))).item());
+    }
+
+    /** Every object's fresh describe of the tenant, in one Query (a poll asks for all of them at once). */
+    public Map<String, Described> cachedAll(String tenantId) {
+        Map<String, Described> all = new HashMap<>();
+        String prefix = "DESCRIBE#salesforce#";
+        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantKey(tenantId)), ":prefix", AttributeValue.fromS(prefix))))
+                .items().forEach(item -> fresh(item).ifPresent(d -> all.put(str(item, Table.SK).substring(prefix.length()), d)));
+        return all;
+    }
+
+    private Optional<Described> fresh(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty() || !Instant.parse(str(item, "fetchedAt")).plus(config.describeCache()).isAfter(clock.instant())) {
             return Optional.empty();
         }

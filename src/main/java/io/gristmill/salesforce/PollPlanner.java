@@ -48,9 +48,12 @@ class PollPlanner {
                 .map(objects::named).flatMap(Optional::stream).toList());
         selected.sort(Comparator.comparingInt(SalesforceObjectSync::readOrder)); // stable: the admin's order otherwise
         Map<String, DescribeCache.Described> described = described(token, selected, state);
+        // Every cursor in one Query rather than one read per object.
+        Map<String, SyncCursor> positions = cursors.all(state.tenantId(), SalesforceSecret.PROVIDER);
         List<ObjectPlan> plans = new ArrayList<>();
         for (SalesforceObjectSync object : selected) {
-            Optional.ofNullable(described.get(object.name())).flatMap(d -> plan(object, d, settings.salesforce().noteText(), state))
+            Optional.ofNullable(described.get(object.name()))
+                    .flatMap(d -> plan(object, d, Optional.ofNullable(positions.get(object.name())), settings.salesforce().noteText(), state))
                     .ifPresent(plans::add);
             if (state.overBudget()) {
                 return List.of();
@@ -67,8 +70,9 @@ class PollPlanner {
     private Map<String, DescribeCache.Described> described(AccessToken token, List<SalesforceObjectSync> selected, PollState state) {
         Map<String, DescribeCache.Described> described = new HashMap<>();
         Map<String, Set<String>> missing = new LinkedHashMap<>();
+        Map<String, DescribeCache.Described> cached = describes.cachedAll(state.tenantId()); // one Query for every object
         for (SalesforceObjectSync object : selected) {
-            describes.cached(state.tenantId(), object.name()).ifPresentOrElse(d -> described.put(object.name(), d),
+            Optional.ofNullable(cached.get(object.name())).ifPresentOrElse(d -> described.put(object.name(), d),
                     () -> missing.put(object.name(), object.definition().picklistOnly()));
         }
         List<String> names = List.copyOf(missing.keySet());
@@ -98,7 +102,8 @@ class PollPlanner {
         };
     }
 
-    private Optional<ObjectPlan> plan(SalesforceObjectSync object, DescribeCache.Described described, boolean noteText, PollState state) {
+    private Optional<ObjectPlan> plan(SalesforceObjectSync object, DescribeCache.Described described, Optional<SyncCursor> stored,
+            boolean noteText, PollState state) {
         String name = object.name();
         if (described.missingReason().isPresent()) {
             state.skip(name, described.missingReason().get());
@@ -112,7 +117,7 @@ class PollPlanner {
             state.skip(name, "the org's " + name + " has no " + cursorField);
             return Optional.empty();
         }
-        Optional<Instant> cursor = cursors.get(state.tenantId(), SalesforceSecret.PROVIDER, name).map(SyncCursor::position);
+        Optional<Instant> cursor = stored.map(SyncCursor::position);
         Instant from = object.definition().snapshot() ? Instant.EPOCH
                 : cursor.map(position -> position.minus(config.lookback())).orElse(state.now().minus(config.backfill()));
         return Optional.of(new ObjectPlan(object, fields, described.picklists(), cursor, from, state.now()));

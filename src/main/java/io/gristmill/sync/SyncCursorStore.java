@@ -44,6 +44,19 @@ public class SyncCursorStore {
         return Optional.of(new SyncCursor(Instant.parse(str(item, "position")), Instant.parse(str(item, "updatedAt"))));
     }
 
+    /** Every cursor of the provider, by object, in one consistent Query (a poll reads them all at once). */
+    public Map<String, SyncCursor> all(String tenantId, String provider) {
+        Map<String, SyncCursor> all = new HashMap<>();
+        String prefix = sortKey(provider, "");
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", s(tenantKey(tenantId)), ":prefix", s(prefix)))).items()
+                .forEach(item -> all.put(str(item, Table.SK).substring(prefix.length()),
+                        new SyncCursor(Instant.parse(str(item, "position")), Instant.parse(str(item, "updatedAt")))));
+        return all;
+    }
+
     /** The position of the provider's cursor that is furthest behind (empty: none set yet): how far behind now the sync is. */
     public Optional<Instant> furthestBehind(String tenantId, String provider) {
         Optional<Instant> oldest = Optional.empty();

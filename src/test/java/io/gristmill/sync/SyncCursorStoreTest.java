@@ -33,6 +33,21 @@ class SyncCursorStoreTest {
     }
 
     @Test
+    void all_of_a_providers_cursors_come_back_by_object_in_one_read_and_no_other_providers() {
+        String tenant = Ids.tenant();
+        cursors.advance(tenant, "salesforce", "Opportunity", Optional.empty(), T0);
+        cursors.advance(tenant, "salesforce", "Task", Optional.empty(), T0.plusSeconds(30));
+        cursors.advance(tenant, "front", "events", Optional.empty(), T0.plusSeconds(60));
+
+        java.util.Map<String, SyncCursor> all = cursors.all(tenant, "salesforce");
+
+        assertThat(all).containsOnlyKeys("Opportunity", "Task");
+        assertThat(all.get("Task").position()).isEqualTo(T0.plusSeconds(30));
+        assertThat(all.get("Opportunity")).isEqualTo(cursors.get(tenant, "salesforce", "Opportunity").orElseThrow());
+        assertThat(cursors.all(Ids.tenant(), "salesforce")).isEmpty();
+    }
+
+    @Test
     void a_writer_that_read_an_old_position_cannot_move_it() {
         String tenant = Ids.tenant();
         cursors.advance(tenant, "salesforce", "Task", Optional.empty(), T0);
