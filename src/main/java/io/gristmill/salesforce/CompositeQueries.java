@@ -29,11 +29,7 @@ public record CompositeQueries(boolean allOrNone, List<Map<String, String>> comp
                 .toList());
     }
 
-    /**
-     * The request body as JSON text, built as a tree: no bean introspection on the way out (two
-     * polls' first composite calls at once once failed client-side with an InvalidDefinitionException
-     * while the REST client introspected this record concurrently).
-     */
+    /** The request body as JSON text, built as a tree: what is sent never depends on how a JSON provider introspects this record. */
     public String json() {
         com.fasterxml.jackson.databind.node.ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         body.put("allOrNone", allOrNone);

@@ -211,9 +211,12 @@ class FrontConnectTest {
         front.tokenLifetimeSeconds(3600);
 
         List<CompletableFuture<String>> callers = new ArrayList<>();
+        // Threads started here carry the test's context class loader (the common pool's may not: see SalesforcePollerTest).
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
         for (int i = 0; i < 8; i++) {
-            callers.add(CompletableFuture.supplyAsync(() -> tokens.current(tenant)));
+            callers.add(CompletableFuture.supplyAsync(() -> tokens.current(tenant), threads));
         }
+        threads.shutdown();
         Set<String> seen = new java.util.HashSet<>();
         for (CompletableFuture<String> c : callers) {
             seen.add(c.get());

@@ -250,10 +250,14 @@ class SalesforcePollerTest {
             org.put("Task", fixture.row(String.format("00T%015d", i), Duration.ofMinutes(i + 1L), "OwnerId", OrgFixture.REP,
                     "TaskSubtype", "Call", "CallDurationInSeconds", i, "IsClosed", true));
         }
-        CompletableFuture<PollReport> a = CompletableFuture.supplyAsync(() -> poller.poll(tenant));
-        CompletableFuture<PollReport> b = CompletableFuture.supplyAsync(() -> poller.poll(tenant));
+        // Threads of our own, started from the test thread, carry its context class loader (Quarkus's); the common
+        // fork-join pool's threads may not, and the REST client then failed client-side (InvalidDefinitionException).
+        java.util.concurrent.ExecutorService pollers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CompletableFuture<PollReport> a = CompletableFuture.supplyAsync(() -> poller.poll(tenant), pollers);
+        CompletableFuture<PollReport> b = CompletableFuture.supplyAsync(() -> poller.poll(tenant), pollers);
 
         List<PollReport> reports = List.of(a.get(), b.get());
+        pollers.shutdown();
 
         assertThat(reports).filteredOn(PollReport::alreadyRunning).hasSize(1);
         assertThat(reports).filteredOn(r -> !r.alreadyRunning()).singleElement()
