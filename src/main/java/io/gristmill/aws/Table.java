@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Names and encodings of the single Gristmill table. The key schema itself lives once, in
@@ -48,6 +49,13 @@ public final class Table {
 
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    /** The items of partition {@code pk} whose sort key starts with {@code skPrefix}: a Query to page through or limit. */
+    public static QueryRequest.Builder withPrefix(QueryRequest.Builder query, String table, String pk, String skPrefix) {
+        return query.tableName(table).keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(skPrefix)));
     }
 
     /** The string value of an attribute, or null when the item does not have it. */

@@ -60,9 +60,7 @@ public class DescribeCache {
     public Map<String, Described> cachedAll(String tenantId) {
         Map<String, Described> all = new HashMap<>();
         String prefix = "DESCRIBE#salesforce#";
-        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantKey(tenantId)), ":prefix", AttributeValue.fromS(prefix))))
+        dynamo.queryPaginator(b -> Table.withPrefix(b, table, tenantKey(tenantId), prefix))
                 .items().forEach(item -> fresh(item).ifPresent(d -> all.put(str(item, Table.SK).substring(prefix.length()), d)));
         return all;
     }

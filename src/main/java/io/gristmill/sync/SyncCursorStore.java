@@ -48,10 +48,7 @@ public class SyncCursorStore {
     public Map<String, SyncCursor> all(String tenantId, String provider) {
         Map<String, SyncCursor> all = new HashMap<>();
         String prefix = sortKey(provider, "");
-        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                .expressionAttributeValues(Map.of(":pk", s(tenantKey(tenantId)), ":prefix", s(prefix)))).items()
+        dynamo.queryPaginator(b -> Table.withPrefix(b, table, tenantKey(tenantId), prefix).consistentRead(true)).items()
                 .forEach(item -> all.put(str(item, Table.SK).substring(prefix.length()),
                         new SyncCursor(Instant.parse(str(item, "position")), Instant.parse(str(item, "updatedAt")))));
         return all;
@@ -59,15 +56,7 @@ public class SyncCursorStore {
 
     /** The position of the provider's cursor that is furthest behind (empty: none set yet): how far behind now the sync is. */
     public Optional<Instant> furthestBehind(String tenantId, String provider) {
-        Optional<Instant> oldest = Optional.empty();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                .expressionAttributeValues(Map.of(":pk", s(tenantKey(tenantId)), ":prefix", s(sortKey(provider, ""))))).items()) {
-            Instant position = Instant.parse(str(item, "position"));
-            oldest = oldest.filter(o -> o.isBefore(position)).or(() -> Optional.of(position));
-        }
-        return oldest;
+        return all(tenantId, provider).values().stream().map(SyncCursor::position).min(java.util.Comparator.naturalOrder());
     }
 
     /**

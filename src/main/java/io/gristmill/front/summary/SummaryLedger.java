@@ -77,9 +77,7 @@ public class SummaryLedger {
     /** Up to {@code limit} waiting resolutions, oldest activity id order (stable across runs). */
     public List<Pending> waiting(String tenantId, int limit) {
         List<Pending> pending = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.query(b -> b.tableName(table).keyConditionExpression("#pk = :pk AND begins_with(#sk, :p)")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", s(tenantKey(tenantId)), ":p", s(PENDING))).limit(limit)).items()) {
+        for (Map<String, AttributeValue> item : dynamo.query(b -> Table.withPrefix(b, table, tenantKey(tenantId), PENDING).limit(limit)).items()) {
             pending.add(new Pending(str(item, SK).substring(PENDING.length()), str(item, "conversationId"), str(item, "scope"),
                     Integer.parseInt(item.get("attempts").n())));
         }
@@ -110,9 +108,7 @@ public class SummaryLedger {
 
     /** Every stored summary with its scope, in key order, read page by page as the stream is consumed. */
     public java.util.stream.Stream<Covered> covered(String tenantId) {
-        return dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("#pk = :pk AND begins_with(#sk, :p)")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", s(tenantKey(tenantId)), ":p", s(DONE))).limit(200)).items().stream()
+        return dynamo.queryPaginator(b -> Table.withPrefix(b, table, tenantKey(tenantId), DONE).limit(200)).items().stream()
                 .map(item -> str(item, SK).substring(DONE.length()))
                 .map(rest -> new Covered(rest.substring(0, rest.lastIndexOf('#')), rest.substring(rest.lastIndexOf('#') + 1)));
     }
