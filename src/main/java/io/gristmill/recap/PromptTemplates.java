@@ -25,10 +25,13 @@ public class PromptTemplates {
     private final PromptTemplateStore store;
     private final RecapStore recaps;
     private final io.gristmill.tenant.TenantSettingsStore settings;
+    private final RecapLookups lookups;
     private final Clock clock;
 
-    public PromptTemplates(PromptTemplateStore store, RecapStore recaps, io.gristmill.tenant.TenantSettingsStore settings, Clock clock) {
+    public PromptTemplates(PromptTemplateStore store, RecapStore recaps, io.gristmill.tenant.TenantSettingsStore settings, RecapLookups lookups,
+            Clock clock) {
         this.store = store;
+        this.lookups = lookups;
         this.recaps = recaps;
         this.settings = settings;
         this.clock = clock;
@@ -92,6 +95,7 @@ public class PromptTemplates {
         if (!store.delete(caller.tenantId(), existing)) {
             throw Refusal.notFound("No prompt template " + templateId);
         }
+        lookups.templatesChanged(caller.tenantId());
         LOG.infof("Prompt template %s deleted by %s", templateId, caller.subject());
     }
 
@@ -140,6 +144,7 @@ public class PromptTemplates {
     /** Keeps one tenant default: saving a new default clears the flag on the others. */
     private void afterSave(Caller caller, PromptTemplate saved) {
         LOG.infof("Prompt template %s (%s) saved by %s", saved.templateId(), saved.scope(), caller.subject());
+        lookups.templatesChanged(caller.tenantId());
         if (saved.tenantDefault()) {
             for (PromptTemplate other : store.list(caller.tenantId(), PromptTemplateStore.TENANT_OWNER)) {
                 if (other.tenantDefault() && !other.templateId().equals(saved.templateId())) {

@@ -19,11 +19,8 @@ import io.gristmill.access.Refusal;
 import io.gristmill.activity.Activity;
 import io.gristmill.activity.ActivityStore;
 import io.gristmill.activity.TooMuchActivityException;
-import io.gristmill.connection.ConnectionStore;
 import io.gristmill.directory.Employee;
-import io.gristmill.salesforce.SalesforceSecret;
 import io.gristmill.tenant.TenantSettings;
-import io.gristmill.tenant.TenantSettingsStore;
 
 /**
  * Builds recap content from stored activity: one timeline Query for the employee's period, the
@@ -34,21 +31,19 @@ import io.gristmill.tenant.TenantSettingsStore;
 public class RecapBuilder {
     private final ActivityStore activities;
     private final ConversationHistories conversations;
-    private final TenantSettingsStore settings;
-    private final ConnectionStore connections;
+    private final RecapLookups lookups;
     private final PromptTemplateStore templates;
     private final RecapNarrator narrator;
     private final RequestReader interpreter;
     private final RecapConfig config;
     private final Clock clock;
 
-    public RecapBuilder(ActivityStore activities, ConversationHistories conversations, TenantSettingsStore settings, ConnectionStore connections,
-            PromptTemplateStore templates, RecapNarrator narrator, RequestReader interpreter, RecapConfig config, Clock clock) {
+    public RecapBuilder(ActivityStore activities, ConversationHistories conversations, RecapLookups lookups, PromptTemplateStore templates,
+            RecapNarrator narrator, RequestReader interpreter, RecapConfig config, Clock clock) {
         this.interpreter = interpreter;
         this.activities = activities;
         this.conversations = conversations;
-        this.settings = settings;
-        this.connections = connections;
+        this.lookups = lookups;
         this.templates = templates;
         this.narrator = narrator;
         this.config = config;
@@ -56,7 +51,7 @@ public class RecapBuilder {
     }
 
     public TenantSettings settings(String tenantId) {
-        return settings.get(tenantId).settings();
+        return lookups.settings(tenantId);
     }
 
     /** A new draft (version 0: the store numbers it) of one employee-week. */
@@ -129,8 +124,7 @@ public class RecapBuilder {
     /** The timeline and then the conversations, while the Salesforce connection (for links) is read beside them. */
     private Gathered gathered(String tenantId, Supplier<List<Activity>> timeline) {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<RecapLinks> links = executor.submit(() -> new RecapLinks(
-                    Optional.ofNullable(connections.get(tenantId, SalesforceSecret.PROVIDER).instanceUrl()), config.frontConversationUrl()));
+            Future<RecapLinks> links = executor.submit(() -> new RecapLinks(lookups.salesforceInstance(tenantId), config.frontConversationUrl()));
             List<Activity> own = timeline.get();
             return new Gathered(own, conversations.of(tenantId, own), result(links));
         }
@@ -145,7 +139,7 @@ public class RecapBuilder {
 
     private Optional<PromptTemplate> template(String tenantId, String employeeId, RecapOptions options, TenantSettings tenant) {
         if (options.templateId() == null) {
-            return templates.tenantDefault(tenantId);
+            return lookups.tenantDefault(tenantId);
         }
         return Optional.of(templates.find(tenantId, employeeId, options.templateId())
                 .or(() -> templates.find(tenantId, PromptTemplateStore.TENANT_OWNER, options.templateId()))

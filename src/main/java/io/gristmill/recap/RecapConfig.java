@@ -34,4 +34,12 @@ public interface RecapConfig {
     /** Tenants whose weekly drafts are written at once by the scheduled function. */
     @WithDefault("4")
     int draftConcurrency();
+
+    /**
+     * Longest a function instance keeps a tenant's settings, Salesforce instance and default
+     * template for recap builds (see {@link RecapLookups}): how late a change saved through
+     * another instance may reach a recap.
+     */
+    @WithDefault("PT30S")
+    java.time.Duration lookupsMaxAge();
 }

@@ -62,7 +62,8 @@ class RecapCycleTest {
 
     private RecapDrafts drafts(MutableClock clock) {
         ConversationHistories conversations = new ConversationHistories(activities, digests, config);
-        RecapBuilder builder = new RecapBuilder(activities, conversations, settings, connections, templates, narrators, interpreter, config, clock);
+        RecapBuilder builder = new RecapBuilder(activities, conversations, new RecapLookups(settings, connections, templates, Duration.ZERO, clock),
+                templates, narrators, interpreter, config, clock);
         return new RecapDrafts(connections, directory, store, new RecapService(store, builder, access, clock), builder, config, clock);
     }
 
