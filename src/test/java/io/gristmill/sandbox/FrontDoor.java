@@ -29,8 +29,10 @@ import io.gristmill.testing.HttpApiEvent;
  * OAuth callbacks, the Front webhooks); the function's response goes back as HTTP. Anything else
  * is 404, and an authorized route without a signed-in person is 401, as API Gateway answers.
  *
- * <p>Signing in is the sandbox's stand-in for the identity provider: {@code /sandbox/sign-in?as=emp-ravi}
- * sets a cookie naming the person, and {@code /} lists everyone with links to their pages.
+ * <p>Callers are who their JWT says, checked as the JWT authorizer does ({@link StandInIdentityProvider}):
+ * the web app at {@code /} signs in there and sends {@code Authorization: Bearer}; scripts take a
+ * token from {@code /sandbox/token?as=emp-ravi}, or sign in with {@code /sandbox/sign-in?as=emp-ravi},
+ * whose cookie becomes a signed token on each request. {@code /sandbox} lists everyone with links.
  */
 final class FrontDoor implements AutoCloseable {
     static final String IDENTITY_COOKIE = "sandbox_user";
@@ -41,8 +43,11 @@ final class FrontDoor implements AutoCloseable {
     private final SamTemplate template;
     private final Map<String, LocalLambda> functions;
     private final Supplier<String> indexPage;
+    private final WebApp webApp;
+    private StandInIdentityProvider identity;
 
-    FrontDoor(int port, SamTemplate template, Map<String, LocalLambda> functions, Supplier<String> indexPage) throws IOException {
+    FrontDoor(int port, SamTemplate template, Map<String, LocalLambda> functions, Supplier<String> indexPage, java.nio.file.Path webDir)
+            throws IOException {
         this.template = template;
         this.functions = functions;
         this.indexPage = indexPage;
@@ -54,15 +59,63 @@ final class FrontDoor implements AutoCloseable {
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8, LocalLambda.daemon("front-door")));
         server.createContext("/", this::handle);
         server.start();
+        identity = new StandInIdentityProvider(baseUri(), java.time.Clock.systemUTC());
+        webApp = new WebApp(webDir, identity, baseUri());
+    }
+
+    StandInIdentityProvider identity() {
+        return identity;
     }
 
     URI baseUri() {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
 
-    static Map<String, String> claims(Person person) {
-        return Map.of("sub", "sandbox|" + person.id(), "iss", "http://localhost/sandbox", "aud", "gristmill",
-                "tenant_id", SandboxCompany.TENANT, "roles", person.admin() ? "[admin]" : "[employee]", "employee_id", person.id());
+    /** A verified token's claims as the JWT authorizer hands them to the function: strings, arrays as "[a b]". */
+    private static Map<String, String> authorizerClaims(JsonNode claims) {
+        Map<String, String> flat = new java.util.LinkedHashMap<>();
+        claims.properties().forEach(claim -> {
+            if (claim.getValue().isArray()) {
+                List<String> values = new java.util.ArrayList<>();
+                claim.getValue().forEach(v -> values.add(v.asText()));
+                flat.put(claim.getKey(), "[" + String.join(" ", values) + "]");
+            } else {
+                flat.put(claim.getKey(), claim.getValue().asText());
+            }
+        });
+        return flat;
+    }
+
+    private static Optional<String> bearer(HttpExchange exchange) {
+        String authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? Optional.of(authorization.substring(7).trim()) : Optional.empty();
+    }
+
+    static Optional<Person> person(String id) {
+        return SandboxCompany.PEOPLE.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** {@code /sandbox/token?as=emp-ravi}: a bearer token for scripts ({@code curl -H "Authorization: Bearer $token"}). */
+    private void scriptToken(HttpExchange exchange, URI uri) throws IOException {
+        Optional<Person> person = person(query(uri).get("as"));
+        if (person.isEmpty()) {
+            send(exchange, 400, "application/json", "{\"error\":\"bad_request\",\"message\":\"as= must name someone at Northwind\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        send(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of("access_token", identity.tokenFor(person.get(), null),
+                "token_type", "Bearer", "expires_in", 3600)));
+    }
+
+    static Map<String, String> query(URI uri) {
+        Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : Optional.ofNullable(uri.getRawQuery()).orElse("").split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -70,12 +123,19 @@ final class FrontDoor implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
-            if (path.equals("/") && method.equals("GET")) {
+            if (path.equals("/sandbox") && method.equals("GET")) {
                 send(exchange, 200, "text/html; charset=utf-8", indexPage.get().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (path.equals("/sandbox/sign-in")) {
                 signIn(exchange, uri);
+                return;
+            }
+            if (path.equals("/sandbox/token")) {
+                scriptToken(exchange, uri);
+                return;
+            }
+            if (webApp.handles(exchange, method, path)) {
                 return;
             }
             Optional<SamTemplate.Route> route = template.route(method, path);
@@ -88,14 +148,15 @@ final class FrontDoor implements AutoCloseable {
                 return;
             }
             HttpApiEvent event = HttpApiEvent.request(method, uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
-            Optional<Person> person = Optional.empty();
+            Optional<String> token = bearer(exchange);
             for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
                 String name = header.getKey().toLowerCase(Locale.ROOT);
                 if (name.equals("cookie")) {
                     for (String cookie : String.join("; ", header.getValue()).split(";\\s*")) {
                         int eq = cookie.indexOf('=');
-                        if (eq > 0 && cookie.substring(0, eq).equals(IDENTITY_COOKIE)) {
-                            person = SandboxCompany.PEOPLE.stream().filter(p -> p.id().equals(cookie.substring(eq + 1))).findFirst();
+                        if (eq > 0 && cookie.substring(0, eq).equals(IDENTITY_COOKIE) && token.isEmpty()) {
+                            // The signed-in cookie of scripts: the stand-in provider signs a token for that person.
+                            token = person(cookie.substring(eq + 1)).map(p -> identity.tokenFor(p, null));
                         } else if (eq > 0) {
                             event.cookie(cookie.substring(0, eq), cookie.substring(eq + 1));
                         }
@@ -113,13 +174,14 @@ final class FrontDoor implements AutoCloseable {
                     event.base64Body(body);
                 }
             }
+            Optional<JsonNode> claims = token.flatMap(identity::verify);
             if (route.get().isPublic()) {
                 event.withoutAuthorizer();
-            } else if (person.isEmpty()) {
+            } else if (claims.isEmpty()) {
                 send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             } else {
-                event.claims(claims(person.get()));
+                event.claims(authorizerClaims(claims.get()));
             }
             forward(exchange, functions.get(route.get().export()).invoke(event.json(), API_TIMEOUT));
         } catch (LocalLambda.FunctionError e) {
@@ -152,14 +214,8 @@ final class FrontDoor implements AutoCloseable {
     }
 
     private void signIn(HttpExchange exchange, URI uri) throws IOException {
-        Map<String, String> query = new java.util.HashMap<>();
-        for (String pair : Optional.ofNullable(uri.getRawQuery()).orElse("").split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        Optional<Person> person = SandboxCompany.PEOPLE.stream().filter(p -> p.id().equals(query.get("as"))).findFirst();
+        Map<String, String> query = query(uri);
+        Optional<Person> person = person(query.get("as"));
         if (person.isEmpty()) {
             send(exchange, 400, "application/json", "{\"error\":\"bad_request\",\"message\":\"as= must name someone at Northwind\"}"
                     .getBytes(StandardCharsets.UTF_8));
@@ -190,7 +246,7 @@ final class FrontDoor implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

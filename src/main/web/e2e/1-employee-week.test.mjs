@@ -1,0 +1,48 @@
+// Ravi's week in the browser: he reads his draft, asks in words for his call metrics, adds
+// context for his manager and confirms; at 390 px and 1280 px, with no console error and no
+// serious accessibility violation.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { WEEK, accessibilityProblems, launch, open, screenshot, signIn } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+test('Ravi asks for his call metrics in words, adds context and confirms his week', async () => {
+  const page = await open(browser, 1280);
+  const heading = page.getByRole('heading', { name: 'Ravi Shah' });
+  const took = await signIn(page, 'Ravi Shah', `#/week/${WEEK}`, heading);
+  console.log(`BENCH web.recap_visible_ms ${took}`);
+  assert.equal(await page.getByTestId('status').textContent(), 'Draft');
+  assert.equal(await page.getByText('Loading Gristmill…').count(), 0, 'the page before the app is gone');
+  assert.equal(await page.getByRole('heading', { name: 'Calls' }).count(), 0, 'no call metrics until he asks');
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await screenshot(page, 'employee-week-1280');
+
+  await page.getByLabel('Ask for changes').fill('include my call metrics this time');
+  await page.getByRole('button', { name: 'Ask' }).click();
+  await page.getByRole('heading', { name: 'Calls' }).waitFor({ timeout: 60000 });
+
+  await page.getByLabel('Add context for your manager').fill('Two of these calls were for the Ironleaf renewal.');
+  await page.getByRole('button', { name: 'Save context' }).click();
+  await page.getByRole('complementary').getByText('Two of these calls were for the Ironleaf renewal.').waitFor();
+
+  await page.getByRole('button', { name: /^Confirm version/ }).click();
+  await page.getByTestId('status').getByText('Confirmed').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Confirm version/ }).count(), 0, 'a confirmed recap cannot be confirmed again');
+  assert.deepEqual(await accessibilityProblems(page), []);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test('the week reads on a phone (390 px)', async () => {
+  const page = await open(browser, 390);
+  await signIn(page, 'Ravi Shah', `#/week/${WEEK}`, page.getByRole('heading', { name: 'Ravi Shah' }));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await screenshot(page, 'employee-week-390');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});

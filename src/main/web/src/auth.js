@@ -1,0 +1,60 @@
+// Signing in: OpenID Connect authorization code + PKCE (oidc-client-ts) against the issuer the
+// API's JWT authorizer trusts. Tokens live in memory only; sessionStorage holds nothing but the
+// short-lived state and PKCE verifier of a sign-in under way, which must survive the redirect.
+import { InMemoryWebStorage, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+
+let manager;
+
+export function configure(config) {
+  const here = window.location.origin + window.location.pathname;
+  manager = new UserManager({
+    authority: config.issuer,
+    client_id: config.clientId,
+    redirect_uri: here,
+    post_logout_redirect_uri: here,
+    response_type: 'code',
+    scope: config.scope || 'openid profile email',
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    automaticSilentRenew: false,
+    loadUserInfo: false,
+  });
+}
+
+/** Finishes a sign-in the provider redirected back from, else the signed-in user (or null). */
+export async function currentUser() {
+  const params = new URLSearchParams(window.location.search);
+  if (params.has('code') || params.has('error')) {
+    const route = window.sessionStorage.getItem('gristmill.route') || '';
+    window.sessionStorage.removeItem('gristmill.route');
+    try {
+      return await manager.signinRedirectCallback();
+    } finally {
+      window.history.replaceState(null, '', window.location.pathname + route);
+    }
+  }
+  return manager.getUser();
+}
+
+export function signIn() {
+  window.sessionStorage.setItem('gristmill.route', window.location.hash);
+  return manager.signinRedirect();
+}
+
+export async function signOut() {
+  await manager.removeUser();
+  window.location.hash = '';
+  window.location.reload();
+}
+
+/** Who the token says the person is: the claims the API reads. */
+export function person(user) {
+  const claims = user.profile;
+  const roles = Array.isArray(claims.roles) ? claims.roles : String(claims.roles || '').replace(/[[\]]/g, '').split(/[\s,]+/);
+  return {
+    name: claims.name || claims.email || claims.sub,
+    employeeId: claims.employee_id || claims['custom:employee_id'],
+    admin: roles.includes('admin'),
+    token: user.access_token,
+  };
+}

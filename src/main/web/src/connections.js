@@ -1,0 +1,47 @@
+// The admin's connections: status of Salesforce and Front, connect (the real OAuth flows), reconnect, disconnect.
+import { html } from 'htm/preact';
+import { useEffect, useState } from 'preact/hooks';
+import { when } from './format.js';
+import { ErrorNote, Loading } from './ui.js';
+
+const NAMES = { salesforce: 'Salesforce', front: 'Front' };
+
+export function ConnectionsView({ api }) {
+  const [state, setState] = useState({ loading: true });
+  const [error, setError] = useState(null);
+  const load = () => api.get('/connections').then((all) => setState({ all }), (e) => setState({ error: e }));
+  useEffect(() => { load(); }, []);
+  async function connect(provider) {
+    setError(null);
+    try {
+      const started = await api.post(`/connect/${provider}`, {});
+      window.location.assign(started.authorizeUrl);
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function disconnect(provider) {
+    if (!window.confirm(`Disconnect ${NAMES[provider]}? Gristmill stops reading it at once.`)) return;
+    setError(null);
+    try {
+      await api.del(`/connections/${provider}`);
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  }
+  if (state.loading) return html`<${Loading} what="connections" />`;
+  if (state.error) return html`<${ErrorNote} error=${state.error} />`;
+  return html`<section aria-labelledby="connections-title">
+    <h2 id="connections-title">Connections</h2>
+    <${ErrorNote} error=${error} />
+    ${state.all.connections.map((c) => html`<div class="card connection" key=${c.provider}>
+      <h3>${NAMES[c.provider] || c.provider}</h3>
+      <p><span class=${`badge ${c.state}`} data-testid=${`state-${c.provider}`}>${c.state.replace(/_/g, ' ')}</span>
+        ${c.account ? html` <span class="muted">${c.account}</span>` : null}
+        ${c.connectedAt ? html` <span class="muted">since ${when(c.connectedAt)}</span>` : null}</p>
+      <button type="button" onClick=${() => connect(c.provider)}>${c.state === 'connected' ? 'Reconnect' : `Connect ${NAMES[c.provider]}`}</button>
+      ${c.state === 'connected' ? html` <button type="button" class="danger" onClick=${() => disconnect(c.provider)}>Disconnect</button>` : null}
+    </div>`)}
+  </section>`;
+}

@@ -1,0 +1,110 @@
+// Gristmill's web app: sign in, then my week, my team and (for admins) connections.
+// Hash routes keep every page a static file on CloudFront: #/week/2026-W47,
+// #/people/emp-ravi/week/2026-W47, #/team/2026-W47, #/connections.
+import { html } from 'htm/preact';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { createApi } from './api.js';
+import { configure, currentUser, person, signIn, signOut } from './auth.js';
+import { ConnectionsView } from './connections.js';
+import { RecapView } from './recap.js';
+import { TeamView } from './team.js';
+import { ErrorNote } from './ui.js';
+import { WEEK, lastWeek, shiftWeek, weekLabel } from './weeks.js';
+
+function parse(hash) {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const week = parts.find((p) => WEEK.test(p)) || lastWeek();
+  if (parts[0] === 'team') return { page: 'team', week };
+  if (parts[0] === 'connections') return { page: 'connections', week };
+  if (parts[0] === 'people' && parts[1]) return { page: 'person', employeeId: parts[1], week };
+  return { page: 'week', week };
+}
+
+function useRoute() {
+  const [route, setRoute] = useState(parse(window.location.hash));
+  useEffect(() => {
+    const changed = () => setRoute(parse(window.location.hash));
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
+  }, []);
+  return route;
+}
+
+function WeekNav({ route }) {
+  const base = route.page === 'person' ? `#/people/${encodeURIComponent(route.employeeId)}/week/` : route.page === 'team' ? '#/team/' : '#/week/';
+  return html`<nav class="weeknav" aria-label="Week">
+    <a href=${base + shiftWeek(route.week, -1)}>← Previous week</a>
+    <span aria-current="page">${weekLabel(route.week)}</span>
+    <a href=${base + shiftWeek(route.week, 1)}>Next week →</a>
+  </nav>`;
+}
+
+function App({ me, api }) {
+  const route = useRoute();
+  useEffect(() => {
+    const title = { week: 'My week', team: 'My team', connections: 'Connections', person: 'Recap' }[route.page];
+    document.title = `${title} — Gristmill`;
+  }, [route.page]);
+  const link = (page, label, href) => html`<a href=${href} aria-current=${route.page === page ? 'page' : undefined}>${label}</a>`;
+  return html`<div class="shell">
+    <header class="top">
+      <span class="brand">Gristmill</span>
+      <nav aria-label="Main">
+        ${link('week', 'My week', `#/week/${route.week}`)}
+        ${link('team', 'My team', `#/team/${route.week}`)}
+        ${me.admin ? link('connections', 'Connections', '#/connections') : null}
+      </nav>
+      <span class="who">${me.name} <button type="button" class="link" onClick=${signOut}>Sign out</button></span>
+    </header>
+    <main id="main">
+      ${route.page !== 'connections' ? html`<${WeekNav} route=${route} />` : null}
+      ${route.page === 'week' ? html`<${RecapView} api=${api} employeeId=${me.employeeId} week=${route.week} own=${true} />` : null}
+      ${route.page === 'person' ? html`<${RecapView} api=${api} employeeId=${route.employeeId} week=${route.week}
+        own=${route.employeeId === me.employeeId} />` : null}
+      ${route.page === 'team' ? html`<${TeamView} api=${api} managerId=${me.employeeId} week=${route.week} />` : null}
+      ${route.page === 'connections' && me.admin ? html`<${ConnectionsView} api=${api} />` : null}
+      ${route.page === 'connections' && !me.admin
+        ? html`<${ErrorNote} error=${new Error('Not allowed: only your company\'s Gristmill admins manage connections.')} />` : null}
+    </main>
+  </div>`;
+}
+
+function SignIn({ error }) {
+  return html`<main id="main" class="signin">
+    <h1>Gristmill</h1>
+    <p>Your weekly recaps, from the work you already do.</p>
+    <${ErrorNote} error=${error} />
+    <button class="primary" type="button" onClick=${() => signIn()}>Sign in</button>
+  </main>`;
+}
+
+async function start() {
+  const root = document.getElementById('app');
+  // Preact renders beside what is there: the static "Loading" line goes first.
+  root.replaceChildren();
+  let config;
+  try {
+    const response = await fetch('config.json', { cache: 'no-store' });
+    config = await response.json();
+  } catch {
+    render(html`<${ErrorNote} error=${new Error('The app is not configured: config.json is missing.')} />`, root);
+    return;
+  }
+  configure(config);
+  let user = null;
+  let error = null;
+  try {
+    user = await currentUser();
+  } catch (e) {
+    error = new Error(`Sign-in did not complete: ${e.message}`);
+  }
+  if (!user || user.expired) {
+    render(html`<${SignIn} error=${error} />`, root);
+    return;
+  }
+  const me = person(user);
+  render(html`<${App} me=${me} api=${createApi(config.apiUrl, me.token)} />`, root);
+}
+
+start();
