@@ -41,6 +41,7 @@ import io.gristmill.recap.RecapService;
 import io.gristmill.recap.RecapStatus;
 import io.gristmill.recap.ReviewContexts;
 import io.gristmill.recap.SectionId;
+import io.gristmill.recap.TeamCalibration;
 import io.gristmill.recap.TeamRecaps;
 import io.gristmill.salesforce.CompositeQueries;
 import io.gristmill.salesforce.PollReport;
@@ -120,6 +121,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         RecapService.VersionRef.class,
         ReviewContexts.ReviewContext.class,
         ReviewContexts.WeekTrend.class,
+        TeamCalibration.Calibration.class,
+        TeamCalibration.Measure.class,
+        TeamCalibration.Person.class,
         TeamRecaps.Pending.class,
         TeamRecaps.Summary.class,
         TeamRecaps.TeamWeek.class,

@@ -26,7 +26,8 @@ import io.gristmill.http.Routes;
 
 /**
  * Recaps over HTTP: {@code /recaps/{employeeId}/{week}} (read, {@code /generate}, {@code /confirm}),
- * {@code /teams/{managerId}/recaps/{week}} and {@code /employees/{employeeId}/review-context}. The
+ * {@code /teams/{managerId}/recaps/{week}}, {@code /teams/{managerId}/review-context} (calibration) and
+ * {@code /employees/{employeeId}/review-context}. The
  * tenant is always the caller's own, from their token.
  */
 @ApplicationScoped
@@ -34,12 +35,14 @@ public class RecapRoutes implements Routes {
     private final RecapService recaps;
     private final TeamRecaps teams;
     private final ReviewContexts reviews;
+    private final TeamCalibration calibration;
     private final RecapRenderer renderer;
     private final JsonBodies bodies;
     private final ObjectMapper json;
 
-    public RecapRoutes(RecapService recaps, TeamRecaps teams, ReviewContexts reviews, RecapRenderer renderer, JsonBodies bodies,
-            ObjectMapper json) {
+    public RecapRoutes(RecapService recaps, TeamRecaps teams, ReviewContexts reviews, TeamCalibration calibration, RecapRenderer renderer,
+            JsonBodies bodies, ObjectMapper json) {
+        this.calibration = calibration;
         this.recaps = recaps;
         this.teams = teams;
         this.reviews = reviews;
@@ -100,6 +103,8 @@ public class RecapRoutes implements Routes {
                 default -> ApiResult.ok(team);
             };
         });
+        table.add("GET", "/teams/{managerId}/review-context", (request, caller) -> ApiResult.ok(calibration.of(caller,
+                checkedId(request.pathParameter("managerId")), date(request, "from"), date(request, "to"))));
         table.add("GET", "/employees/{employeeId}/review-context", (request, caller) -> {
             Set<String> include = include(request, allowedReviewIncludes());
             Set<Inclusion> inclusions = new LinkedHashSet<>();

@@ -79,7 +79,7 @@ public class ReviewContexts {
         return fromConfirmedRecaps(caller, employee, from, to);
     }
 
-    private void requireValidPeriod(LocalDate from, LocalDate to) {
+    void requireValidPeriod(LocalDate from, LocalDate to) {
         if (from.isBefore(FIRST_DAY) || to.isAfter(LAST_DAY)) {
             throw Refusal.invalid("from and to must lie between " + FIRST_DAY + " and " + LAST_DAY);
         }
@@ -117,6 +117,11 @@ public class ReviewContexts {
         }
         return new ReviewContext(employeeId, employee.name(), from, to, settings.timeZone(), "activity",
                 evidence ? total : total.withoutEvidence(), weeks);
+    }
+
+    /** What the caller may see of someone else's period: their confirmed weeks only (refused where they may see none). */
+    ReviewContext confirmedOf(Caller caller, Employee employee, LocalDate from, LocalDate to) {
+        return fromConfirmedRecaps(caller, employee, from, to);
     }
 
     private ReviewContext fromConfirmedRecaps(Caller caller, Employee employee, LocalDate from, LocalDate to) {
