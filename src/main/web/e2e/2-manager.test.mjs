@@ -29,6 +29,34 @@ test("Mia sees her team's week and Ravi's confirmed recap, and never Ines's draf
   await page.close();
 });
 
+test('Mia compares her team side by side over a review period, from confirmed weeks only', async () => {
+  const page = await open(browser, 1280);
+  await signIn(page, 'Mia Okafor', '#/calibration', page.getByRole('heading', { name: /^Calibration/ }));
+  const table = page.getByRole('table');
+  await table.waitFor();
+  const row = (name) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+  assert.match(await row('Ravi Shah').textContent(), /1 of \d+/);
+  assert.match(await row('Ines Duarte').textContent(), /0 of \d+/, "Ines's draft is not a confirmed week");
+  assert.ok(!/\d/.test((await row('Ines Duarte').getByRole('cell').nth(1).textContent())), 'no figures from a draft');
+
+  await page.getByRole('button', { name: 'Deals created' }).click();
+  await page.getByRole('button', { name: 'Deals created ▼' }).waitFor();
+  const column = await page.locator('thead th').allTextContents();
+  const index = column.findIndex((c) => c.startsWith('Deals created'));
+  const values = await table.locator('tbody tr').evaluateAll((rows, i) => rows.map((r) => r.children[i].textContent), index);
+  const numbers = values.filter((v) => v !== '—').map(Number);
+  assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a), `sorted largest first: ${values}`);
+  assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1);
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await screenshot(page, 'manager-calibration-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px (the table scrolls in its own region)`);
+  await screenshot(page, 'manager-calibration-390');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
 test("an employee opening a colleague's recap link sees that it is not allowed", async () => {
   const page = await open(browser, 390);
   await signIn(page, 'Lena Park', `#/people/emp-ravi/week/${WEEK}`, page.getByRole('alert'));

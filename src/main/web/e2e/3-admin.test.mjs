@@ -24,10 +24,49 @@ test('Sam sees both connections and reconnects Salesforce through its OAuth flow
   await page.close();
 });
 
-test('an employee has no connections page and the API refuses them', async () => {
+test('Sam changes settings: a mistake is explained in words, a correct change is saved', async () => {
   const page = await open(browser, 1280);
+  await signIn(page, 'Sam Rivera', '#/settings', page.getByRole('heading', { name: 'Settings' }));
+  const zone = await page.getByLabel('Time zone').inputValue();
+  await page.getByLabel('Time zone').fill('Mars/Olympus_Mons');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /time ?zone|Mars/i);
+
+  await page.getByLabel('Time zone').fill(zone);
+  await page.getByLabel('Remind after (hours)').fill('36');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('status').getByText('Saved.').waitFor();
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await screenshot(page, 'admin-settings-1280');
+
+  await page.getByRole('link', { name: 'Directory' }).click();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Remind after (hours)').waitFor();
+  assert.equal(await page.getByLabel('Remind after (hours)').inputValue(), '36', 'read back after saving');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test("Sam approves the link of his own Front login, and leaves Nora Hart's shared address unlinked", async () => {
+  const page = await open(browser, 390);
+  await signIn(page, 'Sam Rivera', '#/directory', page.getByRole('heading', { name: 'Directory' }));
+  await page.getByRole('button', { name: 'Approve link to Sam Rivera' }).click();
+  await page.getByRole('status').getByText('Linked to Sam Rivera.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Approve link to Sam Rivera' }).count(), 0, 'no longer waiting');
+  assert.equal(await page.getByRole('button', { name: 'Approve link to Noor Haddad' }).count(), 1, "Nora Hart's link still waits");
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await screenshot(page, 'admin-directory-390');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test('an employee has no connections page, and the app does not even ask for one', async () => {
+  const page = await open(browser, 1280);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await signIn(page, 'Ravi Shah', '#/connections', page.getByRole('alert'));
   assert.equal(await page.getByRole('link', { name: 'Connections' }).count(), 0, 'no admin link for an employee');
+  assert.ok(!requested.includes('/connections'), 'nothing an employee may not see is fetched');
   assert.match(await page.getByRole('alert').textContent(), /not allowed|admin/i);
   await page.close();
 });

@@ -54,6 +54,7 @@ export function person(user) {
   return {
     name: claims.name || claims.email || claims.sub,
     employeeId: claims.employee_id || claims['custom:employee_id'],
+    tenantId: claims.tenant_id || claims['custom:tenant_id'],
     admin: roles.includes('admin'),
     token: user.access_token,
   };

@@ -1,13 +1,17 @@
 // Gristmill's web app: sign in, then my week, my team and (for admins) connections.
 // Hash routes keep every page a static file on CloudFront: #/week/2026-W47,
-// #/people/emp-ravi/week/2026-W47, #/team/2026-W47, #/connections.
+// #/people/emp-ravi/week/2026-W47, #/team/2026-W47, #/calibration/2026-07-01/2026-09-30, and for
+// admins #/connections, #/settings, #/directory.
 import { html } from 'htm/preact';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { createApi } from './api.js';
 import { configure, currentUser, person, signIn, signOut } from './auth.js';
+import { CalibrationView, periodOf } from './calibration.js';
 import { ConnectionsView } from './connections.js';
+import { DirectoryView } from './directory.js';
 import { RecapView } from './recap.js';
+import { SettingsView } from './settings.js';
 import { TeamView } from './team.js';
 import { ErrorNote } from './ui.js';
 import { WEEK, lastWeek, shiftWeek, weekLabel } from './weeks.js';
@@ -16,7 +20,8 @@ function parse(hash) {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const week = parts.find((p) => WEEK.test(p)) || lastWeek();
   if (parts[0] === 'team') return { page: 'team', week };
-  if (parts[0] === 'connections') return { page: 'connections', week };
+  if (parts[0] === 'calibration') return { page: 'calibration', week, period: periodOf(parts) };
+  if (['connections', 'settings', 'directory'].includes(parts[0])) return { page: parts[0], week, adminOnly: true };
   if (parts[0] === 'people' && parts[1]) return { page: 'person', employeeId: parts[1], week };
   return { page: 'week', week };
 }
@@ -43,7 +48,8 @@ function WeekNav({ route }) {
 function App({ me, api }) {
   const route = useRoute();
   useEffect(() => {
-    const title = { week: 'My week', team: 'My team', connections: 'Connections', person: 'Recap' }[route.page];
+    const title = { week: 'My week', team: 'My team', calibration: 'Calibration', connections: 'Connections', settings: 'Settings',
+      directory: 'Directory', person: 'Recap' }[route.page];
     document.title = `${title} — Gristmill`;
   }, [route.page]);
   const link = (page, label, href) => html`<a href=${href} aria-current=${route.page === page ? 'page' : undefined}>${label}</a>`;
@@ -53,19 +59,26 @@ function App({ me, api }) {
       <nav aria-label="Main">
         ${link('week', 'My week', `#/week/${route.week}`)}
         ${link('team', 'My team', `#/team/${route.week}`)}
+        ${link('calibration', 'Calibration', '#/calibration')}
         ${me.admin ? link('connections', 'Connections', '#/connections') : null}
+        ${me.admin ? link('settings', 'Settings', '#/settings') : null}
+        ${me.admin ? link('directory', 'Directory', '#/directory') : null}
       </nav>
       <span class="who">${me.name} <button type="button" class="link" onClick=${signOut}>Sign out</button></span>
     </header>
     <main id="main">
-      ${route.page !== 'connections' ? html`<${WeekNav} route=${route} />` : null}
+      ${['week', 'person', 'team'].includes(route.page) ? html`<${WeekNav} route=${route} />` : null}
       ${route.page === 'week' ? html`<${RecapView} api=${api} employeeId=${me.employeeId} week=${route.week} own=${true} />` : null}
       ${route.page === 'person' ? html`<${RecapView} api=${api} employeeId=${route.employeeId} week=${route.week}
         own=${route.employeeId === me.employeeId} />` : null}
       ${route.page === 'team' ? html`<${TeamView} api=${api} managerId=${me.employeeId} week=${route.week} />` : null}
+      ${route.page === 'calibration' ? html`<${CalibrationView} api=${api} managerId=${me.employeeId} period=${route.period} />` : null}
+      ${route.adminOnly && !me.admin
+        ? html`<${ErrorNote} error=${new Error('Not allowed: only your company\'s Gristmill admins manage connections, settings and the directory.')} />`
+        : null}
       ${route.page === 'connections' && me.admin ? html`<${ConnectionsView} api=${api} />` : null}
-      ${route.page === 'connections' && !me.admin
-        ? html`<${ErrorNote} error=${new Error('Not allowed: only your company\'s Gristmill admins manage connections.')} />` : null}
+      ${route.page === 'settings' && me.admin ? html`<${SettingsView} api=${api} tenantId=${me.tenantId} />` : null}
+      ${route.page === 'directory' && me.admin ? html`<${DirectoryView} api=${api} tenantId=${me.tenantId} />` : null}
     </main>
   </div>`;
 }

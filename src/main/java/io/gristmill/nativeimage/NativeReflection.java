@@ -49,6 +49,7 @@ import io.gristmill.salesforce.QueryPage;
 import io.gristmill.salesforce.SalesforceTokenSet;
 import io.gristmill.tenant.StoredSettings;
 import io.gristmill.tenant.TenantSettings;
+import io.gristmill.tenant.TenantSettingsRoutes;
 import io.gristmill.work.WorkDispatchFunction;
 import io.gristmill.work.WorkOrder;
 
@@ -135,6 +136,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         QueryPage.class,
         SalesforceTokenSet.class,
         StoredSettings.class,
+        TenantSettingsRoutes.Choices.class,
+        TenantSettingsRoutes.SettingsPage.class,
         TenantSettings.class,
         TenantSettings.Front.class,
         TenantSettings.Summaries.class,

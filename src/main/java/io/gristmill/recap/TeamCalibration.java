@@ -21,16 +21,20 @@ import io.gristmill.recap.RecapContent.Metric;
  * A manager's team side by side over a review period ({@code GET /teams/{managerId}/review-context}):
  * for each report, the additive figures of the weeks they confirmed, never a draft, under the same
  * measures for everyone (a measure someone has no figure for in a confirmed week is 0; someone with
- * no confirmed week has no figures at all). Who may read it is who may read the team's week.
+ * no confirmed week has no figures at all; a report outside the recap groups who confirmed nothing
+ * is left out, as the team's week does not wait for them). Who may read it is who may read the
+ * team's week.
  */
 @ApplicationScoped
 public class TeamCalibration {
     private final EmployeeDirectory directory;
     private final RecapAccess access;
     private final ReviewContexts reviews;
+    private final RecapLookups lookups;
 
-    public TeamCalibration(EmployeeDirectory directory, RecapAccess access, ReviewContexts reviews) {
+    public TeamCalibration(EmployeeDirectory directory, RecapAccess access, ReviewContexts reviews, RecapLookups lookups) {
         this.directory = directory;
+        this.lookups = lookups;
         this.access = access;
         this.reviews = reviews;
     }
@@ -60,8 +64,12 @@ public class TeamCalibration {
         }
         Map<String, Measure> measures = new LinkedHashMap<>();
         List<ReviewContexts.ReviewContext> contexts = new ArrayList<>();
+        var settings = lookups.settings(caller.tenantId());
         for (Employee report : reports) {
             ReviewContexts.ReviewContext context = reviews.confirmedOf(caller, report, from, to);
+            if (!RecapDrafts.inRecapGroups(settings, report) && context.weeks().stream().noneMatch(ReviewContexts.WeekTrend::confirmed)) {
+                continue; // outside the recap groups, with nothing confirmed: not someone to compare
+            }
             contexts.add(context);
             context.total().sections().stream().flatMap(s -> s.metrics().stream())
                     .forEach((Metric m) -> measures.putIfAbsent(m.key(), new Measure(m.key(), m.id(), m.label(), m.unit(), m.currency())));

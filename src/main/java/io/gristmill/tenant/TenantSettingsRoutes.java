@@ -25,8 +25,23 @@ public class TenantSettingsRoutes implements Routes {
     /** Every feature's reaction to a saved change (a withdrawn summary approval erases those summaries). */
     private final List<SettingsChange> reactions;
 
-    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies,
+    /** What an admin chooses from, beside the settings (the web app's settings page lists them). */
+    public record Choices(List<String> salesforceObjects) {
+    }
+
+    /** {@code GET /tenants/{tenantId}/settings}: the stored settings and the choices they are made from. */
+    public record SettingsPage(TenantSettings settings, java.time.Instant updatedAt, String updatedBy, boolean noteTextPurgePending,
+            Choices choices) {
+        static SettingsPage of(StoredSettings stored, Choices choices) {
+            return new SettingsPage(stored.settings(), stored.updatedAt(), stored.updatedBy(), stored.noteTextPurgePending(), choices);
+        }
+    }
+
+    private final Choices choices;
+
+    public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies, SalesforceObjectNames salesforceObjects,
             jakarta.enterprise.inject.Instance<SettingsCheck> checks, jakarta.enterprise.inject.Instance<SettingsChange> reactions) {
+        this.choices = new Choices(List.copyOf(salesforceObjects.supported()));
         this.reactions = reactions.stream().toList();
         this.store = store;
         this.notes = notes;
@@ -43,7 +58,7 @@ public class TenantSettingsRoutes implements Routes {
     public void register(RouteTable table) {
         table.add("GET", "/tenants/{tenantId}/settings", (request, caller) -> {
             String tenantId = caller.adminOf(request.pathParameter("tenantId"));
-            return ApiResult.ok(store.get(tenantId));
+            return ApiResult.ok(SettingsPage.of(store.get(tenantId), choices));
         });
         table.add("PUT", "/tenants/{tenantId}/settings", (request, caller) -> {
             String tenantId = caller.adminOf(request.pathParameter("tenantId"));

@@ -24,6 +24,11 @@ class TeamCalibrationApiTest {
     @Inject
     RecapWorld.Factory worlds;
 
+    @Inject
+    io.gristmill.directory.EmployeeDirectory directory;
+    @Inject
+    io.gristmill.tenant.TenantSettingsStore settings;
+
     RecapWorld world;
 
     @BeforeEach
@@ -75,6 +80,18 @@ class TeamCalibrationApiTest {
                 new java.util.HashSet<>(confirmed.get("measures").findValuesAsText("key")));
         assertThat(bob.get("values").size()).isEqualTo(confirmed.get("measures").size()).isEqualTo(ada.get("values").size());
         assertThat(confirmed.get("measures").findValuesAsText("key")).as("rates and medians are not added up").doesNotContain("reopenRate");
+    }
+
+    @Test
+    void a_report_outside_the_recap_groups_who_confirmed_nothing_is_not_compared() {
+        settings.put(world.tenant, new io.gristmill.tenant.TenantSettings("Europe/Berlin", java.time.DayOfWeek.MONDAY, null, null,
+                java.util.List.of("sales")), "test");
+        directory.put(world.tenant, "emp-ops", new io.gristmill.directory.EmployeeInput("Olli Ops", "ops@acme.test", "emp-mia", null,
+                java.util.List.of("ops"), null, true, null), 0);
+
+        JsonNode calibration = get(PERIOD, world.as("emp-mia")).body();
+
+        assertThat(calibration.get("people").findValuesAsText("employeeId")).containsExactlyInAnyOrder("emp-ada", "emp-bob");
     }
 
     @Test

@@ -162,6 +162,7 @@ public final class Sandbox {
         if (once) {
             failures.addAll(WebAppTests.run(projectDir, door.baseUri(), week, Sandbox::say));
             WebAppTests.checkRavisWeek(new Browser(door.baseUri()).signIn(SandboxCompany.RAVI.id()), week, failures);
+            WebAppTests.checkSamsWork(new Browser(door.baseUri()).signIn(SandboxCompany.SAM.id()), failures);
         }
         showTeam();
         checkNothingPrivateWasKept(aws);

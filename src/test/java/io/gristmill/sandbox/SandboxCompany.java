@@ -81,6 +81,8 @@ final class SandboxCompany {
     static final Person OMAR = new Person("emp-omar", "Omar Reyes", "omar@northwind.test", "Support Agent", MIA.id,
             List.of("support"), null, "tea_omar", false);
 
+    static final String SAM_FRONT_TEAMMATE = "tea_sam";
+
     static final List<Person> PEOPLE = List.of(MIA, RAVI, LENA, TOM, INES, SAM, NOOR, OMAR);
     private static final List<Person> SCRIPTED = List.of(NOOR, OMAR);
 
@@ -131,6 +133,9 @@ final class SandboxCompany {
             }
         }
         front.teammate(OMAR.frontTeammateId(), OMAR.email(), "user", false);
+        // Sam helps out in Front under his own address, though the directory names no Front login of his:
+        // the shared address only proposes the link, which Sam (the admin) approves in the web app.
+        front.teammate(SAM_FRONT_TEAMMATE, SAM.email(), "user", false);
         org.picklist("Task", "CallDisposition", "Connected", "Left voicemail", "No answer");
         for (int weeksAgo = 4; weeksAgo >= 0; weeksAgo--) {
             Instant start = weekStart(now, weeksAgo);

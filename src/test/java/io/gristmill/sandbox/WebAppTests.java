@@ -58,6 +58,18 @@ final class WebAppTests {
         }
     }
 
+    /** What Sam did in the browser, read back through the API: his Front login linked, the reminder time saved. */
+    static void checkSamsWork(Browser sam, List<String> failures) {
+        JsonNode employee = sam.get("/tenants/" + SandboxCompany.TENANT + "/employees/" + SandboxCompany.SAM.id()).json();
+        if (!SandboxCompany.SAM_FRONT_TEAMMATE.equals(employee.path("identities").path("frontTeammateId").asText())) {
+            failures.add("Sam approved the link of his Front login in the browser, but the directory says " + employee.path("identities"));
+        }
+        JsonNode settings = sam.get("/tenants/" + SandboxCompany.TENANT + "/settings").json();
+        if (settings.path("settings").path("recaps").path("cycle").path("remindAfterHours").asInt() != 36) {
+            failures.add("Sam saved a 36-hour reminder in the browser, but the settings say " + settings.path("settings").path("recaps"));
+        }
+    }
+
     /** What Ravi did in the browser, read back through the API: confirmed, with his call metrics and his context. */
     static void checkRavisWeek(Browser ravi, IsoWeek week, List<String> failures) {
         Browser.Page page = ravi.get("/recaps/" + SandboxCompany.RAVI.id() + "/" + week + "?format=json");

@@ -46,6 +46,9 @@ class TenantSettingsApiTest {
         assertThat(response.body().at("/settings/salesforce/objects").size()).isEqualTo(salesforceObjects.supported().size());
         assertThat(response.body().at("/settings/recaps/narrator").asText()).isEqualTo("template");
         assertThat(response.body().at("/updatedAt").isNull()).isTrue();
+        List<String> choices = new java.util.ArrayList<>();
+        response.body().at("/choices/salesforceObjects").forEach(o -> choices.add(o.asText()));
+        assertThat(choices).as("what the settings page offers").containsExactlyInAnyOrderElementsOf(salesforceObjects.supported());
     }
 
     @Test

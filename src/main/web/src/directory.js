@@ -1,0 +1,53 @@
+// The admin's directory: people, their managers and tool identities, links waiting for approval
+// (an address shared by two people is never linked on its own), and erasure of one person's data.
+import { html } from 'htm/preact';
+import { useEffect, useState } from 'preact/hooks';
+import { when } from './format.js';
+import { ErrorNote, Loading } from './ui.js';
+
+export function DirectoryView({ api, tenantId }) {
+  const base = `/tenants/${encodeURIComponent(tenantId)}`;
+  const [state, setState] = useState({ loading: true });
+  const [error, setError] = useState(null);
+  const [done, setDone] = useState(null);
+  const load = () => Promise.all([api.get(`${base}/employees`), api.get(`${base}/identity-links`)])
+    .then(([people, links]) => setState({ people: people.employees, links: links.links }), (e) => setState({ error: e }));
+  useEffect(() => { load(); }, [base]);
+  async function act(what, call) {
+    setError(null);
+    setDone(null);
+    try {
+      await call();
+      await load();
+      setDone(what);
+    } catch (e) {
+      setError(e);
+    }
+  }
+  if (state.loading) return html`<${Loading} what="the directory" />`;
+  if (state.error) return html`<${ErrorNote} error=${state.error} />`;
+  const names = Object.fromEntries(state.people.map((p) => [p.employeeId, p.name]));
+  const waiting = state.links.filter((l) => l.status === 'pending');
+  return html`<section aria-labelledby="directory-title">
+    <h2 id="directory-title">Directory</h2>
+    <${ErrorNote} error=${error} />
+    ${done ? html`<p class="saved" role="status">${done}</p>` : null}
+    <h3>Links waiting for approval</h3>
+    ${waiting.length ? html`<ul class="links">${waiting.map((l) => html`<li key=${l.provider + l.externalId} class="card">
+      <p>${l.provider === 'front' ? 'Front teammate' : 'Salesforce user'} <b>${l.accountName || l.externalId}</b>
+        shares the address ${l.email} with <b>${names[l.employeeId] || l.employeeId}</b>. A shared address proves nothing:
+        link them only if this is that person's account.</p>
+      <button type="button" onClick=${() => act(`Linked to ${names[l.employeeId] || l.employeeId}.`,
+        () => api.post(`${base}/identity-links/${l.provider}/${encodeURIComponent(l.externalId)}/approve`))}>
+        Approve link to ${names[l.employeeId] || l.employeeId}</button>
+      <button type="button" onClick=${() => act('Rejected: that user stays unlinked.',
+        () => api.post(`${base}/identity-links/${l.provider}/${encodeURIComponent(l.externalId)}/reject`))}>Reject</button>
+    </li>`)}</ul>` : html`<p class="muted">Nothing is waiting.</p>`}
+    <h3>People</h3>
+    <ul class="people">${state.people.map((p) => html`<li key=${p.employeeId}>
+      <b>${p.name}</b> <span class="muted">${p.email}</span>
+      ${p.managerId ? html` · reports to ${names[p.managerId] || p.managerId}` : null}
+      ${p.deactivatedAt ? html` · <span class="badge revoked">left ${when(p.deactivatedAt)}</span>` : null}
+    </li>`)}</ul>
+  </section>`;
+}
