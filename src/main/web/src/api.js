@@ -21,6 +21,9 @@ export function createApi(baseUrl, token) {
     try {
       response = await fetch(new URL(path, baseUrl), {
         method,
+        // The one cookie the API sets is the OAuth flow's binding cookie (POST /connect/*), which the
+        // callback must find in this browser; with the API on another origin it needs credentials.
+        credentials: 'include',
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });

@@ -47,15 +47,20 @@ export async function signOut() {
   window.location.reload();
 }
 
-/** Who the token says the person is: the claims the API reads. */
-export function person(user) {
+/**
+ * Who the token says the person is: the claims the API reads. `tokenUse` says which token the
+ * API's authorizer expects as the bearer: "id" where the audience and custom claims are only in the
+ * ID token (Cognito), else the access token.
+ */
+export function person(user, tokenUse) {
   const claims = user.profile;
-  const roles = Array.isArray(claims.roles) ? claims.roles : String(claims.roles || '').replace(/[[\]]/g, '').split(/[\s,]+/);
+  const granted = claims.roles || claims['cognito:groups'] || [];
+  const roles = Array.isArray(granted) ? granted : String(granted).replace(/[[\]]/g, '').split(/[\s,]+/);
   return {
     name: claims.name || claims.email || claims.sub,
     employeeId: claims.employee_id || claims['custom:employee_id'],
     tenantId: claims.tenant_id || claims['custom:tenant_id'],
     admin: roles.includes('admin'),
-    token: user.access_token,
+    token: tokenUse === 'id' ? user.id_token : user.access_token,
   };
 }

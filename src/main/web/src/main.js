@@ -116,7 +116,7 @@ async function start() {
     render(html`<${SignIn} error=${error} />`, root);
     return;
   }
-  const me = person(user);
+  const me = person(user, config.tokenUse);
   render(html`<${App} me=${me} api=${createApi(config.apiUrl, me.token)} />`, root);
 }
 

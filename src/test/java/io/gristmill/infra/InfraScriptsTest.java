@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gristmill.testing.Ids;
@@ -99,6 +100,43 @@ class InfraScriptsTest {
         assertThat(noOutput.exit()).isNotZero();
         assertThat(Files.readString(Path.of("infra/salesforce/app/main/default/extlClntAppGlobalOauthSets/Gristmill_glbloauth.ecaGlblOauth-meta.xml")))
                 .as("the committed metadata keeps its placeholder").contains("${SALESFORCE_CALLBACK_URL}");
+    }
+
+    @Test
+    void deploy_web_uploads_the_app_and_writes_its_config_from_the_stacks_outputs(@org.junit.jupiter.api.io.TempDir Path web) throws Exception {
+        String stack = "gm-" + Ids.tenant().substring(2, 10);
+        Files.writeString(web.resolve("index.html"), "<!doctype html><title>Gristmill</title>");
+        Files.writeString(web.resolve("app.js"), "console.log('app')");
+        Files.writeString(web.resolve("app.css"), "body{}");
+        Run distribution = run("", Map.of(), "aws", "cloudfront", "create-distribution", "--origin-domain-name", stack + ".s3.amazonaws.com",
+                "--query", "Distribution.Id", "--output", "text");
+        String outputs = ",\"Resources\":{\"WebBucket\":{\"Type\":\"AWS::S3::Bucket\"}},\"Outputs\":{\"WebBucketName\":{\"Value\":{\"Ref\":\"WebBucket\"}},"
+                + "\"WebDistributionId\":{\"Value\":\"" + distribution.output().trim() + "\"},\"WebIssuer\":{\"Value\":\"https://login.example.com/\"},"
+                + "\"WebClientId\":{\"Value\":\"web-client\"},\"WebTokenUse\":{\"Value\":\"access\"},\"ApiUrl\":{\"Value\":\"https://api.example.com\"},"
+                + "\"WebUrl\":{\"Value\":\"https://d1.cloudfront.net\"}}";
+        Run created = run("", Map.of(), "aws", "cloudformation", "create-stack", "--stack-name", stack, "--template-body", "{" + outputs.substring(1) + "}");
+        assertThat(created.exit()).as(created.output()).isZero();
+
+        Run deploy = run("", Map.of(), "bash", "infra/aws/deploy-web.sh", stack, web.toString());
+        Run missing = run("", Map.of(), "bash", "infra/aws/deploy-web.sh", stack, web.resolve("nothing-built").toString());
+
+        assertThat(deploy.exit()).as(deploy.output()).isZero();
+        String bucket = run("", Map.of(), "aws", "cloudformation", "describe-stacks", "--stack-name", stack, "--query",
+                "Stacks[0].Outputs[?OutputKey=='WebBucketName'].OutputValue", "--output", "text").output().trim();
+        JsonNode config = JSON.readTree(run("", Map.of(), "aws", "s3", "cp", "s3://" + bucket + "/config.json", "-").output());
+        assertThat(config.path("issuer").asText()).isEqualTo("https://login.example.com/");
+        assertThat(config.path("clientId").asText()).isEqualTo("web-client");
+        assertThat(config.path("tokenUse").asText()).isEqualTo("access");
+        assertThat(config.path("apiUrl").asText()).isEqualTo("https://api.example.com");
+        assertThat(run("", Map.of(), "aws", "s3api", "head-object", "--bucket", bucket, "--key", "index.html", "--query", "CacheControl",
+                "--output", "text").output().trim()).as("the entry point is revalidated on every visit").isEqualTo("no-cache");
+        assertThat(run("", Map.of(), "aws", "s3", "ls", "s3://" + bucket + "/").output()).contains("app.js", "app.css", "index.html");
+        String invalidations = run("", Map.of(), "aws", "cloudfront", "list-invalidations", "--distribution-id", distribution.output().trim(),
+                "--query", "InvalidationList.Items[].Id", "--output", "text").output().trim();
+        assertThat(invalidations).as("one invalidation, the one the script reported").isNotBlank().doesNotContain("\t");
+        assertThat(deploy.output()).contains("CloudFront invalidation " + invalidations + " started");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.output()).contains("has no built app");
     }
 
     /** A stack in moto with the template's DataKey (and {@code extra} top-level JSON); returns the key's id. */
