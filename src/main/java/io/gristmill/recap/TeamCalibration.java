@@ -12,9 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.gristmill.access.Caller;
-import io.gristmill.access.Refusal;
 import io.gristmill.directory.Employee;
-import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.recap.RecapContent.Metric;
 
 /**
@@ -27,13 +25,13 @@ import io.gristmill.recap.RecapContent.Metric;
  */
 @ApplicationScoped
 public class TeamCalibration {
-    private final EmployeeDirectory directory;
+    private final TeamRecaps teams;
     private final RecapAccess access;
     private final ReviewContexts reviews;
     private final RecapLookups lookups;
 
-    public TeamCalibration(EmployeeDirectory directory, RecapAccess access, ReviewContexts reviews, RecapLookups lookups) {
-        this.directory = directory;
+    public TeamCalibration(TeamRecaps teams, RecapAccess access, ReviewContexts reviews, RecapLookups lookups) {
+        this.teams = teams;
         this.lookups = lookups;
         this.access = access;
         this.reviews = reviews;
@@ -55,13 +53,7 @@ public class TeamCalibration {
     public Calibration of(Caller caller, String managerId, LocalDate from, LocalDate to) {
         reviews.requireValidPeriod(from, to);
         Employee manager = access.employee(caller, managerId);
-        boolean wholeTeam = access.isSelf(caller, manager) || access.managesTransitively(caller, manager);
-        List<Employee> reports = directory.directReports(caller.tenantId(), managerId).stream()
-                .filter(report -> wholeTeam || access.isDelegate(caller, report)).toList();
-        if (reports.isEmpty() && !wholeTeam) {
-            throw Refusal.notAllowed("Only " + managerId + ", their managers and people with a delegation for one of "
-                    + "their reports can compare this team");
-        }
+        List<Employee> reports = teams.visibleReports(caller, manager);
         Map<String, Measure> measures = new LinkedHashMap<>();
         List<ReviewContexts.ReviewContext> contexts = new ArrayList<>();
         var settings = lookups.settings(caller.tenantId());

@@ -66,16 +66,7 @@ public class TeamRecaps {
 
     public TeamWeek week(Caller caller, String managerId, IsoWeek week) {
         Employee manager = access.employee(caller, managerId);
-        boolean wholeTeam = access.isSelf(caller, manager) || access.managesTransitively(caller, manager);
-        List<Employee> reports = directory.directReports(caller.tenantId(), managerId);
-        if (!wholeTeam) {
-            // Someone outside the chain sees only the reports whose recaps were delegated to them.
-            reports = reports.stream().filter(report -> access.isDelegate(caller, report)).toList();
-            if (reports.isEmpty()) {
-                throw Refusal.notAllowed("Only " + managerId + ", their managers and people with a delegation for one of "
-                        + "their reports can read this team's recaps");
-            }
-        }
+        List<Employee> reports = visibleReports(caller, manager);
         TenantSettings settings = builder.settings(caller.tenantId());
         Instant weekStart = week.start(settings.zone(), settings.weekStart());
         List<Recap> confirmed = new ArrayList<>();
@@ -93,6 +84,23 @@ public class TeamRecaps {
         }
         return new TeamWeek(managerId, manager.name(), week.toString(), confirmed, pending,
                 new Summary(confirmed.size() + pending.size(), confirmed.size(), pending.size(), totals(confirmed)));
+    }
+
+    /**
+     * The manager's direct reports the caller may see: all of them for the manager and anyone above;
+     * for someone outside the chain, the reports whose recaps were delegated to them (refused when none).
+     */
+    List<Employee> visibleReports(Caller caller, Employee manager) {
+        List<Employee> reports = directory.directReports(caller.tenantId(), manager.employeeId());
+        if (access.isSelf(caller, manager) || access.managesTransitively(caller, manager)) {
+            return reports;
+        }
+        reports = reports.stream().filter(report -> access.isDelegate(caller, report)).toList();
+        if (reports.isEmpty()) {
+            throw Refusal.notAllowed("Only " + manager.employeeId() + ", their managers and people with a delegation for one of "
+                    + "their reports can read this team's recaps");
+        }
+        return reports;
     }
 
     private Pending pending(Employee report, List<Recap> versions, TenantSettings.Cycle cycle) {
