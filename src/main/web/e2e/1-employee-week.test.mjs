@@ -24,6 +24,10 @@ test('Ravi asks for his call metrics in words, adds context and confirms his wee
   await page.getByRole('button', { name: 'Ask' }).click();
   await page.getByRole('heading', { name: 'Calls' }).waitFor({ timeout: 60000 });
 
+  await page.getByLabel("Save this version's request as a template").fill('With my calls');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await page.getByLabel('Apply a template').locator('option', { hasText: 'With my calls (yours)' }).waitFor({ state: 'attached' });
+
   await page.getByLabel('Add context for your manager').fill('Two of these calls were for the Ironleaf renewal.');
   await page.getByRole('button', { name: 'Save context' }).click();
   await page.getByRole('complementary').getByText('Two of these calls were for the Ironleaf renewal.').waitFor();
@@ -31,6 +35,12 @@ test('Ravi asks for his call metrics in words, adds context and confirms his wee
   await page.getByRole('button', { name: /^Confirm version/ }).click();
   await page.getByTestId('status').getByText('Confirmed').waitFor();
   assert.equal(await page.getByRole('button', { name: /^Confirm version/ }).count(), 0, 'a confirmed recap cannot be confirmed again');
+  assert.deepEqual(await accessibilityProblems(page), []);
+
+  await page.getByRole('link', { name: 'Review context' }).click();
+  await page.getByRole('heading', { name: 'Review context: Ravi Shah' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /From your activity/);
+  await page.getByRole('region', { name: 'Figures week by week' }).waitFor();
   assert.deepEqual(await accessibilityProblems(page), []);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();

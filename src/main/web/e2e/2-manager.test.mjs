@@ -25,6 +25,9 @@ test("Mia sees her team's week and Ravi's confirmed recap, and never Ines's draf
   assert.equal(await page.getByTestId('status').textContent(), 'Confirmed');
   await page.getByRole('heading', { name: 'Calls' }).waitFor();
   assert.equal(await page.getByRole('button', { name: /^Confirm/ }).count(), 0, "a manager cannot confirm someone's recap");
+  await page.getByRole('link', { name: 'Review context over a period' }).click();
+  await page.getByRole('heading', { name: 'Review context: Ravi Shah' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /Only the weeks they confirmed/);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

@@ -2,7 +2,7 @@
 // runs the real OAuth flow (the simulated org's consent, the callback) back to connected.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE, accessibilityProblems, launch, open, screenshot, signIn } from './support.mjs';
+import { BASE, WEEK, accessibilityProblems, launch, open, screenshot, signIn } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -58,6 +58,35 @@ test("Sam approves the link of his own Front login, and leaves Nora Hart's share
   await screenshot(page, 'admin-directory-390');
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
+});
+
+test("Sam lets Lena read Tom's confirmed recaps, and takes it back", async () => {
+  const admin = await open(browser, 1280);
+  await signIn(admin, 'Sam Rivera', '#/directory', admin.getByRole('heading', { name: 'Directory' }));
+  await admin.getByText("Who else reads Tom Becker's confirmed recaps").click();
+  const tom = admin.locator('details', { hasText: "Who else reads Tom Becker's confirmed recaps" });
+  await tom.getByText('Only their manager chain.').waitFor();
+  await tom.getByLabel('Add a reader').selectOption({ label: 'Lena Park' });
+  await tom.getByLabel('Reason').fill('Covers Tom during his leave');
+  await tom.getByRole('button', { name: 'Grant' }).click();
+  await tom.getByRole('button', { name: 'Revoke Lena Park' }).waitFor();
+  assert.deepEqual(await accessibilityProblems(admin), []);
+
+  const lena = await open(browser, 390);
+  await signIn(lena, 'Lena Park', `#/people/emp-tom/week/${WEEK}`, lena.getByRole('heading', { name: 'Tom Becker' }));
+  assert.equal(await lena.getByTestId('status').textContent(), 'Confirmed');
+
+  await tom.getByRole('button', { name: 'Revoke Lena Park' }).click();
+  await tom.getByText('Only their manager chain.').waitFor();
+  await lena.reload();
+  await lena.getByRole('button', { name: 'Sign in' }).click();
+  await lena.getByRole('link', { name: 'Lena Park' }).click();
+  await lena.getByRole('alert').waitFor();
+  assert.match(await lena.getByRole('alert').textContent(), /not allowed/i);
+  assert.deepEqual(admin.consoleErrors, []);
+  assert.deepEqual(lena.consoleErrors, []);
+  await admin.close();
+  await lena.close();
 });
 
 test('an employee has no connections page, and the app does not even ask for one', async () => {

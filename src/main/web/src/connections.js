@@ -35,11 +35,16 @@ export function ConnectionsView({ api }) {
   return html`<section aria-labelledby="connections-title">
     <h2 id="connections-title">Connections</h2>
     <${ErrorNote} error=${error} />
+    ${state.all.frontSummaries && state.all.frontSummaries.approvedBy ? html`<p class="muted">Front conversation summaries approved by
+      ${state.all.frontSummaries.approvedBy} ${when(state.all.frontSummaries.approvedAt)} (change them in Settings).</p>` : null}
     ${state.all.connections.map((c) => html`<div class="card connection" key=${c.provider}>
       <h3>${NAMES[c.provider] || c.provider}</h3>
       <p><span class=${`badge ${c.state}`} data-testid=${`state-${c.provider}`}>${c.state.replace(/_/g, ' ')}</span>
         ${c.account ? html` <span class="muted">${c.account}</span>` : null}
-        ${c.connectedAt ? html` <span class="muted">since ${when(c.connectedAt)}</span>` : null}</p>
+        ${c.connectedAt ? html` <span class="muted">since ${when(c.connectedAt)} by ${c.connectedBy}</span>` : null}</p>
+      ${c.lastSuccessfulSyncAt ? html`<p>Last read ${when(c.lastSuccessfulSyncAt)}.</p>` : null}
+      ${c.syncStatus ? html`<p class="muted">${c.syncStatus}</p>` : null}
+      ${c.reason && c.state !== 'connected' ? html`<p class="error">${c.reason}</p>` : null}
       <button type="button" onClick=${() => connect(c.provider)}>${c.state === 'connected' ? 'Reconnect' : `Connect ${NAMES[c.provider]}`}</button>
       ${c.state === 'connected' ? html` <button type="button" class="danger" onClick=${() => disconnect(c.provider)}>Disconnect</button>` : null}
     </div>`)}

@@ -3,6 +3,7 @@
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { when } from './format.js';
+import { PersonAdmin } from './person-admin.js';
 import { ErrorNote, Loading } from './ui.js';
 
 export function DirectoryView({ api, tenantId }) {
@@ -48,6 +49,8 @@ export function DirectoryView({ api, tenantId }) {
       <b>${p.name}</b> <span class="muted">${p.email}</span>
       ${p.managerId ? html` · reports to ${names[p.managerId] || p.managerId}` : null}
       ${p.deactivatedAt ? html` · <span class="badge revoked">left ${when(p.deactivatedAt)}</span>` : null}
+      <${PersonAdmin} api=${api} tenantId=${tenantId} person=${p} people=${state.people}
+        onErased=${(message) => { setDone(message); load(); }} />
     </li>`)}</ul>
   </section>`;
 }

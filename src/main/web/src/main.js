@@ -1,6 +1,7 @@
 // Gristmill's web app: sign in, then my week, my team and (for admins) connections.
 // Hash routes keep every page a static file on CloudFront: #/week/2026-W47,
-// #/people/emp-ravi/week/2026-W47, #/team/2026-W47, #/calibration/2026-07-01/2026-09-30, and for
+// #/people/emp-ravi/week/2026-W47, #/people/emp-ravi/review/2026-07-01/2026-09-30, #/team/2026-W47,
+// #/calibration/2026-07-01/2026-09-30, and for
 // admins #/connections, #/settings, #/directory.
 import { html } from 'htm/preact';
 import { render } from 'preact';
@@ -11,6 +12,7 @@ import { CalibrationView, periodOf } from './calibration.js';
 import { ConnectionsView } from './connections.js';
 import { DirectoryView } from './directory.js';
 import { RecapView } from './recap.js';
+import { ReviewView } from './review.js';
 import { SettingsView } from './settings.js';
 import { TeamView } from './team.js';
 import { ErrorNote } from './ui.js';
@@ -22,6 +24,9 @@ function parse(hash) {
   if (parts[0] === 'team') return { page: 'team', week };
   if (parts[0] === 'calibration') return { page: 'calibration', week, period: periodOf(parts) };
   if (['connections', 'settings', 'directory'].includes(parts[0])) return { page: parts[0], week, adminOnly: true };
+  if (parts[0] === 'people' && parts[1] && parts[2] === 'review') {
+    return { page: 'review', employeeId: parts[1], week, period: periodOf(['review', parts[3], parts[4]]) };
+  }
   if (parts[0] === 'people' && parts[1]) return { page: 'person', employeeId: parts[1], week };
   return { page: 'week', week };
 }
@@ -49,7 +54,7 @@ function App({ me, api }) {
   const route = useRoute();
   useEffect(() => {
     const title = { week: 'My week', team: 'My team', calibration: 'Calibration', connections: 'Connections', settings: 'Settings',
-      directory: 'Directory', person: 'Recap' }[route.page];
+      directory: 'Directory', person: 'Recap', review: 'Review context' }[route.page];
     document.title = `${title} — Gristmill`;
   }, [route.page]);
   const link = (page, label, href) => html`<a href=${href} aria-current=${route.page === page ? 'page' : undefined}>${label}</a>`;
@@ -58,6 +63,7 @@ function App({ me, api }) {
       <span class="brand">Gristmill</span>
       <nav aria-label="Main">
         ${link('week', 'My week', `#/week/${route.week}`)}
+        ${link('review', 'Review context', `#/people/${encodeURIComponent(me.employeeId)}/review`)}
         ${link('team', 'My team', `#/team/${route.week}`)}
         ${link('calibration', 'Calibration', '#/calibration')}
         ${me.admin ? link('connections', 'Connections', '#/connections') : null}
@@ -69,7 +75,9 @@ function App({ me, api }) {
     <main id="main">
       ${['week', 'person', 'team'].includes(route.page) ? html`<${WeekNav} route=${route} />` : null}
       ${route.page === 'week' ? html`<${RecapView} api=${api} employeeId=${me.employeeId} week=${route.week} own=${true} />` : null}
-      ${route.page === 'person' ? html`<${RecapView} api=${api} employeeId=${route.employeeId} week=${route.week}
+      ${route.page === 'person' ? html`<p><a href=${`#/people/${encodeURIComponent(route.employeeId)}/review`}>Review context over a period</a></p>
+        <${RecapView} api=${api} employeeId=${route.employeeId} week=${route.week} own=${route.employeeId === me.employeeId} />` : null}
+      ${route.page === 'review' ? html`<${ReviewView} api=${api} employeeId=${route.employeeId} period=${route.period}
         own=${route.employeeId === me.employeeId} />` : null}
       ${route.page === 'team' ? html`<${TeamView} api=${api} managerId=${me.employeeId} week=${route.week} />` : null}
       ${route.page === 'calibration' ? html`<${CalibrationView} api=${api} managerId=${me.employeeId} period=${route.period} />` : null}

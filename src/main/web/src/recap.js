@@ -17,7 +17,7 @@ function Evidence({ ids, evidence }) {
     })}</ul></details>`;
 }
 
-function Section({ section, evidence }) {
+export function Section({ section, evidence }) {
   return html`<section class="card" aria-labelledby=${`s-${section.id}`}>
     <h3 id=${`s-${section.id}`}>${section.title}</h3>
     ${section.metrics && section.metrics.length ? html`<dl class="metrics">
@@ -39,9 +39,33 @@ function Narrative({ text }) {
   return html`<div class="narrative">${text.split(/\n{2,}/).map((p, i) => html`<p key=${i}>${p.replace(/[*_#`]/g, '')}</p>`)}</div>`;
 }
 
+/** Whether this version was asked for (words, inclusions, instructions or a template): something to keep as a template. */
+function askedFor(recap) {
+  const r = recap.request || {};
+  return Boolean(r.request || r.instructions || r.templateId || (r.include && r.include.length));
+}
+
+function TemplatePicker({ api, busy, onApply }) {
+  const [templates, setTemplates] = useState([]);
+  const [chosen, setChosen] = useState('');
+  useEffect(() => { api.get('/prompt-templates').then((all) => setTemplates(all.templates || []), () => setTemplates([])); }, []);
+  if (!templates.length) return null;
+  const scopes = { employee: 'yours', tenant: 'company', builtin: 'built in' };
+  return html`<form onSubmit=${(e) => { e.preventDefault(); if (chosen) onApply(chosen); }}>
+    <label for="template">Apply a template</label>
+    <select id="template" value=${chosen} onChange=${(e) => setChosen(e.currentTarget.value)}>
+      <option value="">Choose…</option>
+      ${templates.map((t) => html`<option key=${t.templateId} value=${t.templateId}>${t.name} (${scopes[t.scope] || t.scope})</option>`)}
+    </select>
+    <button type="submit" disabled=${busy || !chosen}>Apply</button>
+  </form>`;
+}
+
 function OwnDraftActions({ api, path, recap, onChange }) {
   const [words, setWords] = useState('');
   const [note, setNote] = useState(recap.context ? recap.context.note : '');
+  const [templateName, setTemplateName] = useState('');
+  const [templatesSaved, setTemplatesSaved] = useState(0);
   const [busy, setBusy] = useState(null);
   const [error, setError] = useState(null);
   async function act(kind, call) {
@@ -63,6 +87,21 @@ function OwnDraftActions({ api, path, recap, onChange }) {
         onInput=${(e) => setWords(e.currentTarget.value)}></textarea>
       <button type="submit" disabled=${busy !== null || !words.trim()}>${busy === 'ask' ? 'Rewriting…' : 'Ask'}</button>
     </form>
+    <${TemplatePicker} key=${templatesSaved} api=${api} busy=${busy !== null} onApply=${(templateId) => act('template', () => api.post(`${path}/generate`, { templateId }))} />
+    ${askedFor(recap) ? html`<form onSubmit=${(e) => {
+      e.preventDefault();
+      if (!templateName.trim()) return;
+      act('save-template', async () => {
+        await api.post('/prompt-templates', { name: templateName.trim(), scope: 'employee', fromRecap: { week: recap.week, version: recap.version } });
+        setTemplateName('');
+        setTemplatesSaved((n) => n + 1); // the picker reads the list again
+        return recap;
+      });
+    }}>
+      <label for="template-name">Save this version's request as a template</label>
+      <input id="template-name" value=${templateName} placeholder="e.g. With my calls" onInput=${(e) => setTemplateName(e.currentTarget.value)} />
+      <button type="submit" disabled=${busy !== null || !templateName.trim()}>Save template</button>
+    </form>` : null}
     <form onSubmit=${(e) => { e.preventDefault(); act('context', () => api.put(`${path}/context`, { note })); }}>
       <label for="context">Add context for your manager</label>
       <textarea id="context" rows="2" placeholder="What the figures do not show" value=${note}

@@ -1,0 +1,84 @@
+// One person in the admin's directory: who else reads their confirmed recaps (delegations, with
+// the log of every change) and erasure of their data on request.
+import { html } from 'htm/preact';
+import { useState } from 'preact/hooks';
+import { when } from './format.js';
+import { ErrorNote } from './ui.js';
+
+function Delegates({ api, person, people }) {
+  const path = `/employees/${encodeURIComponent(person.employeeId)}/delegates`;
+  const [state, setState] = useState(null);
+  const [chosen, setChosen] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState(null);
+  const load = () => api.get(path).then(setState, setError);
+  async function change(call) {
+    setError(null);
+    try {
+      await call();
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  }
+  const names = Object.fromEntries(people.map((p) => [p.employeeId, p.name]));
+  return html`<details onToggle=${(e) => { if (e.currentTarget.open && !state) load(); }}>
+    <summary>Who else reads ${person.name}'s confirmed recaps</summary>
+    <${ErrorNote} error=${error} />
+    ${state ? html`<ul>${state.delegates.map((d) => html`<li key=${d.delegateId}>${names[d.delegateId] || d.delegateId}
+        <span class="muted"> since ${when(d.grantedAt)}${d.reason ? ` — ${d.reason}` : ''}</span>
+        <button type="button" class="link" onClick=${() => change(() => api.del(`${path}/${encodeURIComponent(d.delegateId)}`))}>
+          Revoke ${names[d.delegateId] || d.delegateId}</button></li>`)}
+      ${state.delegates.length ? null : html`<li class="muted">Only their manager chain.</li>`}</ul>
+      <form class="period" onSubmit=${(e) => {
+        e.preventDefault();
+        if (chosen) change(() => api.put(`${path}/${encodeURIComponent(chosen)}`, reason.trim() ? { reason: reason.trim() } : {}));
+      }}>
+        <label>Add a reader <select value=${chosen} onChange=${(e) => setChosen(e.currentTarget.value)}>
+          <option value="">Choose…</option>
+          ${people.filter((p) => p.employeeId !== person.employeeId).map((p) => html`<option key=${p.employeeId} value=${p.employeeId}>${p.name}</option>`)}
+        </select></label>
+        <label>Reason <input value=${reason} maxLength="200" onInput=${(e) => setReason(e.currentTarget.value)} /></label>
+        <button type="submit" disabled=${!chosen}>Grant</button>
+      </form>
+      ${state.log.length ? html`<p class="muted">Log: ${state.log.map((c) => `${c.action} ${names[c.delegateId] || c.delegateId} by ${c.by} ${when(c.at)}`).join('; ')}</p>` : null}`
+    : null}
+  </details>`;
+}
+
+function Erasure({ api, tenantId, person, onErased }) {
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const id = `erase-${person.employeeId}`;
+  async function erase(e) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const erased = await api.del(`/tenants/${encodeURIComponent(tenantId)}/employees/${encodeURIComponent(person.employeeId)}/data`);
+      onErased(erased.finished ? `${person.name}'s data is erased: ${erased.activities} activities, ${erased.recapVersions} recap versions.`
+        : `Erasing ${person.name}'s data; it continues in the background.`);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return html`<details><summary>Erase ${person.name}'s data…</summary>
+    <form onSubmit=${erase}>
+      <label for=${id}>Their activity, recaps, templates, delegations and links go for good. Type their name to confirm.</label>
+      <input id=${id} value=${typed} autocomplete="off" onInput=${(e) => setTyped(e.currentTarget.value)} />
+      <button type="submit" class="danger" disabled=${busy || typed.trim() !== person.name}>Erase</button>
+      <${ErrorNote} error=${error} />
+    </form>
+  </details>`;
+}
+
+export function PersonAdmin({ api, tenantId, person, people, onErased }) {
+  return html`<div class="person-admin">
+    <${Delegates} api=${api} person=${person} people=${people} />
+    ${person.erasedAt ? html`<p class="muted">Data erased ${when(person.erasedAt)}</p>`
+      : html`<${Erasure} api=${api} tenantId=${tenantId} person=${person} onErased=${onErased} />`}
+  </div>`;
+}
