@@ -3,7 +3,7 @@
 // serious accessibility violation.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { WEEK, accessibilityProblems, launch, open, screenshot, signIn } from './support.mjs';
+import { BASE, WEEK, accessibilityProblems, launch, open, screenshot, signIn } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -53,6 +53,34 @@ test('the week reads on a phone (390 px)', async () => {
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
   assert.deepEqual(await accessibilityProblems(page), []);
   await screenshot(page, 'employee-week-390');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test('Ines signs in and reaches every control of her draft with the keyboard alone', async () => {
+  const page = await open(browser, 1280);
+  await page.goto(`${BASE}/#/week/${WEEK}`);
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Sign in');
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: 'Ines Duarte' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Ines Duarte' }).waitFor();
+  const reached = [];
+  for (let i = 0; i < 300 && !(reached.at(-1) || '').startsWith('button:Confirm version'); i += 1) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      const label = el.labels && el.labels[0] ? el.labels[0].textContent : '';
+      return `${el.tagName.toLowerCase()}:${(label || el.textContent || '').trim()}`;
+    }));
+  }
+  for (const control of ['a:My week', 'a:Next week →', 'textarea:Ask for changes', 'textarea:Add context for your manager', 'button:Save context']) {
+    assert.ok(reached.includes(control), `${control} is reachable by Tab: ${reached.join(' | ')}`);
+  }
+  assert.ok(reached.some((c) => c.startsWith('button:Confirm version')), 'the confirm button is reachable by Tab');
+  assert.equal(await page.getByTestId('status').textContent(), 'Draft', 'Ines only looked');
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

@@ -68,6 +68,9 @@ export function SettingsView({ api, tenantId }) {
           if (e.currentTarget.checked) chosen.add(name); else chosen.delete(name);
           d.salesforce.objects = page.choices.salesforceObjects.filter((o) => chosen.has(o));
         })} /> ${name}</label>`)}</div>
+      <label class="check"><input type="checkbox" checked=${Boolean(draft.salesforce.noteText)}
+        onChange=${(e) => set((d) => { d.salesforce.noteText = e.currentTarget.checked; })} />
+        Read note titles and text (otherwise only that a note was written). Turning this off erases what was kept.</label>
       <${Field} id="pipelines" label="Opportunity record types (pipelines)" hint="Comma-separated ids; empty means all.">
         <input id="pipelines" value=${text(draft.salesforce.pipelines)} aria-describedby="pipelines-hint"
           onChange=${(e) => set((d) => { d.salesforce.pipelines = list(e.currentTarget.value); })} />
@@ -103,9 +106,30 @@ export function SettingsView({ api, tenantId }) {
           <option value="not_required">Published after a set time unless confirmed before</option>
         </select>
       <//>
+      <${Field} id="generate-on" label="Drafts are written on" hint="In the company's time zone, for the week that ended.">
+        <select id="generate-on" value=${cycle.generateOn || ''} aria-describedby="generate-on-hint"
+          onChange=${(e) => set((d) => { d.recaps.cycle = { ...(d.recaps.cycle || {}), generateOn: e.currentTarget.value || null }; })}>
+          <option value="">As soon as the week ends</option>
+          ${DAYS.map((day) => html`<option key=${day} value=${day}>${day[0] + day.slice(1).toLowerCase()}</option>`)}
+        </select>
+      <//>
+      <${Field} id="generate-hour" label="At hour (0–23)">
+        <input id="generate-hour" type="number" min="0" max="23" value=${cycle.generateAtHour ?? 0}
+          onInput=${(e) => set((d) => { d.recaps.cycle = { ...(d.recaps.cycle || {}), generateAtHour: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) }; })} />
+      <//>
+      ${cycle.confirmation === 'not_required' ? html`<${Field} id="publish" label="Publish after (hours)">
+        <input id="publish" type="number" min="1" max="168" value=${cycle.publishAfterHours ?? ''}
+          onInput=${(e) => set((d) => { d.recaps.cycle = { ...(d.recaps.cycle || {}), publishAfterHours: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) }; })} />
+      <//>` : null}
       <${Field} id="remind" label="Remind after (hours)">
         <input id="remind" type="number" min="1" value=${cycle.remindAfterHours ?? ''}
           onInput=${(e) => set((d) => { d.recaps.cycle = { ...(d.recaps.cycle || {}), remindAfterHours: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) }; })} />
+      <//>
+    </fieldset>
+    <fieldset class="card"><legend>Data</legend>
+      <${Field} id="retention" label="Keep activity and recaps for (months)" hint="1 to 120; older activity and recaps are deleted.">
+        <input id="retention" type="number" min="1" max="120" value=${draft.retentionMonths ?? ''} aria-describedby="retention-hint"
+          onInput=${(e) => set((d) => { d.retentionMonths = e.currentTarget.value === '' ? null : Number(e.currentTarget.value); })} />
       <//>
     </fieldset>
     <${ErrorNote} error=${error} />
