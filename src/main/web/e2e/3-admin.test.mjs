@@ -89,6 +89,35 @@ test("Sam lets Lena read Tom's confirmed recaps, and takes it back", async () =>
   await lena.close();
 });
 
+test('Sam moves Omar to report to Tom; a stale edit is refused in words', async () => {
+  const page = await open(browser, 1280);
+  await signIn(page, 'Sam Rivera', '#/directory', page.getByRole('heading', { name: 'Directory' }));
+  const omar = page.locator('details', { hasText: "Change Omar Reyes's manager, groups or status" });
+  await omar.evaluate((details) => { details.open = true; });
+  await omar.getByLabel('Manager').selectOption({ label: 'Tom Becker' });
+  await omar.getByRole('button', { name: 'Save Omar Reyes' }).click();
+  await page.getByRole('status').getByText('Omar Reyes saved.').waitFor();
+  await page.getByText('reports to Tom Becker').waitFor();
+
+  // A second tab still showing the old version: its save must not overwrite the change.
+  const stale = await open(browser, 1280);
+  await signIn(stale, 'Sam Rivera', '#/directory', stale.getByRole('heading', { name: 'Directory' }));
+  await omar.evaluate((details) => { details.open = true; }); // still open after the save re-read the directory
+  await omar.getByLabel('Manager').selectOption({ label: 'Mia Okafor' });
+  await omar.getByRole('button', { name: 'Save Omar Reyes' }).click();
+  await page.getByRole('status').getByText('Omar Reyes saved.').waitFor();
+  const staleOmar = stale.locator('details', { hasText: "Change Omar Reyes's manager, groups or status" });
+  await staleOmar.evaluate((details) => { details.open = true; });
+  await staleOmar.getByLabel('Groups').fill('support, nights');
+  await staleOmar.getByRole('button', { name: 'Save Omar Reyes' }).click();
+  await staleOmar.getByRole('alert').waitFor();
+  assert.match(await staleOmar.getByRole('alert').textContent(), /changed|version|conflict/i);
+  assert.deepEqual(await accessibilityProblems(page), []);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+  await stale.close();
+});
+
 test('an employee has no connections page, and the app does not even ask for one', async () => {
   const page = await open(browser, 1280);
   const requested = [];

@@ -16,7 +16,7 @@ const WORDS = {
 };
 
 export function createApi(baseUrl, token) {
-  async function call(method, path, body) {
+  async function call(method, path, body, extraHeaders = {}) {
     let response;
     try {
       response = await fetch(new URL(path, baseUrl), {
@@ -24,7 +24,7 @@ export function createApi(baseUrl, token) {
         // The one cookie the API sets is the OAuth flow's binding cookie (POST /connect/*), which the
         // callback must find in this browser; with the API on another origin it needs credentials.
         credentials: 'include',
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...extraHeaders },
         body: body ? JSON.stringify(body) : undefined,
       });
     } catch {
@@ -46,7 +46,7 @@ export function createApi(baseUrl, token) {
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body || {}),
-    put: (path, body) => call('PUT', path, body),
+    put: (path, body, headers) => call('PUT', path, body, headers),
     del: (path) => call('DELETE', path),
   };
 }

@@ -48,9 +48,12 @@ export function DirectoryView({ api, tenantId }) {
     <ul class="people">${state.people.map((p) => html`<li key=${p.employeeId}>
       <b>${p.name}</b> <span class="muted">${p.email}</span>
       ${p.managerId ? html` · reports to ${names[p.managerId] || p.managerId}` : null}
+      ${p.groups && p.groups.length ? html` · ${p.groups.join(', ')}` : null}
+      <br /><span class="muted">Salesforce ${(p.identities && p.identities.salesforceUserId) || '—'} · Front
+        ${(p.identities && p.identities.frontTeammateId) || '—'}</span>
       ${p.deactivatedAt ? html` · <span class="badge revoked">left ${when(p.deactivatedAt)}</span>` : null}
       <${PersonAdmin} api=${api} tenantId=${tenantId} person=${p} people=${state.people}
-        onErased=${(message) => { setDone(message); load(); }} />
+        onChanged=${(message) => { setDone(message); load(); }} />
     </li>`)}</ul>
   </section>`;
 }

@@ -46,7 +46,44 @@ function Delegates({ api, person, people }) {
   </details>`;
 }
 
-function Erasure({ api, tenantId, person, onErased }) {
+/** A person's manager, groups and whether they are active; saved only if nobody changed them meanwhile (If-Match). */
+function Edit({ api, tenantId, person, people, onSaved }) {
+  const [managerId, setManagerId] = useState(person.managerId || '');
+  const [groups, setGroups] = useState((person.groups || []).join(', '));
+  const [active, setActive] = useState(person.active);
+  const [error, setError] = useState(null);
+  const id = (what) => `${what}-${person.employeeId}`;
+  async function save(e) {
+    e.preventDefault();
+    setError(null);
+    const body = { name: person.name, email: person.email, managerId: managerId || null, role: person.role, identities: person.identities,
+      groups: groups.split(/[\s,]+/).filter(Boolean), active, deactivatedAt: active ? null : person.deactivatedAt };
+    try {
+      await api.put(`/tenants/${encodeURIComponent(tenantId)}/employees/${encodeURIComponent(person.employeeId)}`, body,
+        { 'If-Match': `"${person.version}"` });
+      onSaved(`${person.name} saved.`);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+  return html`<details><summary>Change ${person.name}'s manager, groups or status</summary>
+    <form class="period" onSubmit=${save}>
+      <label for=${id('manager')}>Manager</label>
+      <select id=${id('manager')} value=${managerId} onChange=${(e) => setManagerId(e.currentTarget.value)}>
+        <option value="">No manager</option>
+        ${people.filter((p) => p.employeeId !== person.employeeId).map((p) => html`<option key=${p.employeeId} value=${p.employeeId}>${p.name}</option>`)}
+      </select>
+      <label for=${id('groups')}>Groups</label>
+      <input id=${id('groups')} value=${groups} onInput=${(e) => setGroups(e.currentTarget.value)} />
+      <label class="check"><input type="checkbox" checked=${active} onChange=${(e) => setActive(e.currentTarget.checked)} />
+        Active (unticked: their history stays, new work is no longer credited to them)</label>
+      <button type="submit">Save ${person.name}</button>
+      <${ErrorNote} error=${error} />
+    </form>
+  </details>`;
+}
+
+function Erasure({ api, tenantId, person, onChanged }) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
@@ -57,7 +94,7 @@ function Erasure({ api, tenantId, person, onErased }) {
     setError(null);
     try {
       const erased = await api.del(`/tenants/${encodeURIComponent(tenantId)}/employees/${encodeURIComponent(person.employeeId)}/data`);
-      onErased(erased.finished ? `${person.name}'s data is erased: ${erased.activities} activities, ${erased.recapVersions} recap versions.`
+      onChanged(erased.finished ? `${person.name}'s data is erased: ${erased.activities} activities, ${erased.recapVersions} recap versions.`
         : `Erasing ${person.name}'s data; it continues in the background.`);
     } catch (failure) {
       setError(failure);
@@ -75,10 +112,11 @@ function Erasure({ api, tenantId, person, onErased }) {
   </details>`;
 }
 
-export function PersonAdmin({ api, tenantId, person, people, onErased }) {
+export function PersonAdmin({ api, tenantId, person, people, onChanged }) {
   return html`<div class="person-admin">
+    ${person.erasedAt ? null : html`<${Edit} api=${api} tenantId=${tenantId} person=${person} people=${people} onSaved=${onChanged} />`}
     <${Delegates} api=${api} person=${person} people=${people} />
     ${person.erasedAt ? html`<p class="muted">Data erased ${when(person.erasedAt)}</p>`
-      : html`<${Erasure} api=${api} tenantId=${tenantId} person=${person} onErased=${onErased} />`}
+      : html`<${Erasure} api=${api} tenantId=${tenantId} person=${person} onChanged=${onChanged} />`}
   </div>`;
 }
