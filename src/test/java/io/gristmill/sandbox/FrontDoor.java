@@ -44,7 +44,7 @@ final class FrontDoor implements AutoCloseable {
     private final Map<String, LocalLambda> functions;
     private final Supplier<String> indexPage;
     private final WebApp webApp;
-    private StandInIdentityProvider identity;
+    private final StandInIdentityProvider identity;
 
     FrontDoor(int port, SamTemplate template, Map<String, LocalLambda> functions, Supplier<String> indexPage, java.nio.file.Path webDir)
             throws IOException {
@@ -61,10 +61,6 @@ final class FrontDoor implements AutoCloseable {
         server.start();
         identity = new StandInIdentityProvider(baseUri(), java.time.Clock.systemUTC());
         webApp = new WebApp(webDir, identity, baseUri());
-    }
-
-    StandInIdentityProvider identity() {
-        return identity;
     }
 
     URI baseUri() {
