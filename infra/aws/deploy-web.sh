@@ -35,10 +35,13 @@ done
 
 # JSON strings: the values come from our own stack outputs, which hold no quotes or backslashes.
 config=$(printf '{"issuer":"%s","clientId":"%s","tokenUse":"%s","apiUrl":"%s"}' "$issuer" "$client_id" "$token_use" "${api_url%/}")
-aws s3 sync "$web" "s3://$bucket/" --delete --exclude config.json --exclude index.html --cache-control "public, max-age=300" --only-show-errors
-aws s3 cp "$web/index.html" "s3://$bucket/index.html" --cache-control "no-cache" --content-type "text/html; charset=utf-8" --only-show-errors
+aws s3 sync "$web" "s3://$bucket/" --delete --exclude config.json --exclude '*.html' --cache-control "public, max-age=300" --only-show-errors
+# The pages (index.html, and connect.html where Salesforce and Front send the admin back) revalidate on every visit.
+for page in index.html connect.html; do
+  aws s3 cp "$web/$page" "s3://$bucket/$page" --cache-control "no-cache" --content-type "text/html; charset=utf-8" --only-show-errors
+done
 printf '%s' "$config" | aws s3 cp - "s3://$bucket/config.json" --cache-control "no-store" --content-type "application/json" --only-show-errors
-invalidation=$(aws cloudfront create-invalidation --distribution-id "$distribution" --paths /index.html /config.json /app.js /app.css \
+invalidation=$(aws cloudfront create-invalidation --distribution-id "$distribution" --paths /index.html /connect.html /config.json /app.js /app.css \
   --query Invalidation.Id --output text)
 echo "Uploaded $web to s3://$bucket with config.json $config"
 echo "CloudFront invalidation $invalidation started; the app is at $(output WebUrl)"

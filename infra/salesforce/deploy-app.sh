@@ -21,8 +21,8 @@ done
 
 callback=$(aws cloudformation describe-stacks --stack-name "$stack" \
   --query "Stacks[0].Outputs[?OutputKey=='SalesforceCallbackUrl'].OutputValue" --output text)
-if [[ ! $callback =~ ^https://[^[:space:]\|]+/connect/salesforce/callback$ ]]; then
-  echo "Stack $stack gave no usable SalesforceCallbackUrl ('$callback'): set PublicApiUrl and deploy first." >&2
+if [[ ! $callback =~ ^https://[^[:space:]\|/]+/connect\.html$ ]]; then
+  echo "Stack $stack gave no usable SalesforceCallbackUrl ('$callback'): deploy the stack first." >&2
   exit 1
 fi
 

@@ -21,9 +21,8 @@ export function createApi(baseUrl, token) {
     try {
       response = await fetch(new URL(path, baseUrl), {
         method,
-        // The one cookie the API sets is the OAuth flow's binding cookie (POST /connect/*), which the
-        // callback must find in this browser; with the API on another origin it needs credentials.
-        credentials: 'include',
+        // The bearer is the whole proof of who calls: no cookie goes to the API, which is on another site.
+        credentials: 'omit',
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...extraHeaders },
         body: body ? JSON.stringify(body) : undefined,
       });

@@ -2,11 +2,12 @@
 // API's JWT authorizer trusts. Tokens live in memory only; sessionStorage holds nothing but the
 // short-lived state and PKCE verifier of a sign-in under way, which must survive the redirect.
 import { InMemoryWebStorage, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { appRoot } from './connect-return.js';
 
 let manager;
 
 export function configure(config) {
-  const here = window.location.origin + window.location.pathname;
+  const here = appRoot();
   manager = new UserManager({
     authority: config.issuer,
     client_id: config.clientId,

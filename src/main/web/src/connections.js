@@ -6,11 +6,18 @@ import { ErrorNote, Loading } from './ui.js';
 
 const NAMES = { salesforce: 'Salesforce', front: 'Front' };
 
-export function ConnectionsView({ api }) {
+export function ConnectionsView({ api, providerAnswer }) {
   const [state, setState] = useState({ loading: true });
   const [error, setError] = useState(null);
+  const [finished, setFinished] = useState(null);
   const load = () => api.get('/connections').then((all) => setState({ all }), (e) => setState({ error: e }));
-  useEffect(() => { load(); }, []);
+  useEffect(() => {
+    // Back from a provider's consent screen: finish that flow first, then show where things stand.
+    const finishing = providerAnswer
+      ? api.post('/connect/complete', providerAnswer).then((done) => setFinished(done), (e) => setError(e))
+      : Promise.resolve();
+    finishing.then(load);
+  }, []);
   async function connect(provider) {
     setError(null);
     try {
@@ -34,6 +41,7 @@ export function ConnectionsView({ api }) {
   if (state.error) return html`<${ErrorNote} error=${state.error} />`;
   return html`<section aria-labelledby="connections-title">
     <h2 id="connections-title">Connections</h2>
+    ${finished ? html`<p class="saved" role="status">${finished.title}. ${finished.message}</p>` : null}
     <${ErrorNote} error=${error} />
     ${state.all.frontSummaries && state.all.frontSummaries.approvedBy ? html`<p class="muted">Front conversation summaries approved by
       ${state.all.frontSummaries.approvedBy} ${when(state.all.frontSummaries.approvedAt)} (change them in Settings).</p>` : null}

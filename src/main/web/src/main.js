@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { createApi } from './api.js';
 import { configure, currentUser, person, signIn, signOut } from './auth.js';
 import { CalibrationView, periodOf } from './calibration.js';
+import { hasProviderAnswer, keepProviderAnswer, takeProviderAnswer } from './connect-return.js';
 import { ConnectionsView } from './connections.js';
 import { DirectoryView } from './directory.js';
 import { RecapView } from './recap.js';
@@ -50,7 +51,7 @@ function WeekNav({ route }) {
   </nav>`;
 }
 
-function App({ me, api }) {
+function App({ me, api, providerAnswer }) {
   const route = useRoute();
   useEffect(() => {
     const title = { week: 'My week', team: 'My team', calibration: 'Calibration', connections: 'Connections', settings: 'Settings',
@@ -84,7 +85,7 @@ function App({ me, api }) {
       ${route.adminOnly && !me.admin
         ? html`<${ErrorNote} error=${new Error('Not allowed: only your company\'s Gristmill admins manage connections, settings and the directory.')} />`
         : null}
-      ${route.page === 'connections' && me.admin ? html`<${ConnectionsView} api=${api} />` : null}
+      ${route.page === 'connections' && me.admin ? html`<${ConnectionsView} api=${api} providerAnswer=${providerAnswer} />` : null}
       ${route.page === 'settings' && me.admin ? html`<${SettingsView} api=${api} tenantId=${me.tenantId} />` : null}
       ${route.page === 'directory' && me.admin ? html`<${DirectoryView} api=${api} tenantId=${me.tenantId} />` : null}
     </main>
@@ -101,6 +102,7 @@ function SignIn({ error }) {
 }
 
 async function start() {
+  if (keepProviderAnswer()) return;
   const root = document.getElementById('app');
   // Preact renders beside what is there: the static "Loading" line goes first.
   root.replaceChildren();
@@ -121,11 +123,18 @@ async function start() {
     error = new Error(`Sign-in did not complete: ${e.message}`);
   }
   if (!user || user.expired) {
+    // Back from connecting a tool: the admin just signed in to start it, so sign in again at once.
+    if (!error && hasProviderAnswer()) {
+      await signIn();
+      return;
+    }
     render(html`<${SignIn} error=${error} />`, root);
     return;
   }
   const me = person(user, config.tokenUse);
-  render(html`<${App} me=${me} api=${createApi(config.apiUrl, me.token)} />`, root);
+  // Only an admin finishes a connection; anyone else's kept answer is dropped unused.
+  const providerAnswer = takeProviderAnswer();
+  render(html`<${App} me=${me} api=${createApi(config.apiUrl, me.token)} providerAnswer=${me.admin ? providerAnswer : null} />`, root);
 }
 
 start();

@@ -8,7 +8,7 @@ package io.gristmill.config;
 public enum FunctionName {
     /** The HTTP API behind API Gateway (settings, directory, recaps). Reads no token. */
     API,
-    /** OAuth connect/callback, connection status and disconnect. Reads and writes tokens. */
+    /** OAuth connect (start and finish), connection status and disconnect. Reads and writes tokens. */
     CONNECT,
     /** Scheduled incremental Salesforce polling of every connected tenant. */
     SALESFORCE_POLL,

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.gristmill.http.ApiRouter;
 import io.quarkus.funqy.Funq;
 
-/** The {@code connect} Lambda: OAuth connect/callback, connection status and disconnect. */
+/** The {@code connect} Lambda: OAuth connect (start and finish), connection status and disconnect. */
 public class ConnectFunction {
     private final ApiRouter router;
 

@@ -1,11 +1,7 @@
 package io.gristmill.connect;
 
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,32 +18,29 @@ import io.gristmill.http.Routes;
 import io.gristmill.salesforce.SalesforceSecret;
 
 /**
- * The {@code connect} function's routes: start and finish connecting Salesforce, connection
- * status, disconnect. The callback is public (the browser arrives from Salesforce without a JWT);
- * everything else needs an admin of the caller's own tenant.
+ * The {@code connect} function's routes: start and finish connecting Salesforce and Front (the
+ * provider sends the browser back to the web app, which finishes as the admin who started),
+ * connection status, disconnect. Every route needs an admin of the caller's own tenant.
  */
 @ApplicationScoped
 public class ConnectRoutes implements Routes {
-    static final String BINDING_COOKIE = OAuthFlow.BINDING_COOKIE;
-    static final String CALLBACK_PATH = "/connect/salesforce/callback";
-    static final String FRONT_CALLBACK_PATH = "/connect/front/callback";
     private static final List<String> PROVIDERS = List.of(SalesforceSecret.PROVIDER, FrontSecret.PROVIDER);
 
     private final SalesforceConnect salesforce;
     private final FrontConnect front;
+    private final OAuthCompletion completion;
     private final ConnectionStore connections;
     private final JsonBodies bodies;
-    private final Clock clock;
     private final io.gristmill.tenant.TenantSettingsStore settings;
 
-    public ConnectRoutes(SalesforceConnect salesforce, FrontConnect front, ConnectionStore connections, JsonBodies bodies, Clock clock,
-            io.gristmill.tenant.TenantSettingsStore settings) {
+    public ConnectRoutes(SalesforceConnect salesforce, FrontConnect front, OAuthCompletion completion, ConnectionStore connections,
+            JsonBodies bodies, io.gristmill.tenant.TenantSettingsStore settings) {
         this.settings = settings;
+        this.completion = completion;
         this.salesforce = salesforce;
         this.front = front;
         this.connections = connections;
         this.bodies = bodies;
-        this.clock = clock;
     }
 
     @Override
@@ -58,15 +51,11 @@ public class ConnectRoutes implements Routes {
     @Override
     public void register(RouteTable table) {
         table.add("POST", "/connect/salesforce", this::startSalesforce);
-        table.addPublic("GET", CALLBACK_PATH, (request, caller) -> callback(request, CALLBACK_PATH, salesforce::complete));
         table.add("POST", "/connect/front", (request, caller) -> {
             caller.requireAdmin();
-            // The cookie lives as long as Front's own flow state (gristmill.front.state-ttl), not Salesforce's.
-            OAuthFlow.Started started = front.start(caller.tenantId(), caller.subject());
-            return ApiResult.ok(OAuthFlow.Authorize.of(started))
-                    .withCookie(OAuthFlow.bindingCookie(FRONT_CALLBACK_PATH, started, clock.instant()));
+            return ApiResult.ok(OAuthFlow.Authorize.of(front.start(caller.tenantId(), caller.subject())));
         });
-        table.addPublic("GET", FRONT_CALLBACK_PATH, (request, caller) -> callback(request, FRONT_CALLBACK_PATH, front::complete));
+        table.add("POST", "/connect/complete", this::completeFromApp);
         registerConnections(table);
     }
 
@@ -79,16 +68,28 @@ public class ConnectRoutes implements Routes {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(e.getMessage());
         }
-        return ApiResult.ok(OAuthFlow.Authorize.of(started)).withCookie(OAuthFlow.bindingCookie(CALLBACK_PATH, started, clock.instant()));
+        return ApiResult.ok(OAuthFlow.Authorize.of(started));
     }
 
-    /** A provider's redirect back: the flow completes against the binding cookie, which is cleared either way. */
-    private static ApiResult callback(ApiRequest request, String path, BiFunction<Map<String, String>, Optional<String>, OAuthFlow.Outcome> complete) {
-        Map<String, String> query = new LinkedHashMap<>();
-        request.query().forEach((name, values) -> query.put(name, values.get(0)));
-        OAuthFlow.Outcome outcome = complete.apply(query, request.cookie(BINDING_COOKIE));
-        return ApiResult.html(outcome.status(), CallbackPage.render(outcome.connected(), outcome.title(), outcome.message()))
-                .withCookie(OAuthFlow.clearedBindingCookie(path));
+    /** A provider redirected the browser to the web app, which posts what it was given as the signed-in admin. */
+    private ApiResult completeFromApp(ApiRequest request, Caller caller) {
+        caller.requireAdmin();
+        ConnectCompletion body = bodies.read(request, ConnectCompletion.class).validated();
+        OAuthFlow.Outcome outcome = completion.complete(body.asQuery(), caller);
+        if (!outcome.connected()) {
+            throw new Refusal(refusalKind(outcome.status()), outcome.error(), outcome.title() + ". " + outcome.message());
+        }
+        return ApiResult.ok(Map.of("provider", outcome.provider(), "title", outcome.title(), "message", outcome.message(),
+                "connection", connections.get(caller.tenantId(), outcome.provider())));
+    }
+
+    private static Refusal.Kind refusalKind(int status) {
+        return switch (status) {
+            case 403 -> Refusal.Kind.NOT_ALLOWED;
+            case 409 -> Refusal.Kind.CONFLICT;
+            case 502 -> Refusal.Kind.PROVIDER_FAILED;
+            default -> Refusal.Kind.INVALID;
+        };
     }
 
     private void registerConnections(RouteTable table) {

@@ -39,7 +39,7 @@ import io.gristmill.front.FrontUnavailableException;
  * secret and stops ingestion; synced history stays.
  */
 @ApplicationScoped
-public class FrontConnect {
+public class FrontConnect implements ProviderFlow {
     private static final Logger LOG = Logger.getLogger(FrontConnect.class);
 
     private final FrontOAuth oauth;
@@ -90,37 +90,36 @@ public class FrontConnect {
                         + " is already connected to another Gristmill account. Nothing was stored."));
     }
 
-    /** Starts the OAuth flow; the browser binding works as for Salesforce. */
+    /** Starts the OAuth flow; like Salesforce's, only the admin who starts it can finish it. */
     public OAuthFlow.Started start(String tenantId, String adminSubject) {
         String state = OAuthState.randomToken();
-        String binding = OAuthState.randomToken();
         Instant now = clock.instant();
-        states.save(new OAuthState(state, FrontSecret.PROVIDER, tenantId, adminSubject, null, null, OAuthState.hash(binding), now), config.stateTtl());
+        states.save(new OAuthState(state, FrontSecret.PROVIDER, tenantId, adminSubject, null, null, now), config.stateTtl());
         LOG.infof("Tenant %s started connecting Front", tenantId);
         URI url = oauth.authorizeUrl(redirectUri(), state);
-        return new OAuthFlow.Started(url, now.plus(config.stateTtl()), binding);
+        return new OAuthFlow.Started(url, now.plus(config.stateTtl()));
     }
 
-    /** Finishes the OAuth flow from the callback's query and the browser's binding cookie. */
-    public OAuthFlow.Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
-        Optional<OAuthState> consumed = states.consume(query.get("state"));
-        if (consumed.isEmpty() || !FrontSecret.PROVIDER.equals(consumed.get().provider())) {
-            return failure(400, "This link is no longer valid",
-                    "It expired, was already used, or was not issued by Gristmill. Start connecting Front again from Gristmill.");
-        }
-        OAuthState state = consumed.get();
-        if (browserBinding.isEmpty() || !OAuthState.hash(browserBinding.get()).equals(state.browserBinding())) {
-            LOG.warnf("Refused a Front callback for tenant %s from a browser that did not start it", state.tenantId());
-            return failure(400, "This sign-in was started somewhere else",
-                    "Finish connecting in the same browser where you clicked \"Connect Front\" in Gristmill, and try again.");
-        }
+    @Override
+    public String provider() {
+        return FrontSecret.PROVIDER;
+    }
+
+    @Override
+    public String displayName() {
+        return "Front";
+    }
+
+    /** Exchanges the code Front redirected back with and stores the token, checked with {@code GET /me}. */
+    @Override
+    public OAuthFlow.Outcome finish(OAuthState state, Map<String, String> query) {
         if (query.containsKey("error")) {
-            return failure("access_denied".equals(query.get("error")) ? 403 : 400, "Front was not connected",
+            return failure("access_denied".equals(query.get("error")) ? 403 : 400, "consent_refused", "Front was not connected",
                     "Front reported: " + query.getOrDefault("error_description", query.get("error")) + ". Nothing was stored.");
         }
         String code = query.get("code");
         if (code == null || code.isBlank()) {
-            return failure(400, "Front was not connected", "Front sent no authorization code. Start again from Gristmill.");
+            return failure(400, "no_code", "Front was not connected", "Front sent no authorization code. Start again from Gristmill.");
         }
         FrontTokenSet tokens;
         String company;
@@ -128,21 +127,22 @@ public class FrontConnect {
             tokens = oauth.exchangeCode(code, redirectUri());
             company = company(tokens.accessToken(), Refusal.Kind.PROVIDER_FAILED, "front_refused", "Front did not accept the new token");
         } catch (FrontOAuthException e) {
-            return failure(400, "Front was not connected", "Front did not accept the sign-in (" + e.getMessage() + "). Start again from Gristmill.");
+            return failure(400, "grant_refused", "Front was not connected",
+                    "Front did not accept the sign-in (" + e.getMessage() + "). Start again from Gristmill.");
         } catch (FrontUnavailableException e) {
-            return failure(502, "Front did not answer", "Front could not be reached. Try connecting again in a few minutes.");
+            return failure(502, "provider_unavailable", "Front did not answer", "Front could not be reached. Try connecting again in a few minutes.");
         } catch (Refusal e) {
-            return failure(502, "Front was not connected", e.getMessage());
+            return failure(502, "provider_failed", "Front was not connected", e.getMessage());
         }
         Map<String, String> fields = new HashMap<>(FrontTokens.secretFields(tokens));
         // A rule-webhook secret set earlier with PUT survives a reconnect through OAuth.
         vault.read(state.tenantId(), FrontSecret.PROVIDER).map(s -> s.field(FrontSecret.API_SECRET))
                 .ifPresent(secret -> fields.put(FrontSecret.API_SECRET, secret));
         if (store(state.tenantId(), state.adminSubject(), company, fields).isEmpty()) {
-            return failure(409, "This Front company is connected elsewhere",
+            return failure(409, "account_taken", "This Front company is connected elsewhere",
                     "Front company " + company + " is already connected to another Gristmill account. Nothing was stored.");
         }
-        return new OAuthFlow.Outcome(200, true, "Front is connected",
+        return OAuthFlow.Outcome.connected(provider(), "Front is connected",
                 "Gristmill can now read company " + company + " (read-only, metadata only). Activity appears within a few minutes.");
     }
 
@@ -209,7 +209,7 @@ public class FrontConnect {
                 "gristmill.front.redirect-uri (GRISTMILL_FRONT_REDIRECT_URI) is not set"));
     }
 
-    private static OAuthFlow.Outcome failure(int status, String title, String message) {
-        return new OAuthFlow.Outcome(status, false, title, message);
+    private OAuthFlow.Outcome failure(int status, String error, String title, String message) {
+        return OAuthFlow.Outcome.failed(provider(), status, error, title, message);
     }
 }

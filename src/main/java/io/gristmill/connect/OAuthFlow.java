@@ -1,19 +1,15 @@
 package io.gristmill.connect;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 
-/** What every provider's OAuth connect flow shares: how it starts, how its callback ends, and the browser-binding cookie. */
+/** What every provider's OAuth connect flow shares: how it starts and how it ends. */
 public final class OAuthFlow {
-    /** The cookie that binds a callback to the browser that started the flow. */
-    public static final String BINDING_COOKIE = "gristmill_oauth";
-
     private OAuthFlow() {
     }
 
-    /** What the admin's app gets to start the flow. */
-    public record Started(URI authorizeUrl, Instant expiresAt, String browserBinding) {
+    /** A started flow: where to send the admin's browser, and until when the flow may finish. */
+    public record Started(URI authorizeUrl, Instant expiresAt) {
     }
 
     /** What the admin's app is answered: where to send the browser, and until when the flow may finish. */
@@ -23,19 +19,18 @@ public final class OAuthFlow {
         }
     }
 
-    /** What the callback page shows. */
-    public record Outcome(int status, boolean connected, String title, String message) {
-    }
+    /**
+     * How a flow ended: what {@code POST /connect/complete} answers. {@code error} is a stable code
+     * for a flow that did not connect (null when it did); {@code provider} is null when the state
+     * named none (unknown, used or expired).
+     */
+    public record Outcome(int status, boolean connected, String provider, String error, String title, String message) {
+        static Outcome connected(String provider, String title, String message) {
+            return new Outcome(200, true, provider, null, title, message);
+        }
 
-    /** The binding cookie for a started flow, scoped to its callback and living exactly as long as the flow's state. */
-    public static String bindingCookie(String callbackPath, Started started, Instant now) {
-        long seconds = Math.max(0, Duration.between(now, started.expiresAt()).toSeconds());
-        return BINDING_COOKIE + "=" + started.browserBinding() + "; Path=" + callbackPath + "; Max-Age=" + seconds
-                + "; HttpOnly; Secure; SameSite=Lax";
-    }
-
-    /** Removes the binding cookie once its callback has been answered. */
-    public static String clearedBindingCookie(String callbackPath) {
-        return BINDING_COOKIE + "=; Path=" + callbackPath + "; Max-Age=0; HttpOnly; Secure; SameSite=Lax";
+        static Outcome failed(String provider, int status, String error, String title, String message) {
+            return new Outcome(status, false, provider, error, title, message);
+        }
     }
 }

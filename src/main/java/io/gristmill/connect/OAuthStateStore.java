@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /**
  * Pending OAuth states ({@code OAUTH#state / STATE}) with a TTL. {@link #consume} deletes and
  * returns the state in one conditional call, so a state is used at most once even when the
- * callback is replayed concurrently, and never after it expired.
+ * completion is replayed concurrently, and never after it expired.
  */
 @ApplicationScoped
 public class OAuthStateStore {
@@ -50,7 +50,6 @@ public class OAuthStateStore {
         if (state.loginHost() != null) {
             item.put("loginHost", s(state.loginHost()));
         }
-        item.put("browserBinding", s(state.browserBinding()));
         item.put("createdAt", s(state.createdAt().toString()));
         item.put(EXPIRES_AT, n(state.createdAt().plus(ttl).getEpochSecond()));
         dynamo.putItem(b -> b.tableName(table).item(item)
@@ -72,7 +71,7 @@ public class OAuthStateStore {
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
             return Optional.of(new OAuthState(state, str(old, "provider"), str(old, "tenantId"), str(old, "adminSubject"),
-                    str(old, "codeVerifier"), str(old, "loginHost"), str(old, "browserBinding"), Instant.parse(str(old, "createdAt"))));
+                    str(old, "codeVerifier"), str(old, "loginHost"), Instant.parse(str(old, "createdAt"))));
         } catch (ConditionalCheckFailedException unknownUsedOrExpired) {
             return Optional.empty();
         }

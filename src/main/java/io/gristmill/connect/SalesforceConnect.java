@@ -29,7 +29,7 @@ import io.gristmill.salesforce.SalesforceUnavailableException;
  * reporting where it stands. Tokens go to the tenant's secret only.
  */
 @ApplicationScoped
-public class SalesforceConnect {
+public class SalesforceConnect implements ProviderFlow {
     private static final Logger LOG = Logger.getLogger(SalesforceConnect.class);
 
     private final SalesforceOAuth oauth;
@@ -58,48 +58,45 @@ public class SalesforceConnect {
         String loginHost = oauth.loginHost(requestedLoginHost);
         String state = OAuthState.randomToken();
         String verifier = OAuthState.randomToken() + OAuthState.randomToken();
-        String binding = OAuthState.randomToken();
         Instant now = clock.instant();
-        states.save(new OAuthState(state, SalesforceSecret.PROVIDER, tenantId, adminSubject, verifier, loginHost, OAuthState.hash(binding), now),
-                config.stateTtl());
+        states.save(new OAuthState(state, SalesforceSecret.PROVIDER, tenantId, adminSubject, verifier, loginHost, now), config.stateTtl());
         LOG.infof("Tenant %s started connecting Salesforce via %s", tenantId, loginHost);
-        return new OAuthFlow.Started(oauth.authorizeUrl(loginHost, redirectUri(), state, verifier), now.plus(config.stateTtl()), binding);
+        return new OAuthFlow.Started(oauth.authorizeUrl(loginHost, redirectUri(), state, verifier), now.plus(config.stateTtl()));
     }
 
-    /** Finishes the flow from the callback's query parameters and the browser's binding cookie. */
-    public OAuthFlow.Outcome complete(Map<String, String> query, Optional<String> browserBinding) {
-        String stateValue = query.get("state");
-        Optional<OAuthState> consumed = states.consume(stateValue);
-        if (consumed.isEmpty() || !SalesforceSecret.PROVIDER.equals(consumed.get().provider())) {
-            return failure(400, "This link is no longer valid",
-                    "It expired, was already used, or was not issued by Gristmill. Start connecting Salesforce again from Gristmill.");
-        }
-        OAuthState state = consumed.get();
-        if (browserBinding.isEmpty() || !OAuthState.hash(browserBinding.get()).equals(state.browserBinding())) {
-            LOG.warnf("Refused a Salesforce callback for tenant %s from a browser that did not start it", state.tenantId());
-            return failure(400, "This sign-in was started somewhere else",
-                    "Finish connecting in the same browser where you clicked \"Connect Salesforce\" in Gristmill, and try again.");
-        }
+    @Override
+    public String provider() {
+        return SalesforceSecret.PROVIDER;
+    }
+
+    @Override
+    public String displayName() {
+        return "Salesforce";
+    }
+
+    /** Exchanges the code Salesforce redirected back with (PKCE verifier from the state) and stores the tokens. */
+    @Override
+    public OAuthFlow.Outcome finish(OAuthState state, Map<String, String> query) {
         if (query.containsKey("error")) {
             LOG.infof("Salesforce consent for tenant %s ended with %s", state.tenantId(), query.get("error"));
             String description = query.getOrDefault("error_description", query.get("error"));
-            return failure("access_denied".equals(query.get("error")) ? 403 : 400, "Salesforce was not connected",
+            return failure("access_denied".equals(query.get("error")) ? 403 : 400, "consent_refused", "Salesforce was not connected",
                     "Salesforce reported: " + description + ". Nothing was stored.");
         }
         String code = query.get("code");
         if (code == null || code.isBlank()) {
-            return failure(400, "Salesforce was not connected", "Salesforce sent no authorization code. Start again from Gristmill.");
+            return failure(400, "no_code", "Salesforce was not connected", "Salesforce sent no authorization code. Start again from Gristmill.");
         }
         SalesforceTokenSet tokens;
         try {
             tokens = oauth.exchangeCode(state.loginHost(), code, state.codeVerifier(), redirectUri());
         } catch (InvalidGrantException e) {
-            return failure(400, "Salesforce was not connected", "Salesforce did not accept the sign-in (" + e.getMessage()
+            return failure(400, "grant_refused", "Salesforce was not connected", "Salesforce did not accept the sign-in (" + e.getMessage()
                     + "). Start again from Gristmill.");
         } catch (SalesforceUnavailableException e) {
-            return failure(502, "Salesforce did not answer", "Salesforce could not be reached. Try connecting again in a few minutes.");
+            return failure(502, "provider_unavailable", "Salesforce did not answer", "Salesforce could not be reached. Try connecting again in a few minutes.");
         } catch (SalesforceOAuthException e) {
-            return failure(502, "Salesforce was not connected", e.getMessage());
+            return failure(502, "provider_failed", "Salesforce was not connected", e.getMessage());
         }
         return connect(state, tokens);
     }
@@ -111,7 +108,7 @@ public class SalesforceConnect {
         if (!owner.equals(state.tenantId())) {
             LOG.warnf("Tenant %s tried to connect Salesforce org %s, which another tenant has connected", state.tenantId(), tokens.orgId());
             revokeQuietly(state.loginHost(), tokens.refreshToken() != null ? tokens.refreshToken() : tokens.accessToken());
-            return failure(409, "This Salesforce org is connected elsewhere",
+            return failure(409, "account_taken", "This Salesforce org is connected elsewhere",
                     "Salesforce org " + tokens.orgId() + " is already connected to another Gristmill account. Nothing was stored.");
         }
         if (before.account() != null && !before.account().equals(tokens.orgId())) {
@@ -121,7 +118,7 @@ public class SalesforceConnect {
         connections.connected(state.tenantId(), SalesforceSecret.PROVIDER, tokens.orgId(), tokens.userId(), tokens.instanceUrl(),
                 state.loginHost(), state.adminSubject());
         LOG.infof("Tenant %s connected Salesforce org %s", state.tenantId(), tokens.orgId());
-        return new OAuthFlow.Outcome(200, true, "Salesforce is connected",
+        return OAuthFlow.Outcome.connected(provider(), "Salesforce is connected",
                 "Gristmill can now read org " + tokens.orgId() + " (read-only). Activity appears within a few minutes.");
     }
 
@@ -197,7 +194,7 @@ public class SalesforceConnect {
                 "gristmill.salesforce.redirect-uri (GRISTMILL_SALESFORCE_REDIRECT_URI) is not set"));
     }
 
-    private static OAuthFlow.Outcome failure(int status, String title, String message) {
-        return new OAuthFlow.Outcome(status, false, title, message);
+    private OAuthFlow.Outcome failure(int status, String error, String title, String message) {
+        return OAuthFlow.Outcome.failed(provider(), status, error, title, message);
     }
 }

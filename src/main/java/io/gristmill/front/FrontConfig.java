@@ -33,7 +33,7 @@ public interface FrontConfig {
     @WithDefault("https://app.frontapp.com")
     String authBaseUrl();
 
-    /** The deployed OAuth callback URL, as registered in the Gristmill Front app (required to connect via OAuth). */
+    /** The OAuth redirect URL registered in the Gristmill Front app: the web app's connect page (required to connect via OAuth). */
     Optional<String> redirectUri();
 
     /** How long a started OAuth connect stays valid. */

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * One HTTP API call, decoded: path parameters from the route template, query parameters
- * (repeated ones kept), lower-cased header names, cookies (payload 2.0 sends them apart from the
- * headers), the body as raw bytes (base64 undone).
+ * (repeated ones kept), lower-cased header names, the body as raw bytes (base64 undone). Cookies
+ * are not read: callers prove who they are with the bearer the JWT authorizer checked.
  */
 public record ApiRequest(
         String method,
@@ -15,7 +15,6 @@ public record ApiRequest(
         Map<String, String> pathParameters,
         Map<String, List<String>> query,
         Map<String, String> headers,
-        Map<String, String> cookies,
         byte[] body,
         Map<String, String> claims,
         String requestId) {
@@ -31,10 +30,6 @@ public record ApiRequest(
     public Optional<String> queryParameter(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    public Optional<String> cookie(String name) {
-        return Optional.ofNullable(cookies.get(name));
     }
 
     public Optional<String> header(String name) {

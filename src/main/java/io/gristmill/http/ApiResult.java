@@ -1,26 +1,15 @@
 package io.gristmill.http;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * What a route handler answers: a status, a body to be written as JSON (or a string written as
- * is, for other content types), extra headers and {@code Set-Cookie} values.
+ * is, for other content types) and extra headers.
  */
-public record ApiResult(int status, Object body, String contentType, Map<String, String> headers, List<String> cookies) {
-
-    public ApiResult(int status, Object body, String contentType, Map<String, String> headers) {
-        this(status, body, contentType, headers, List.of());
-    }
+public record ApiResult(int status, Object body, String contentType, Map<String, String> headers) {
 
     public static ApiResult html(int status, String page) {
         return new ApiResult(status, page, "text/html; charset=utf-8", Map.of("cache-control", "no-store"));
-    }
-
-    public ApiResult withCookie(String setCookie) {
-        List<String> all = new java.util.ArrayList<>(cookies);
-        all.add(setCookie);
-        return new ApiResult(status, body, contentType, headers, List.copyOf(all));
     }
 
     public static ApiResult ok(Object body) {

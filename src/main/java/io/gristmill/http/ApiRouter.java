@@ -60,12 +60,12 @@ public class ApiRouter {
                 throw ApiException.badRequest("Not an API Gateway HTTP API (payload 2.0) event");
             }
             RouteTable.Match match = table.match(method.toUpperCase(Locale.ROOT), path);
-            // Public routes are Front's webhooks (and bodiless OAuth callbacks): a full event embeds
-            // message bodies, so they take bodies up to what Lambda accepts.
+            // Public routes are Front's webhooks: a full event embeds message bodies, so they take
+            // bodies up to what Lambda accepts.
             int limit = match.route().isPublic() ? config.http().webhookMaxBodyBytes() : config.http().maxBodyBytes();
             ApiRequest request = decode(event, requestId, limit);
             request = new ApiRequest(request.method(), request.path(), match.pathParameters(), request.query(),
-                    request.headers(), request.cookies(), request.body(), request.claims(), requestId);
+                    request.headers(), request.body(), request.claims(), requestId);
             Caller caller = match.route().isPublic() ? null : caller(request.claims());
             if (caller != null) {
                 MDC.put("tenant", caller.tenantId());
@@ -109,30 +109,7 @@ public class ApiRouter {
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
                 .orElse(Map.of());
         return new ApiRequest(method.toUpperCase(Locale.ROOT), path, Map.of(), query(event), headers,
-                cookies(event), body(event, bodyLimit), claims, requestId);
-    }
-
-    /** Payload 2.0 lists cookies as {@code name=value} strings (older clients may still send a Cookie header). */
-    private static Map<String, String> cookies(APIGatewayV2HTTPEvent event) {
-        List<String> raw = new ArrayList<>();
-        if (event.getCookies() != null) {
-            raw.addAll(event.getCookies());
-        }
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> {
-                if ("cookie".equalsIgnoreCase(name) && value != null) {
-                    raw.addAll(List.of(value.split(";")));
-                }
-            });
-        }
-        Map<String, String> cookies = new HashMap<>();
-        for (String cookie : raw) {
-            int eq = cookie.indexOf('=');
-            if (eq > 0) {
-                cookies.putIfAbsent(cookie.substring(0, eq).trim(), cookie.substring(eq + 1).trim());
-            }
-        }
-        return cookies;
+                body(event, bodyLimit), claims, requestId);
     }
 
     private static byte[] body(APIGatewayV2HTTPEvent event, int limit) {
@@ -223,12 +200,8 @@ public class ApiRouter {
                     ? text
                     : write(result.body());
         }
-        APIGatewayV2HTTPResponse.APIGatewayV2HTTPResponseBuilder response = APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(result.status()).withHeaders(headers).withBody(body).withIsBase64Encoded(false);
-        if (!result.cookies().isEmpty()) {
-            response.withCookies(result.cookies());
-        }
-        return response.build();
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(result.status()).withHeaders(headers).withBody(body).withIsBase64Encoded(false).build();
     }
 
     private APIGatewayV2HTTPResponse error(int status, String error, String message, Map<String, String> extraHeaders) {

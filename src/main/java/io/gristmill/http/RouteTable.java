@@ -24,7 +24,7 @@ public final class RouteTable {
         return add(method, template, handler, false);
     }
 
-    /** A route anyone may call (OAuth callbacks, webhooks): no JWT caller is required. */
+    /** A route anyone may call (Front's webhooks, which prove themselves by signature): no JWT caller is required. */
     public RouteTable addPublic(String method, String template, RouteHandler handler) {
         return add(method, template, handler, true);
     }

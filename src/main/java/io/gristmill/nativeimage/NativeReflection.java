@@ -1,6 +1,7 @@
 package io.gristmill.nativeimage;
 
 import io.gristmill.activity.Source;
+import io.gristmill.connect.ConnectCompletion;
 import io.gristmill.connect.ConnectRequest;
 import io.gristmill.connection.Connection;
 import io.gristmill.connection.ConnectionState;
@@ -62,6 +63,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * added without being registered here or declared internal there.
  */
 @RegisterForReflection(targets = {
+        ConnectCompletion.class,
         ConnectRequest.class,
         Connection.class,
         FrontConnect.ApiTokenRequest.class,

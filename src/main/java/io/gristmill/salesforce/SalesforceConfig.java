@@ -12,8 +12,9 @@ import io.smallrye.config.WithDefault;
 public interface SalesforceConfig {
 
     /**
-     * The OAuth callback URL registered in the Salesforce External Client App, i.e. the deployed
-     * {@code GET /connect/salesforce/callback}. Required by the connect function.
+     * The OAuth callback URL registered in the Salesforce External Client App: the web app's
+     * connect page ({@code https://<app>/connect.html}), which finishes the flow with
+     * {@code POST /connect/complete}. Required by the connect function.
      */
     Optional<String> redirectUri();
 

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +64,7 @@ class WebTemplateTest {
     void the_api_answers_the_apps_origin_alone_and_trusts_the_issuer_the_app_signs_in_with() throws IOException {
         JsonNode api = resources().at("/HttpApi/Properties");
         assertThat(api.at("/CorsConfiguration/AllowOrigins").toString()).contains("WebDistribution.DomainName").doesNotContain("\"*\"");
+        assertThat(api.at("/CorsConfiguration/AllowCredentials").asBoolean()).as("the app sends no cookies").isFalse();
         JsonNode jwt = api.at("/Auth/Authorizers/GristmillJwt/JwtConfiguration");
         assertThat(jwt.path("issuer").toString()).contains("CreateUserPool", "${UserPool}", "JwtIssuer");
         assertThat(jwt.path("audience").toString()).contains("WebUserPoolClient", "JwtAudience");
@@ -64,5 +72,26 @@ class WebTemplateTest {
         assertThat(client.path("GenerateSecret").asBoolean()).as("a browser keeps no secret: a public client with PKCE").isFalse();
         assertThat(client.path("AllowedOAuthFlows").toString()).isEqualTo("[\"code\"]");
         assertThat(client.path("CallbackURLs").toString()).contains("WebDistribution.DomainName");
+    }
+
+    /** A header the app sends that CORS does not allow fails only on AWS (the sandbox serves the app and the API as one origin). */
+    @Test
+    void cors_allows_every_request_header_the_app_sends() throws IOException {
+        Set<String> sent = new TreeSet<>();
+        Pattern quotedHeader = Pattern.compile("['\"]([A-Z][a-z]+(?:-[A-Z][a-z]+)+)['\"]\\s*:|\\b(Authorization)\\s*:");
+        try (Stream<Path> sources = Files.list(Path.of("src/main/web/src"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".js")).toList()) {
+                Matcher header = quotedHeader.matcher(Files.readString(source));
+                while (header.find()) {
+                    sent.add((header.group(1) != null ? header.group(1) : header.group(2)).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        assertThat(sent).as("found the app's headers").contains("authorization", "content-type", "if-match");
+
+        JsonNode allowed = resources().at("/HttpApi/Properties/CorsConfiguration/AllowHeaders");
+        Set<String> allowedNames = new TreeSet<>();
+        allowed.forEach(name -> allowedNames.add(name.asText().toLowerCase(Locale.ROOT)));
+        assertThat(allowedNames).containsAll(sent);
     }
 }

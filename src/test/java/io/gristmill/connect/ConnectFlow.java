@@ -18,16 +18,15 @@ import java.util.Map;
 import io.gristmill.testing.HttpApiEvent;
 
 /**
- * Drives the OAuth flow as an admin's browser would: start in Gristmill (keeping the binding
- * cookie), visit the authorize URL at the simulated Salesforce, follow its redirect back to the
- * callback.
+ * Drives the OAuth flow as the admin's browser and the web app would: start in Gristmill, visit
+ * the authorize URL at the simulated Salesforce, and post what its redirect carries to
+ * {@code POST /connect/complete} as the signed-in admin.
  */
 final class ConnectFlow {
     private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     final String tenant;
     String authorizeUrl;
-    String cookie;
 
     ConnectFlow(String tenant) {
         this.tenant = tenant;
@@ -41,7 +40,6 @@ final class ConnectFlow {
         HttpApiEvent.Response response = event.send();
         if (response.status() == 200) {
             authorizeUrl = response.body().get("authorizeUrl").asText();
-            cookie = response.setCookieValue(ConnectRoutes.BINDING_COOKIE);
         }
         return response;
     }
@@ -62,20 +60,29 @@ final class ConnectFlow {
         }
     }
 
-    HttpApiEvent.Response callback(Map<String, String> query, String withCookie) {
-        StringBuilder path = new StringBuilder(ConnectRoutes.CALLBACK_PATH).append('?');
-        query.forEach((k, v) -> path.append(enc(k)).append('=').append(enc(v)).append('&'));
-        HttpApiEvent event = request("GET", path.toString()).withoutAuthorizer();
-        if (withCookie != null) {
-            event.cookie(ConnectRoutes.BINDING_COOKIE, withCookie);
+    /** The web app posts what the provider redirected it with to {@code POST /connect/complete}, signed in as {@code claims}. */
+    static HttpApiEvent.Response completeInApp(Map<String, String> query, Map<String, String> claims) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("state", query.get("state"));
+        if (query.containsKey("code")) {
+            body.put("code", query.get("code"));
         }
-        return event.send();
+        if (query.containsKey("error")) {
+            body.put("error", query.get("error"));
+            body.put("errorDescription", query.get("error_description"));
+        }
+        return request("POST", "/connect/complete").claims(claims).jsonBody(body).send();
     }
 
-    /** Start, consent and callback in one browser: the happy path. */
+    /** The app finishes as the admin who started. */
+    HttpApiEvent.Response complete(Map<String, String> query) {
+        return completeInApp(query, admin(tenant));
+    }
+
+    /** Start, consent and finish in the app: the happy path. */
     HttpApiEvent.Response connect() {
         assertThat(start(null).status()).isEqualTo(200);
-        return callback(consent(), cookie);
+        return complete(consent());
     }
 
     static Map<String, String> query(String raw) {

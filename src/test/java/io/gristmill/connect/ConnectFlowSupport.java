@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.access.Caller;
 import io.gristmill.testing.SimulatedSalesforce;
 
 /**
@@ -22,9 +24,11 @@ public class ConnectFlowSupport {
     private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final SalesforceConnect connect;
+    private final OAuthCompletion completion;
 
-    public ConnectFlowSupport(SalesforceConnect connect) {
+    public ConnectFlowSupport(SalesforceConnect connect, OAuthCompletion completion) {
         this.connect = connect;
+        this.completion = completion;
     }
 
     public void connectDirectly(String tenant, SimulatedSalesforce org) {
@@ -33,7 +37,7 @@ public class ConnectFlowSupport {
             HttpResponse<String> consent = BROWSER.send(HttpRequest.newBuilder(started.authorizeUrl()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             Map<String, String> query = ConnectFlow.query(URI.create(consent.headers().firstValue("Location").orElseThrow()).getRawQuery());
-            assertThat(connect.complete(query, Optional.of(started.browserBinding())).connected()).isTrue();
+            assertThat(completion.complete(query, new Caller("auth0|emp-admin", tenant, Set.of(Caller.ADMIN), Optional.of("emp-admin"))).connected()).isTrue();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

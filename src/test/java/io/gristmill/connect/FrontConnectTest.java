@@ -83,14 +83,13 @@ class FrontConnectTest {
         return frontConnection(tenant).body().at("/connections/1/state").asText();
     }
 
-    /** The admin's browser: start, consent at Front, come back with the code, the state and the cookie. */
+    /** The admin's browser: start, consent at Front, and the app posts the code and the state as the same admin. */
     private HttpApiEvent.Response connectThroughOAuth(String tenant) {
         HttpApiEvent.Response started = request("POST", "/connect/front").claims(admin(tenant)).send();
         assertThat(started.status()).isEqualTo(200);
         URI authorize = URI.create(started.body().get("authorizeUrl").asText());
         Map<String, String> query = ConnectFlow.query(authorize.getRawQuery());
-        return request("GET", "/connect/front/callback?code=" + front.consent() + "&state=" + query.get("state"))
-                .withoutAuthorizer().cookie(ConnectRoutes.BINDING_COOKIE, started.setCookieValue(ConnectRoutes.BINDING_COOKIE)).send();
+        return ConnectFlow.completeInApp(Map.of("code", front.consent(), "state", query.get("state")), admin(tenant));
     }
 
     @Test
@@ -163,14 +162,14 @@ class FrontConnectTest {
     }
 
     @Test
-    void oauth_connects_through_the_callback_and_keeps_an_earlier_rule_webhook_secret() {
+    void oauth_connects_and_keeps_an_earlier_rule_webhook_secret() {
         String tenant = Ids.tenant();
         assertThat(putToken(tenant, front.issueApiToken(), "rule-secret").status()).isEqualTo(200);
 
-        HttpApiEvent.Response page = connectThroughOAuth(tenant);
+        HttpApiEvent.Response done = connectThroughOAuth(tenant);
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.bodyText()).contains("Front is connected");
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body().get("title").asText()).isEqualTo("Front is connected");
         VaultSecret secret = vault.read(tenant, "front").orElseThrow();
         assertThat(secret.field("auth")).isEqualTo("oauth");
         assertThat(secret.field("refresh_token")).startsWith("front-refresh-");
@@ -179,7 +178,7 @@ class FrontConnectTest {
     }
 
     @Test
-    void the_authorize_url_names_the_app_the_callback_and_a_state() {
+    void the_authorize_url_names_the_app_the_redirect_and_a_state() {
         HttpApiEvent.Response started = request("POST", "/connect/front").claims(admin(Ids.tenant())).send();
         URI authorize = URI.create(started.body().get("authorizeUrl").asText());
         Map<String, String> query = ConnectFlow.query(authorize.getRawQuery());
@@ -187,19 +186,17 @@ class FrontConnectTest {
         assertThat(authorize.getPath()).isEqualTo("/oauth/authorize");
         assertThat(query).containsEntry("client_id", SimulatedFront.CLIENT_ID).containsEntry("response_type", "code")
                 .containsEntry("redirect_uri", SimulatedFrontResource.REDIRECT_URI).containsKey("state");
-        assertThat(started.setCookie(ConnectRoutes.BINDING_COOKIE)).contains("Path=/connect/front/callback").contains("HttpOnly");
     }
 
     @Test
-    void a_callback_from_another_browser_or_with_a_used_state_stores_nothing() {
+    void a_completion_by_another_admin_or_with_a_used_state_stores_nothing() {
         String tenant = Ids.tenant();
         HttpApiEvent.Response started = request("POST", "/connect/front").claims(admin(tenant)).send();
         String state = ConnectFlow.query(URI.create(started.body().get("authorizeUrl").asText()).getRawQuery()).get("state");
+        Map<String, String> answer = Map.of("code", front.consent(), "state", state);
 
-        HttpApiEvent.Response otherBrowser = request("GET", "/connect/front/callback?code=" + front.consent() + "&state=" + state)
-                .withoutAuthorizer().send();
-
-        assertThat(otherBrowser.status()).isEqualTo(400);
+        assertError(ConnectFlow.completeInApp(answer, admin(Ids.tenant())), 403, "started_elsewhere");
+        assertError(ConnectFlow.completeInApp(answer, admin(tenant)), 400, "invalid_state");
         assertThat(vault.read(tenant, "front")).isEmpty();
     }
 

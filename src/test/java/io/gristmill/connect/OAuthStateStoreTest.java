@@ -33,7 +33,7 @@ class OAuthStateStoreTest {
 
     private static OAuthState pending(String tenant) {
         return new OAuthState(OAuthState.randomToken(), "salesforce", tenant, "auth0|admin", OAuthState.randomToken(),
-                "login.salesforce.com", OAuthState.hash("cookie"), NOW);
+                "login.salesforce.com", NOW);
     }
 
     @Test

@@ -60,11 +60,11 @@ class SalesforceConnectTest {
         String tenant = Ids.tenant();
         String org = salesforce.orgId();
 
-        HttpApiEvent.Response page = new ConnectFlow(tenant).connect();
+        HttpApiEvent.Response done = new ConnectFlow(tenant).connect();
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.header("content-type")).startsWith("text/html");
-        assertThat(page.bodyText()).contains("Salesforce is connected").contains(org);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body().get("title").asText()).isEqualTo("Salesforce is connected");
+        assertThat(done.body().get("message").asText()).contains(org);
         VaultSecret secret = vault.read(tenant, "salesforce").orElseThrow();
         assertThat(secret.fields()).containsKeys("access_token", "refresh_token", "instance_url", "org_id", "user_id",
                 "issued_at", "login_host");
@@ -96,8 +96,6 @@ class SalesforceConnectTest {
                 .containsEntry("redirect_uri", SimulatedSalesforceResource.REDIRECT_URI);
         assertThat(query.get("state")).hasSizeGreaterThanOrEqualTo(43);
         assertThat(query.get("code_challenge")).hasSize(43);
-        assertThat(started.setCookie(ConnectRoutes.BINDING_COOKIE)).contains("HttpOnly").contains("Secure")
-                .contains("SameSite=Lax").contains("Path=/connect/salesforce/callback");
     }
 
     @Test
@@ -107,7 +105,7 @@ class SalesforceConnectTest {
         String challenge = ConnectFlow.query(java.net.URI.create(flow.authorizeUrl).getRawQuery()).get("code_challenge");
         int before = salesforce.verifiersSeen().size();
 
-        assertThat(flow.callback(flow.consent(), flow.cookie).status()).isEqualTo(200);
+        assertThat(flow.complete(flow.consent()).status()).isEqualTo(200);
 
         String verifier = salesforce.verifiersSeen().get(before);
         assertThat(SalesforceOAuth.challenge(verifier)).isEqualTo(challenge);
@@ -119,7 +117,7 @@ class SalesforceConnectTest {
         String tenant = Ids.tenant();
         ConnectFlow flow = new ConnectFlow(tenant);
         assertThat(flow.start("{\"loginHost\":\"acme--uat.sandbox.my.salesforce.com\"}").status()).isEqualTo(200);
-        assertThat(flow.callback(flow.consent(), flow.cookie).status()).isEqualTo(200);
+        assertThat(flow.complete(flow.consent()).status()).isEqualTo(200);
         assertThat(connections(tenant).body().at("/connections/0/loginHost").asText()).isEqualTo("acme--uat.sandbox.my.salesforce.com");
 
         for (String bad : new String[] { "evil.example.com", "login.salesforce.com.evil.io", "x.my.salesforce.com/../" }) {
@@ -138,82 +136,34 @@ class SalesforceConnectTest {
         Map<String, String> answer = new HashMap<>(flow.consent());
         answer.put("state", answer.get("state") + "x");
 
-        HttpApiEvent.Response page = flow.callback(answer, flow.cookie);
+        HttpApiEvent.Response refused = flow.complete(answer);
 
-        assertThat(page.status()).isEqualTo(400);
-        assertThat(page.bodyText()).contains("no longer valid");
+        assertError(refused, 400, "invalid_state");
+        assertThat(refused.body().get("message").asText()).contains("no longer valid");
         assertNothingStored(tenant);
     }
 
     @Test
-    void a_replayed_callback_is_refused() {
+    void a_replayed_completion_is_refused_and_keeps_the_stored_tokens() {
         String tenant = Ids.tenant();
         ConnectFlow flow = new ConnectFlow(tenant);
         flow.start(null);
         Map<String, String> answer = flow.consent();
-        assertThat(flow.callback(answer, flow.cookie).status()).isEqualTo(200);
+        assertThat(flow.complete(answer).status()).isEqualTo(200);
         String storedRefresh = vault.read(tenant, "salesforce").orElseThrow().field("refresh_token");
 
-        HttpApiEvent.Response replay = flow.callback(answer, flow.cookie);
-
-        assertThat(replay.status()).isEqualTo(400);
+        assertError(flow.complete(answer), 400, "invalid_state");
         assertThat(vault.read(tenant, "salesforce").orElseThrow().field("refresh_token")).isEqualTo(storedRefresh);
     }
 
     @Test
     void an_expired_state_is_refused_and_nothing_is_stored() {
         String tenant = Ids.tenant();
-        String cookie = OAuthState.randomToken();
         OAuthState old = new OAuthState(OAuthState.randomToken(), "salesforce", tenant, "auth0|emp-admin",
-                OAuthState.randomToken(), "login.salesforce.com", OAuthState.hash(cookie), Instant.now().minus(Duration.ofMinutes(11)));
+                OAuthState.randomToken(), "login.salesforce.com", Instant.now().minus(Duration.ofMinutes(11)));
         states.save(old, Duration.ofMinutes(10));
 
-        HttpApiEvent.Response page = new ConnectFlow(tenant).callback(Map.of("code", "aPrxWhatever", "state", old.state()), cookie);
-
-        assertThat(page.status()).isEqualTo(400);
-        assertNothingStored(tenant);
-    }
-
-    @Test
-    void a_state_started_by_another_tenants_admin_is_refused_in_this_browser() {
-        String victim = Ids.tenant();
-        String attacker = Ids.tenant();
-        ConnectFlow victimFlow = new ConnectFlow(victim);
-        victimFlow.start(null);
-        ConnectFlow attackerFlow = new ConnectFlow(attacker);
-        attackerFlow.start(null);
-        Map<String, String> attackerAnswer = attackerFlow.consent();
-
-        HttpApiEvent.Response page = victimFlow.callback(attackerAnswer, victimFlow.cookie);
-
-        assertThat(page.status()).isEqualTo(400);
-        assertThat(page.bodyText()).contains("started somewhere else");
-        assertNothingStored(attacker);
-        assertNothingStored(victim);
-    }
-
-    @Test
-    void a_callback_without_the_browser_cookie_is_refused() {
-        String tenant = Ids.tenant();
-        ConnectFlow flow = new ConnectFlow(tenant);
-        flow.start(null);
-
-        assertThat(flow.callback(flow.consent(), null).status()).isEqualTo(400);
-        assertNothingStored(tenant);
-    }
-
-    @Test
-    void access_denied_gets_a_clear_page_and_stores_nothing() {
-        String tenant = Ids.tenant();
-        salesforce.denyConsent(true);
-        ConnectFlow flow = new ConnectFlow(tenant);
-        flow.start(null);
-
-        HttpApiEvent.Response page = flow.callback(flow.consent(), flow.cookie);
-
-        assertThat(page.status()).isEqualTo(403);
-        assertThat(page.bodyText()).contains("Salesforce was not connected").contains("end-user denied authorization")
-                .doesNotContain("Exception");
+        assertError(new ConnectFlow(tenant).complete(Map.of("code", "aPrxWhatever", "state", old.state())), 400, "invalid_state");
         assertNothingStored(tenant);
     }
 
@@ -224,10 +174,10 @@ class SalesforceConnectTest {
         assertThat(new ConnectFlow(first).connect().status()).isEqualTo(200);
         int revokedBefore = salesforce.revokedTokens().size();
 
-        HttpApiEvent.Response page = new ConnectFlow(second).connect();
+        HttpApiEvent.Response refused = new ConnectFlow(second).connect();
 
-        assertThat(page.status()).isEqualTo(409);
-        assertThat(page.bodyText()).contains("connected elsewhere");
+        assertError(refused, 409, "account_taken");
+        assertThat(refused.body().get("message").asText()).contains("connected elsewhere");
         assertNothingStored(second);
         assertThat(salesforce.revokedTokens()).hasSize(revokedBefore + 1);
         assertThat(connections(first).body().at("/connections/0/state").asText()).isEqualTo("connected");

@@ -77,7 +77,7 @@ class InfraScriptsTest {
     @Test
     void deploy_app_fills_in_the_stacks_callback_url_and_deploys_only_the_app() throws Exception {
         String stack = "gm-" + Ids.tenant().substring(2, 10);
-        stackWithDataKey(stack, ",\"Outputs\":{\"SalesforceCallbackUrl\":{\"Value\":\"https://api.example.com/connect/salesforce/callback\"}}");
+        stackWithDataKey(stack, ",\"Outputs\":{\"SalesforceCallbackUrl\":{\"Value\":\"https://d1.cloudfront.net/connect.html\"}}");
         Path bin = Files.createTempDirectory("fake-sf");
         Path deployed = Files.createTempDirectory("deployed");
         // The Salesforce CLI's stand-in: records its arguments and the metadata it was given.
@@ -93,7 +93,7 @@ class InfraScriptsTest {
                 .isEqualTo("project deploy start --source-dir app --target-org customer-org --dry-run");
         Path app = deployed.resolve("app/main/default");
         assertThat(Files.readString(app.resolve("extlClntAppGlobalOauthSets/Gristmill_glbloauth.ecaGlblOauth-meta.xml")))
-                .contains("<callbackUrl>https://api.example.com/connect/salesforce/callback</callbackUrl>");
+                .contains("<callbackUrl>https://d1.cloudfront.net/connect.html</callbackUrl>");
         assertThat(Files.readString(app.resolve("externalClientApps/Gristmill.eca-meta.xml"))).contains("<contactEmail>ops@example.com</contactEmail>");
         assertThat(Files.readString(app.resolve("extlClntAppOauthSettings/Gristmill_oauth.ecaOauth-meta.xml")))
                 .contains("<commaSeparatedOauthScopes>Api,RefreshToken</commaSeparatedOauthScopes>");
@@ -106,6 +106,7 @@ class InfraScriptsTest {
     void deploy_web_uploads_the_app_and_writes_its_config_from_the_stacks_outputs(@org.junit.jupiter.api.io.TempDir Path web) throws Exception {
         String stack = "gm-" + Ids.tenant().substring(2, 10);
         Files.writeString(web.resolve("index.html"), "<!doctype html><title>Gristmill</title>");
+        Files.writeString(web.resolve("connect.html"), "<!doctype html><title>Gristmill</title>");
         Files.writeString(web.resolve("app.js"), "console.log('app')");
         Files.writeString(web.resolve("app.css"), "body{}");
         Run distribution = run("", Map.of(), "aws", "cloudfront", "create-distribution", "--origin-domain-name", stack + ".s3.amazonaws.com",
@@ -128,9 +129,11 @@ class InfraScriptsTest {
         assertThat(config.path("clientId").asText()).isEqualTo("web-client");
         assertThat(config.path("tokenUse").asText()).isEqualTo("access");
         assertThat(config.path("apiUrl").asText()).isEqualTo("https://api.example.com");
-        assertThat(run("", Map.of(), "aws", "s3api", "head-object", "--bucket", bucket, "--key", "index.html", "--query", "CacheControl",
-                "--output", "text").output().trim()).as("the entry point is revalidated on every visit").isEqualTo("no-cache");
-        assertThat(run("", Map.of(), "aws", "s3", "ls", "s3://" + bucket + "/").output()).contains("app.js", "app.css", "index.html");
+        for (String page : new String[] {"index.html", "connect.html"}) {
+            assertThat(run("", Map.of(), "aws", "s3api", "head-object", "--bucket", bucket, "--key", page, "--query", "CacheControl",
+                    "--output", "text").output().trim()).as("%s is revalidated on every visit", page).isEqualTo("no-cache");
+        }
+        assertThat(run("", Map.of(), "aws", "s3", "ls", "s3://" + bucket + "/").output()).contains("app.js", "app.css", "index.html", "connect.html");
         String invalidations = run("", Map.of(), "aws", "cloudfront", "list-invalidations", "--distribution-id", distribution.output().trim(),
                 "--query", "InvalidationList.Items[].Id", "--output", "text").output().trim();
         assertThat(invalidations).as("one invalidation, the one the script reported").isNotBlank().doesNotContain("\t");

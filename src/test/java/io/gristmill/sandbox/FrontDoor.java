@@ -26,7 +26,7 @@ import io.gristmill.testing.HttpApiEvent;
  * What API Gateway and its JWT authorizer do in AWS, on a local port: each request matching a
  * route of template.yaml becomes an HTTP API (payload 2.0) event for the function that route
  * belongs to, with the signed-in person's claims on authorized routes and none on public ones (the
- * OAuth callbacks, the Front webhooks); the function's response goes back as HTTP. Anything else
+ * Front webhooks); the function's response goes back as HTTP. Anything else
  * is 404, and an authorized route without a signed-in person is 401, as API Gateway answers.
  *
  * <p>Callers are who their JWT says, checked as the JWT authorizer does ({@link StandInIdentityProvider}):

@@ -26,9 +26,9 @@ class SamTemplateTest {
     }
 
     @Test
-    void only_the_oauth_callbacks_and_webhooks_skip_the_authorizer() {
+    void only_the_webhooks_skip_the_authorizer() {
         assertThat(template.routes().stream().filter(SamTemplate.Route::isPublic).map(SamTemplate.Route::path))
-                .containsExactlyInAnyOrder("/connect/salesforce/callback", "/connect/front/callback", "/webhooks/front", "/webhooks/front/{tenantId}");
+                .containsExactlyInAnyOrder("/webhooks/front", "/webhooks/front/{tenantId}");
         assertThat(template.routes().stream().filter(SamTemplate.Route::restApi).map(SamTemplate.Route::path))
                 .as("the webhooks come through the firewalled REST API").containsExactlyInAnyOrder("/webhooks/front", "/webhooks/front/{tenantId}");
     }

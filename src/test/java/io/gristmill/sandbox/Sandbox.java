@@ -3,6 +3,8 @@ package io.gristmill.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -194,9 +196,10 @@ public final class Sandbox {
                 env.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), url);
             }
         });
-        env.put("GRISTMILL_SALESFORCE_REDIRECT_URI", door.baseUri() + "/connect/salesforce/callback");
+        // As deployed: the providers send the admin's browser back to the web app's connect page.
+        env.put("GRISTMILL_SALESFORCE_REDIRECT_URI", door.baseUri() + "/connect.html");
         env.put("GRISTMILL_SALESFORCE_LOGIN_BASE_URL_OVERRIDE", salesforce.baseUri().toString());
-        env.put("GRISTMILL_FRONT_REDIRECT_URI", door.baseUri() + "/connect/front/callback");
+        env.put("GRISTMILL_FRONT_REDIRECT_URI", door.baseUri() + "/connect.html");
         env.put("GRISTMILL_FRONT_API_BASE_URL", front.baseUri().toString());
         env.put("GRISTMILL_FRONT_AUTH_BASE_URL", front.baseUri().toString());
         env.put("GRISTMILL_NARRATOR_MODEL_ID", SimulatedBedrock.MODEL_ID);
@@ -243,7 +246,7 @@ public final class Sandbox {
         say("Admin " + SandboxCompany.SAM.name() + " chose settings and added " + SandboxCompany.PEOPLE.size() + " people");
     }
 
-    /** The admin's browser: start in Gristmill, the Salesforce consent screen, back to the callback. */
+    /** The admin's browser: start in Gristmill, the Salesforce consent screen, back to the app, which finishes as the admin. */
     private void connectSalesforce(Browser admin) {
         oauth(admin, "/connect/salesforce", "{\"loginHost\":\"login.salesforce.com\"}", "Salesforce");
     }
@@ -259,9 +262,16 @@ public final class Sandbox {
         if (consent.status() != 302 || consent.location() == null) {
             throw new IllegalStateException(provider + "'s consent screen answered " + consent.status() + ": " + consent.body());
         }
-        Browser.Page callback = expect(admin.get(consent.location()), 200, provider + "'s OAuth callback");
-        if (!callback.body().contains("onnected")) {
-            throw new IllegalStateException(provider + "'s callback page does not say it connected: " + callback.body());
+        URI back = URI.create(consent.location());
+        Map<String, String> answer = new LinkedHashMap<>();
+        for (String pair : back.getRawQuery().split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            answer.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8), URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+        }
+        Browser.Page done = expect(admin.send("POST", "/connect/complete", json(Map.of("state", answer.get("state"), "code", answer.get("code")))),
+                200, "finishing " + provider + "'s OAuth flow in the app");
+        if (!done.json().path("connection").path("state").asText().equals("connected")) {
+            throw new IllegalStateException(provider + " did not connect: " + done.body());
         }
         say("Connected " + provider + " through OAuth (" + URI.create(authorizeUrl).getPath() + " → " + URI.create(consent.location()).getPath() + ")");
     }

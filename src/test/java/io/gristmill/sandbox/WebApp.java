@@ -63,7 +63,7 @@ final class WebApp {
         }
         String name = file.getFileName().toString();
         String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
-        sendStatic(exchange, 200, type, Files.readAllBytes(file), name.equals("index.html") ? "no-cache" : "public, max-age=300");
+        sendStatic(exchange, 200, type, Files.readAllBytes(file), name.endsWith(".html") ? "no-cache" : "public, max-age=300");
         return true;
     }
 

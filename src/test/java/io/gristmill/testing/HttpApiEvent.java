@@ -135,32 +135,6 @@ public final class HttpApiEvent {
             return headers == null || headers.get(name) == null ? null : headers.get(name).asText();
         }
 
-        /** The value of a cookie the function sets ({@code cookies} array of the response). */
-        public String setCookieValue(String name) {
-            JsonNode cookies = raw.get("cookies");
-            if (cookies != null) {
-                for (JsonNode cookie : cookies) {
-                    String text = cookie.asText();
-                    if (text.startsWith(name + "=")) {
-                        return text.substring(name.length() + 1).split(";")[0];
-                    }
-                }
-            }
-            return null;
-        }
-
-        public String setCookie(String name) {
-            JsonNode cookies = raw.get("cookies");
-            if (cookies != null) {
-                for (JsonNode cookie : cookies) {
-                    if (cookie.asText().startsWith(name + "=")) {
-                        return cookie.asText();
-                    }
-                }
-            }
-            return null;
-        }
-
         public String bodyText() {
             JsonNode body = raw.get("body");
             if (body == null || body.isNull()) {

@@ -10,7 +10,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Secrets Manager under {@code gristmill/_app/front}.
  */
 public class SimulatedFrontResource implements QuarkusTestResourceLifecycleManager {
-    public static final String REDIRECT_URI = "https://api.gristmill.test/connect/front/callback";
+    public static final String REDIRECT_URI = "https://app.gristmill.test/connect.html";
     private static SimulatedFront front;
 
     public static SimulatedFront front() {

@@ -10,7 +10,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Manager under {@code gristmill/_app/salesforce}.
  */
 public class SimulatedSalesforceResource implements QuarkusTestResourceLifecycleManager {
-    public static final String REDIRECT_URI = "https://api.gristmill.test/connect/salesforce/callback";
+    public static final String REDIRECT_URI = "https://app.gristmill.test/connect.html";
     private static SimulatedSalesforce salesforce;
 
     public static SimulatedSalesforce salesforce() {
