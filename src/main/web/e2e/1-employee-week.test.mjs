@@ -46,6 +46,40 @@ test('Ravi asks for his call metrics in words, adds context and confirms his wee
   await page.close();
 });
 
+test('Ravi keeps his own templates beside the company\'s and the built-in ones: creates, changes and deletes one', async () => {
+  const page = await open(browser, 390);
+  page.on('dialog', (dialog) => dialog.accept());
+  await signIn(page, 'Ravi Shah', '#/templates', page.getByRole('heading', { name: 'Templates' }));
+  const yours = page.getByRole('region', { name: 'Yours' });
+  const builtIn = page.getByRole('region', { name: 'Built in' });
+  await yours.getByText('With my calls', { exact: true }).waitFor();
+  assert.match(await yours.textContent(), /Includes: Calls logged in Salesforce, Calls in Front/);
+  await builtIn.getByText('Sales week', { exact: true }).waitFor();
+  assert.equal(await builtIn.getByRole('button').count(), 0, 'built-in templates are read-only');
+
+  await page.getByRole('button', { name: 'New template' }).click();
+  await page.getByLabel('Name').fill('Front calls, briefly');
+  await page.getByLabel('Calls in Front').check();
+  await page.getByLabel('Length').selectOption('short');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await page.getByRole('status').getByText('Created “Front calls, briefly”.').waitFor();
+  await yours.getByText('Front calls, briefly', { exact: true }).waitFor();
+  assert.match(await yours.textContent(), /Front calls, briefly.*Includes: Calls in Front · Short length/);
+
+  await page.getByRole('button', { name: 'Change Front calls, briefly' }).click();
+  await page.getByLabel('Name').fill('Front calls, in short');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await page.getByRole('status').getByText('Saved “Front calls, in short”.').waitFor();
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await screenshot(page, 'employee-templates-390');
+
+  await page.getByRole('button', { name: 'Delete Front calls, in short' }).click();
+  await page.getByRole('status').getByText('Deleted “Front calls, in short”.').waitFor();
+  assert.equal(await yours.getByText('Front calls, in short', { exact: true }).count(), 0);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
 test('the week reads on a phone (390 px)', async () => {
   const page = await open(browser, 390);
   await signIn(page, 'Ravi Shah', `#/week/${WEEK}`, page.getByRole('heading', { name: 'Ravi Shah' }));

@@ -100,7 +100,7 @@ test("Sam lets Lena read Tom's confirmed recaps, and takes it back", async () =>
 test('Sam moves Omar to report to Tom; a stale edit is refused in words', async () => {
   const page = await open(browser, 1280);
   await signIn(page, 'Sam Rivera', '#/directory', page.getByRole('heading', { name: 'Directory' }));
-  const omar = page.locator('details', { hasText: "Change Omar Reyes's manager, groups or status" });
+  const omar = page.locator('details', { hasText: "Change Omar Reyes's manager, groups, tool accounts or status" });
   await omar.evaluate((details) => { details.open = true; });
   await omar.getByLabel('Manager').selectOption({ label: 'Tom Becker' });
   await omar.getByRole('button', { name: 'Save Omar Reyes' }).click();
@@ -114,7 +114,7 @@ test('Sam moves Omar to report to Tom; a stale edit is refused in words', async 
   await omar.getByLabel('Manager').selectOption({ label: 'Mia Okafor' });
   await omar.getByRole('button', { name: 'Save Omar Reyes' }).click();
   await page.getByRole('status').getByText('Omar Reyes saved.').waitFor();
-  const staleOmar = stale.locator('details', { hasText: "Change Omar Reyes's manager, groups or status" });
+  const staleOmar = stale.locator('details', { hasText: "Change Omar Reyes's manager, groups, tool accounts or status" });
   await staleOmar.evaluate((details) => { details.open = true; });
   await staleOmar.getByLabel('Groups').fill('support, nights');
   await staleOmar.getByRole('button', { name: 'Save Omar Reyes' }).click();
@@ -124,6 +124,92 @@ test('Sam moves Omar to report to Tom; a stale edit is refused in words', async 
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
   await stale.close();
+});
+
+test('Sam gives the company a default template and hides a built-in one; Ravi sees both changes', async () => {
+  const sam = await open(browser, 1280);
+  sam.on('dialog', (dialog) => dialog.accept());
+  await signIn(sam, 'Sam Rivera', '#/templates', sam.getByRole('heading', { name: 'Templates' }));
+  await sam.getByRole('button', { name: 'New template' }).click();
+  await sam.getByLabel('Name').fill('Team standard');
+  await sam.getByLabel('For', { exact: true }).selectOption('tenant');
+  await sam.getByLabel('Highlights').check();
+  await sam.getByLabel(/The company default/).check();
+  await sam.getByRole('button', { name: 'Create template' }).click();
+  const company = sam.getByRole('region', { name: "Your company's" });
+  await company.getByText('Team standard', { exact: true }).waitFor();
+  assert.match(await company.textContent(), /Team standard company default/);
+
+  await sam.getByRole('link', { name: 'Settings' }).click();
+  // Erasing the whole company waits for its id, typed exactly (the erasure itself is tested against the API).
+  const eraseCompany = sam.getByRole('button', { name: 'Erase the company' });
+  const companyId = await sam.locator('#erase-company-title ~ form b').textContent();
+  assert.ok(await eraseCompany.isDisabled());
+  await sam.getByLabel(/Type the company's Gristmill id/).fill(companyId.slice(1));
+  assert.ok(await eraseCompany.isDisabled(), 'a wrong id leaves it disabled');
+  await sam.getByLabel(/Type the company's Gristmill id/).fill(companyId);
+  assert.ok(await eraseCompany.isEnabled());
+  await sam.getByLabel(/Type the company's Gristmill id/).fill('');
+  await sam.getByLabel('Short version').uncheck();
+  await sam.getByRole('button', { name: 'Save settings' }).click();
+  await sam.getByRole('status').getByText('Saved.').waitFor();
+
+  const ravi = await open(browser, 1280);
+  await signIn(ravi, 'Ravi Shah', '#/templates', ravi.getByRole('heading', { name: 'Templates' }));
+  const theirs = ravi.getByRole('region', { name: "Your company's" });
+  await theirs.getByText('Team standard', { exact: true }).waitFor();
+  assert.equal(await theirs.getByRole('button').count(), 0, 'only admins change company templates');
+  assert.equal(await ravi.getByRole('region', { name: 'Built in' }).getByText('Short version').count(), 0, 'hidden for the company');
+  assert.deepEqual(await accessibilityProblems(ravi), []);
+
+  // Put the company back as it was for the sandbox's later checks, and read it back.
+  await sam.getByLabel('Short version').check();
+  await sam.getByRole('button', { name: 'Save settings' }).click();
+  await sam.getByRole('button', { name: 'Save settings' }).waitFor();
+  await sam.getByRole('status').getByText('Saved.').waitFor();
+  await sam.getByRole('link', { name: 'Templates' }).click();
+  await sam.getByRole('link', { name: 'Settings' }).click();
+  await sam.getByLabel('Short version').waitFor();
+  assert.ok(await sam.getByLabel('Short version').isChecked(), 'shown again for everyone');
+  await sam.getByRole('link', { name: 'Templates' }).click();
+  await sam.getByRole('button', { name: 'Delete Team standard' }).click();
+  await sam.getByRole('status').getByText('Deleted “Team standard”.').waitFor();
+  assert.deepEqual(sam.consoleErrors, []);
+  assert.deepEqual(ravi.consoleErrors, []);
+  await sam.close();
+  await ravi.close();
+});
+
+test('Sam adds a person by hand, gives her a Front login (one that is taken is refused in words), then erases her data', async () => {
+  const page = await open(browser, 1280);
+  await signIn(page, 'Sam Rivera', '#/directory', page.getByRole('heading', { name: 'Directory' }));
+  await page.getByText('Add a person').click();
+  await page.getByLabel('Employee id').fill('emp-pat');
+  await page.getByLabel('Name', { exact: true }).fill('Pat Quinn');
+  await page.getByLabel('E-mail').fill('pat.quinn@example.com');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('status').getByText('Pat Quinn added.').waitFor();
+
+  const pat = page.locator('details', { hasText: "Change Pat Quinn's manager, groups, tool accounts or status" });
+  await pat.evaluate((details) => { details.open = true; });
+  await pat.getByLabel('Front teammate id').fill('tea_omar');
+  await pat.getByRole('button', { name: 'Save Pat Quinn' }).click();
+  await pat.getByRole('alert').waitFor();
+  assert.match(await pat.getByRole('alert').textContent(), /tea_omar|already/i);
+  await pat.getByLabel('Front teammate id').fill('tea_pat');
+  await pat.getByRole('button', { name: 'Save Pat Quinn' }).click();
+  await page.getByRole('status').getByText('Pat Quinn saved.').waitFor();
+  await page.getByText('Salesforce — · Front tea_pat').waitFor();
+  assert.deepEqual(await accessibilityProblems(page), []);
+
+  await page.getByText("Erase Pat Quinn's data…").click();
+  const erase = page.locator('details', { hasText: "Erase Pat Quinn's data…" });
+  assert.ok(await erase.getByRole('button', { name: 'Erase' }).isDisabled(), 'nothing is erased until her name is typed');
+  await erase.getByRole('textbox').fill('Pat Quinn');
+  await erase.getByRole('button', { name: 'Erase' }).click();
+  await page.getByRole('status').getByText(/Pat Quinn's data is erased|Erasing Pat Quinn's data/).waitFor();
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
 });
 
 test('an employee has no connections page, and the app does not even ask for one', async () => {

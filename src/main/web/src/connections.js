@@ -43,8 +43,8 @@ export function ConnectionsView({ api, providerAnswer }) {
     <h2 id="connections-title">Connections</h2>
     ${finished ? html`<p class="saved" role="status">${finished.title}. ${finished.message}</p>` : null}
     <${ErrorNote} error=${error} />
-    ${state.all.frontSummaries && state.all.frontSummaries.approvedBy ? html`<p class="muted">Front conversation summaries approved by
-      ${state.all.frontSummaries.approvedBy} ${when(state.all.frontSummaries.approvedAt)} (change them in Settings).</p>` : null}
+    ${state.all.frontSummaries && state.all.frontSummaries.approvedBy ? html`<p class="muted">${`Front conversation summaries approved by ${state.all.frontSummaries.approvedBy} `}
+      ${when(state.all.frontSummaries.approvedAt)} (change them in Settings).</p>` : null}
     ${state.all.connections.map((c) => html`<div class="card connection" key=${c.provider}>
       <h3>${NAMES[c.provider] || c.provider}</h3>
       <p><span class=${`badge ${c.state}`} data-testid=${`state-${c.provider}`}>${c.state.replace(/_/g, ' ')}</span>

@@ -1,7 +1,7 @@
-// Gristmill's web app: sign in, then my week, my team and (for admins) connections.
+// Gristmill's web app: sign in, then my week, templates, my team and (for admins) connections.
 // Hash routes keep every page a static file on CloudFront: #/week/2026-W47,
 // #/people/emp-ravi/week/2026-W47, #/people/emp-ravi/review/2026-07-01/2026-09-30, #/team/2026-W47,
-// #/calibration/2026-07-01/2026-09-30, and for
+// #/calibration/2026-07-01/2026-09-30, #/templates, and for
 // admins #/connections, #/settings, #/directory.
 import { html } from 'htm/preact';
 import { render } from 'preact';
@@ -16,6 +16,7 @@ import { RecapView } from './recap.js';
 import { ReviewView } from './review.js';
 import { SettingsView } from './settings.js';
 import { TeamView } from './team.js';
+import { TemplatesView } from './templates.js';
 import { ErrorNote } from './ui.js';
 import { WEEK, lastWeek, shiftWeek, weekLabel } from './weeks.js';
 
@@ -23,6 +24,7 @@ function parse(hash) {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const week = parts.find((p) => WEEK.test(p)) || lastWeek();
   if (parts[0] === 'team') return { page: 'team', week };
+  if (parts[0] === 'templates') return { page: 'templates', week };
   if (parts[0] === 'calibration') return { page: 'calibration', week, period: periodOf(parts) };
   if (['connections', 'settings', 'directory'].includes(parts[0])) return { page: parts[0], week, adminOnly: true };
   if (parts[0] === 'people' && parts[1] && parts[2] === 'review') {
@@ -55,7 +57,7 @@ function App({ me, api, providerAnswer }) {
   const route = useRoute();
   useEffect(() => {
     const title = { week: 'My week', team: 'My team', calibration: 'Calibration', connections: 'Connections', settings: 'Settings',
-      directory: 'Directory', person: 'Recap', review: 'Review context' }[route.page];
+      directory: 'Directory', person: 'Recap', review: 'Review context', templates: 'Templates' }[route.page];
     document.title = `${title} — Gristmill`;
   }, [route.page]);
   const link = (page, label, href) => html`<a href=${href} aria-current=${route.page === page ? 'page' : undefined}>${label}</a>`;
@@ -65,6 +67,7 @@ function App({ me, api, providerAnswer }) {
       <nav aria-label="Main">
         ${link('week', 'My week', `#/week/${route.week}`)}
         ${link('review', 'Review context', `#/people/${encodeURIComponent(me.employeeId)}/review`)}
+        ${link('templates', 'Templates', '#/templates')}
         ${link('team', 'My team', `#/team/${route.week}`)}
         ${link('calibration', 'Calibration', '#/calibration')}
         ${me.admin ? link('connections', 'Connections', '#/connections') : null}
@@ -80,6 +83,7 @@ function App({ me, api, providerAnswer }) {
         <${RecapView} api=${api} employeeId=${route.employeeId} week=${route.week} own=${route.employeeId === me.employeeId} />` : null}
       ${route.page === 'review' ? html`<${ReviewView} api=${api} employeeId=${route.employeeId} period=${route.period}
         own=${route.employeeId === me.employeeId} />` : null}
+      ${route.page === 'templates' ? html`<${TemplatesView} api=${api} me=${me} />` : null}
       ${route.page === 'team' ? html`<${TeamView} api=${api} managerId=${me.employeeId} week=${route.week} />` : null}
       ${route.page === 'calibration' ? html`<${CalibrationView} api=${api} managerId=${me.employeeId} period=${route.period} />` : null}
       ${route.adminOnly && !me.admin

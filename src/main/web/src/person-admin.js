@@ -46,17 +46,24 @@ function Delegates({ api, person, people }) {
   </details>`;
 }
 
-/** A person's manager, groups and whether they are active; saved only if nobody changed them meanwhile (If-Match). */
+/**
+ * A person's manager, groups, tool accounts and whether they are active; saved only if nobody
+ * changed them meanwhile (If-Match). An account someone else already has is refused in words.
+ */
 function Edit({ api, tenantId, person, people, onSaved }) {
   const [managerId, setManagerId] = useState(person.managerId || '');
   const [groups, setGroups] = useState((person.groups || []).join(', '));
   const [active, setActive] = useState(person.active);
+  const known = person.identities || {};
+  const [salesforceUserId, setSalesforceUserId] = useState(known.salesforceUserId || '');
+  const [frontTeammateId, setFrontTeammateId] = useState(known.frontTeammateId || '');
   const [error, setError] = useState(null);
   const id = (what) => `${what}-${person.employeeId}`;
   async function save(e) {
     e.preventDefault();
     setError(null);
-    const body = { name: person.name, email: person.email, managerId: managerId || null, role: person.role, identities: person.identities,
+    const identities = { ...known, salesforceUserId: salesforceUserId.trim() || null, frontTeammateId: frontTeammateId.trim() || null };
+    const body = { name: person.name, email: person.email, managerId: managerId || null, role: person.role, identities,
       groups: groups.split(/[\s,]+/).filter(Boolean), active, deactivatedAt: active ? null : person.deactivatedAt };
     try {
       await api.put(`/tenants/${encodeURIComponent(tenantId)}/employees/${encodeURIComponent(person.employeeId)}`, body,
@@ -66,7 +73,7 @@ function Edit({ api, tenantId, person, people, onSaved }) {
       setError(failure);
     }
   }
-  return html`<details><summary>Change ${person.name}'s manager, groups or status</summary>
+  return html`<details><summary>Change ${person.name}'s manager, groups, tool accounts or status</summary>
     <form class="period" onSubmit=${save}>
       <label for=${id('manager')}>Manager</label>
       <select id=${id('manager')} value=${managerId} onChange=${(e) => setManagerId(e.currentTarget.value)}>
@@ -75,6 +82,10 @@ function Edit({ api, tenantId, person, people, onSaved }) {
       </select>
       <label for=${id('groups')}>Groups</label>
       <input id=${id('groups')} value=${groups} onInput=${(e) => setGroups(e.currentTarget.value)} />
+      <label for=${id('sf')}>Salesforce user id</label>
+      <input id=${id('sf')} value=${salesforceUserId} placeholder="005…" onInput=${(e) => setSalesforceUserId(e.currentTarget.value)} />
+      <label for=${id('front')}>Front teammate id</label>
+      <input id=${id('front')} value=${frontTeammateId} placeholder="tea_…" onInput=${(e) => setFrontTeammateId(e.currentTarget.value)} />
       <label class="check"><input type="checkbox" checked=${active} onChange=${(e) => setActive(e.currentTarget.checked)} />
         Active (unticked: their history stays, new work is no longer credited to them)</label>
       <button type="submit">Save ${person.name}</button>

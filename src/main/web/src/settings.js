@@ -1,8 +1,10 @@
 // The admin's settings: what is read (Salesforce objects and pipelines, Front inboxes and teams,
-// employee groups), the company's zone and week, recap narration and cycle, summary approval.
+// employee groups), the company's zone and week, recap narration, cycle and built-in templates,
+// summary approval.
 // Only the fields shown are changed; everything else saved before is sent back as it was.
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
+import { CompanyErasure } from './company-erasure.js';
 import { when } from './format.js';
 import { ErrorNote, Loading } from './ui.js';
 
@@ -27,6 +29,7 @@ export function SettingsView({ api, tenantId }) {
   if (!draft) return html`<${Loading} what="settings" />`;
   const set = (change) => setDraft((d) => { const next = structuredClone(d); change(next); return next; });
   const objects = new Set(draft.salesforce.objects);
+  const hidden = new Set(draft.recaps.hiddenTemplates || []);
   const cycle = draft.recaps.cycle || {};
   async function save(e) {
     e.preventDefault();
@@ -121,6 +124,14 @@ export function SettingsView({ api, tenantId }) {
         <input id="publish" type="number" min="1" max="168" value=${cycle.publishAfterHours ?? ''}
           onInput=${(e) => set((d) => { d.recaps.cycle = { ...(d.recaps.cycle || {}), publishAfterHours: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) }; })} />
       <//>` : null}
+      <fieldset class="nested"><legend>Built-in templates offered to everyone</legend>
+        <div class="checks">${(page.choices.builtInTemplates || []).map((t) => html`<label key=${t.templateId} class="check">
+          <input type="checkbox" checked=${!hidden.has(t.templateId)} onChange=${(e) => set((d) => {
+            const hide = new Set(d.recaps.hiddenTemplates || []);
+            if (e.currentTarget.checked) hide.delete(t.templateId); else hide.add(t.templateId);
+            d.recaps.hiddenTemplates = page.choices.builtInTemplates.map((b) => b.templateId).filter((id) => hide.has(id));
+          })} /> ${t.name}</label>`)}</div>
+      </fieldset>
       <${Field} id="remind" label="Remind after (hours)">
         <input id="remind" type="number" min="1" value=${cycle.remindAfterHours ?? ''}
           onInput=${(e) => set((d) => { d.recaps.cycle = { ...(d.recaps.cycle || {}), remindAfterHours: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) }; })} />
@@ -135,5 +146,6 @@ export function SettingsView({ api, tenantId }) {
     <${ErrorNote} error=${error} />
     ${saved ? html`<p class="saved" role="status">Saved.</p>` : null}
     <button class="primary" type="submit" disabled=${busy}>${busy ? 'Saving…' : 'Save settings'}</button>
-  </form>`;
+  </form>
+  <${CompanyErasure} api=${api} tenantId=${tenantId} />`;
 }

@@ -139,6 +139,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         SalesforceTokenSet.class,
         StoredSettings.class,
         TenantSettingsRoutes.Choices.class,
+        io.gristmill.tenant.BuiltInTemplateNames.BuiltInTemplate.class,
+        io.gristmill.recap.PromptTemplateRoutes.Choices.class,
         TenantSettingsRoutes.SettingsPage.class,
         TenantSettings.class,
         TenantSettings.Front.class,

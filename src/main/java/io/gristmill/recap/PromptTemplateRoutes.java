@@ -1,5 +1,7 @@
 package io.gristmill.recap;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,13 @@ import io.gristmill.http.Routes;
 /** {@code /prompt-templates}: the caller's own templates and the tenant's (changed by admins). */
 @ApplicationScoped
 public class PromptTemplateRoutes implements Routes {
+    /** What a template is made from (the web app's template form offers them). */
+    public record Choices(List<String> sections, List<String> include, List<String> lengths) {
+    }
+
+    private static final Choices CHOICES = new Choices(Arrays.stream(SectionId.values()).map(SectionId::id).toList(),
+            Arrays.stream(Inclusion.values()).map(Inclusion::id).toList(), List.of("short", "normal", "detailed"));
+
     private final PromptTemplates templates;
     private final JsonBodies bodies;
 
@@ -29,7 +38,8 @@ public class PromptTemplateRoutes implements Routes {
 
     @Override
     public void register(RouteTable table) {
-        table.add("GET", "/prompt-templates", (request, caller) -> ApiResult.ok(Map.of("templates", templates.visibleTo(caller))));
+        table.add("GET", "/prompt-templates", (request, caller) -> ApiResult.ok(Map.of("templates", templates.visibleTo(caller),
+                "choices", CHOICES)));
         table.add("POST", "/prompt-templates", (request, caller) ->
                 ApiResult.created(templates.create(caller, bodies.read(request, PromptTemplateInput.class))));
         table.add("GET", "/prompt-templates/{templateId}", (request, caller) -> {

@@ -26,7 +26,7 @@ public class TenantSettingsRoutes implements Routes {
     private final List<SettingsChange> reactions;
 
     /** What an admin chooses from, beside the settings (the web app's settings page lists them). */
-    public record Choices(List<String> salesforceObjects) {
+    public record Choices(List<String> salesforceObjects, List<BuiltInTemplateNames.BuiltInTemplate> builtInTemplates) {
     }
 
     /** {@code GET /tenants/{tenantId}/settings}: the stored settings and the choices they are made from. */
@@ -40,8 +40,9 @@ public class TenantSettingsRoutes implements Routes {
     private final Choices choices;
 
     public TenantSettingsRoutes(TenantSettingsStore store, NoteTextPurge notes, JsonBodies bodies, SalesforceObjectNames salesforceObjects,
-            jakarta.enterprise.inject.Instance<SettingsCheck> checks, jakarta.enterprise.inject.Instance<SettingsChange> reactions) {
-        this.choices = new Choices(List.copyOf(salesforceObjects.supported()));
+            BuiltInTemplateNames builtInTemplates, jakarta.enterprise.inject.Instance<SettingsCheck> checks,
+            jakarta.enterprise.inject.Instance<SettingsChange> reactions) {
+        this.choices = new Choices(List.copyOf(salesforceObjects.supported()), List.copyOf(builtInTemplates.builtInTemplates()));
         this.reactions = reactions.stream().toList();
         this.store = store;
         this.notes = notes;

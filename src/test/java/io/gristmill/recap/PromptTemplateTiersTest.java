@@ -38,7 +38,10 @@ class PromptTemplateTiersTest {
 
     @Test
     void built_in_templates_are_offered_to_everyone_applied_like_any_other_and_read_only() {
-        JsonNode templates = request("GET", "/prompt-templates").claims(world.as("emp-ada")).send().body().get("templates");
+        JsonNode listed = request("GET", "/prompt-templates").claims(world.as("emp-ada")).send().body();
+        assertThat(listed.at("/choices/sections").toString()).isEqualTo("[\"sales\",\"customers\",\"calls\",\"highlights\"]");
+        assertThat(listed.at("/choices/include").toString()).isEqualTo("[\"salesforce.calls\",\"front.calls\"]");
+        JsonNode templates = listed.get("templates");
         assertThat(templates.findValuesAsText("name")).contains("Sales week", "Support week", "Include my call metrics", "Short version");
 
         JsonNode calls = post(W40 + "/generate", world.as("emp-ada"), Map.of("templateId", "builtincallmetrics")).body();
@@ -58,6 +61,11 @@ class PromptTemplateTiersTest {
                 .jsonBody(Map.of("timeZone", "Europe/Berlin", "weekStart", "MONDAY",
                         "recaps", Map.of("hiddenTemplates", List.of("builtinsalesweek")))).send();
         assertThat(saved.status()).isEqualTo(200);
+        JsonNode offered = request("GET", "/tenants/" + world.tenant + "/settings").claims(world.admin()).send().body()
+                .at("/choices/builtInTemplates");
+        assertThat(offered.findValuesAsText("templateId")).as("a hidden one can still be shown again")
+                .containsExactlyElementsOf(BuiltInTemplates.ids());
+        assertThat(offered.findValuesAsText("name")).contains("Sales week");
 
         JsonNode templates = request("GET", "/prompt-templates").claims(world.as("emp-ada")).send().body().get("templates");
         assertThat(templates.findValuesAsText("templateId")).doesNotContain("builtinsalesweek").contains("builtinsupportweek");
