@@ -20,6 +20,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gristmill.aws.QueryPagesAhead;
 import io.gristmill.config.GristmillConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -236,8 +237,9 @@ public class ActivityStore {
         return derived.size();
     }
 
+    /** A week of a busy person spans pages: the next page is read while this one's items are mapped. */
     private List<Activity> timeline(String tenantId, String employeeKey, Instant from, Instant to) {
-        return queryAll(timelineQuery(tenantId, employeeKey, from, to));
+        return QueryPagesAhead.mapAll(dynamo, timelineQuery(tenantId, employeeKey, from, to), ActivityItems::fromItem);
     }
 
     private QueryRequest timelineQuery(String tenantId, String employeeKey, Instant from, Instant to) {
