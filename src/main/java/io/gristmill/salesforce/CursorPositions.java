@@ -12,9 +12,11 @@ import io.gristmill.sync.SyncCursorStore;
 @ApplicationScoped
 class CursorPositions {
     private final SyncCursorStore cursors;
+    private final SalesforceConfig config;
 
-    CursorPositions(SyncCursorStore cursors) {
+    CursorPositions(SyncCursorStore cursors, SalesforceConfig config) {
         this.cursors = cursors;
+        this.config = config;
     }
 
     /**
@@ -45,6 +47,18 @@ class CursorPositions {
         if (cursors.advance(state.tenantId(), SalesforceSecret.PROVIDER, plan.name(), at, to)) {
             state.positions.put(plan.name(), to);
         }
+    }
+
+    /**
+     * After an object's whole window is read: its cursor moves to the window's end, unless the
+     * window held nothing and the cursor is less than {@code idle-cursor-step} behind that end.
+     */
+    void readWindow(ObjectPlan plan, PollState state, Instant to, boolean readNothing) {
+        Optional<Instant> at = of(plan, state);
+        if (readNothing && at.isPresent() && at.get().plus(config.idleCursorStep()).isAfter(to)) {
+            return;
+        }
+        advance(plan, state, to);
     }
 
     /** After a page that is not the last: the cursor moves to where a resumed read may start. */

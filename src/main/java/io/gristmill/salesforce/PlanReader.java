@@ -125,7 +125,7 @@ class PlanReader {
                 }
                 state.completed.add(plan.name());
                 if (!plan.snapshot()) { // a snapshot is read whole every time: no cursor
-                    positions.advance(plan, state, plan.to());
+                    positions.readWindow(plan, state, plan.to(), read.page().records().isEmpty() && !read.page().hasMore());
                 }
             }
         }

@@ -82,6 +82,9 @@ class ScaleBench {
         int apiCallsBefore = salesforce.apiCalls();
         Run sixteen = run(tenants, 16);
         double dynamoPerRun = CountingInterceptor.CALLS.get() / (double) TENANTS;
+        double readUnitsPerRun = CountingInterceptor.READ_UNITS.sum() / TENANTS;
+        double writeUnitsPerRun = CountingInterceptor.WRITE_UNITS.sum() / TENANTS;
+        System.out.println("DynamoDB calls of " + TENANTS + " idle polls, by operation: " + new java.util.TreeMap<>(CountingInterceptor.BY_OPERATION));
         double salesforcePerRun = (salesforce.apiCalls() - apiCallsBefore) / (double) TENANTS;
         double atSixteen = TENANTS / minutes(sixteen);
         String slow = tenants.get(TENANTS / 2);
@@ -99,6 +102,8 @@ class ScaleBench {
         System.out.printf("BENCH scale.c16_over_harness %.2f%n", atSixteen / harnessAtSixteen);
         System.out.printf("BENCH scale.idle_poll.salesforce_calls %.2f%n", salesforcePerRun);
         System.out.printf("BENCH scale.idle_poll.dynamodb_calls %.2f%n", dynamoPerRun);
+        System.out.printf("BENCH scale.idle_poll.dynamodb_read_units %.2f%n", readUnitsPerRun);
+        System.out.printf("BENCH scale.idle_poll.dynamodb_write_units %.2f%n", writeUnitsPerRun);
         System.out.printf("BENCH scale.idle_poll.run_s.c1 %.2f%n", 60.0 / one);
         System.out.printf("BENCH scale.others_p99_delay_s %.1f%n", withSlowOrg.p99DelayExcept(slow));
         System.out.printf("BENCH scale.others_p99_delay_s.without_slow_org %.1f%n", sixteen.p99DelayExcept(slow));

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,12 @@ class SalesforcePollerTest {
 
     @Inject
     SyncCursorStore cursors;
+
+    @Inject
+    software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo;
+
+    @Inject
+    io.gristmill.config.GristmillConfig config;
 
     SimulatedSalesforce org;
     String tenant;
@@ -134,6 +142,31 @@ class SalesforcePollerTest {
         assertThat(again.activitiesCreated()).isZero();
         assertThat(all()).hasSize(stored);
         assertThat(again.apiCalls()).as("12 objects, describe cached: three composite calls").isEqualTo(3);
+    }
+
+    @Test
+    void an_idle_poll_keeps_fresh_cursors_unwritten_and_moves_one_once_it_is_the_idle_step_behind() {
+        settings(Map.of("objects", List.of("User", "Task", "Event")));
+        poller.poll(tenant); // an org with nothing in it: the first poll sets every cursor
+        Instant task = cursors.get(tenant, "salesforce", "Task").orElseThrow().position();
+        Instant event = cursors.get(tenant, "salesforce", "Event").orElseThrow().position();
+
+        poller.poll(tenant);
+
+        assertThat(cursors.get(tenant, "salesforce", "Task").orElseThrow().position()).as("nothing new: not written").isEqualTo(task);
+        assertThat(cursors.get(tenant, "salesforce", "Event").orElseThrow().position()).isEqualTo(event);
+
+        // The Task cursor as it would be after 20 quiet minutes (the idle step is 15).
+        Instant quiet = Instant.now().minus(Duration.ofMinutes(20));
+        dynamo.putItem(b -> b.tableName(config.table()).item(Map.of(
+                io.gristmill.aws.Table.PK, AttributeValue.fromS(io.gristmill.aws.Table.tenantKey(tenant)),
+                io.gristmill.aws.Table.SK, AttributeValue.fromS("CURSOR#salesforce#Task"), "type", AttributeValue.fromS("cursor"),
+                "position", AttributeValue.fromS(io.gristmill.aws.Table.sortable(quiet)), "updatedAt", AttributeValue.fromS(quiet.toString()))));
+        poller.poll(tenant);
+
+        assertThat(cursors.get(tenant, "salesforce", "Task").orElseThrow().position()).as("the idle step behind: moved to now")
+                .isAfter(Instant.now().minus(Duration.ofMinutes(1)));
+        assertThat(cursors.get(tenant, "salesforce", "Event").orElseThrow().position()).isEqualTo(event);
     }
 
     @Test
