@@ -28,15 +28,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * process start → first handled event of the {@code front-webhook} function (a signed app webhook:
  * secret read, signature, look-ups, conditional put), next to a bare Funqy function built from
  * {@code src/bench/bare-funqy} with the same Quarkus (the median of alternating rounds, one run);
- * then the function's resident memory after 1,000 more webhooks (the template gives it 256 MB).
+ * then, in one warm instance, webhook latency next to a bare PutItem (the p99 ratio as Lambda would
+ * run it, without the mock event server of {@code FrontWebhookBench}) and the function's resident
+ * memory after those 2,400 more events (the template gives it 256 MB).
  */
 @Tag("bench")
 class ColdStartBenchIT {
     private static final int ROUNDS = 5;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int WARMUP = 200;
+    private static final int MEASURED = 1000;
 
     @Test
-    void cold_start_next_to_a_bare_funqy_function_and_memory_after_1000_webhooks() throws Exception {
+    void cold_start_next_to_a_bare_funqy_function_then_warm_latency_and_memory_of_one_instance() throws Exception {
         Path project = LocalAws.projectDir();
         Path runner = Path.of(System.getProperty("runner-jar"));
         Path bare = buildBareFunqy(project);
@@ -50,8 +54,8 @@ class ColdStartBenchIT {
         Map<String, String> env = LocalLambda.awsEnvironment(aws);
         String template = event(company);
 
-        List<Long> function = new ArrayList<>();
-        List<Long> yardstick = new ArrayList<>();
+        List<ColdStart> function = new ArrayList<>();
+        List<ColdStart> yardstick = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             function.add(firstEvent("front-webhook", runner, runtimeClient, env, work,
                     FrontWebhookSigner.appWebhook(template.replace("EVENT_ID", "evt_cold" + round), true).json(),
@@ -59,32 +63,99 @@ class ColdStartBenchIT {
             yardstick.add(firstEvent("echo", bare, runtimeClient, Map.of("AWS_REGION", LocalAws.REGION, "DISABLE_SIGNAL_HANDLERS", "true"),
                     work, "\"hello\"", answer -> assertThat(answer).isEqualTo("\"hello\"")));
         }
-        long functionMs = median(function);
-        long bareMs = median(yardstick);
+        long functionMs = median(function.stream().map(ColdStart::firstEventMs).toList());
+        long bareMs = median(yardstick.stream().map(ColdStart::firstEventMs).toList());
         System.out.println("BENCH coldstart.first_event_ms " + functionMs);
         System.out.println("BENCH coldstart.bare_funqy_ms " + bareMs);
         System.out.printf("BENCH coldstart.ratio %.2f%n", functionMs / (double) bareMs);
+        // Where the difference lies: Quarkus's own boot (its "started in"), before any event.
+        System.out.println("BENCH coldstart.boot_ms " + median(function.stream().map(ColdStart::bootMs).toList()));
+        System.out.println("BENCH coldstart.bare_boot_ms " + median(yardstick.stream().map(ColdStart::bootMs).toList()));
 
-        try (LocalLambda webhook = new LocalLambda("front-webhook", runner, runtimeClient, env, work)) {
+        try (LocalLambda webhook = new LocalLambda("front-webhook", runner, runtimeClient, env, work); DynamoDbClient dynamo = aws.dynamo()) {
             webhook.awaitReady();
-            for (int i = 0; i < 1000; i++) {
-                String answer = webhook.invoke(FrontWebhookSigner.appWebhook(template.replace("EVENT_ID", "evt_m" + i), true).json(), TIMEOUT);
-                assertThat(answer).contains("stored");
-            }
+            latencyNextToABarePut(webhook, template, dynamo);
             System.out.printf("BENCH front.webhook.rss_mb %.1f%n", webhook.residentKilobytes() / 1024.0);
         }
     }
 
-    /** Milliseconds from starting the function's process to its answer to the first event. */
-    private static long firstEvent(String export, Path jar, Path runtimeClient, Map<String, String> env, Path work, String event,
+    /**
+     * Warm webhook latency of the packaged function in its own process, behind the Lambda Runtime
+     * API as Lambda runs it, next to a bare conditional PutItem from this process into the same
+     * DynamoDB Local, interleaved; and an unsigned webhook (refused before any storage): the Runtime
+     * API's trip and the router's, which every event pays.
+     */
+    private static void latencyNextToABarePut(LocalLambda webhook, String template, DynamoDbClient dynamo) {
+        for (int i = 0; i < WARMUP; i++) {
+            assertThat(webhook.invoke(FrontWebhookSigner.appWebhook(template.replace("EVENT_ID", "evt_w" + i), true).json(), TIMEOUT))
+                    .contains("stored");
+            barePut(dynamo, "w" + i);
+        }
+        long[] handled = new long[MEASURED];
+        long[] put = new long[MEASURED];
+        long[] refused = new long[MEASURED];
+        for (int i = 0; i < MEASURED; i++) {
+            String signed = FrontWebhookSigner.appWebhook(template.replace("EVENT_ID", "evt_m" + i), true).json();
+            String unsigned = FrontWebhookSigner.appWebhook(template.replace("EVENT_ID", "evt_r" + i), false).json();
+            long start = System.nanoTime();
+            String answer = webhook.invoke(signed, TIMEOUT);
+            handled[i] = System.nanoTime() - start;
+            assertThat(answer).contains("stored");
+            start = System.nanoTime();
+            barePut(dynamo, "m" + i);
+            put[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            answer = webhook.invoke(unsigned, TIMEOUT);
+            refused[i] = System.nanoTime() - start;
+            assertThat(answer).contains("401");
+        }
+        System.out.printf("BENCH front.webhook.packaged.p50_ms %.2f%n", percentile(handled, 0.50));
+        System.out.printf("BENCH front.webhook.packaged.p99_ms %.2f%n", percentile(handled, 0.99));
+        System.out.printf("BENCH front.webhook.packaged.bare_put_p50_ms %.2f%n", percentile(put, 0.50));
+        System.out.printf("BENCH front.webhook.packaged.bare_put_p99_ms %.2f%n", percentile(put, 0.99));
+        System.out.printf("BENCH front.webhook.packaged.p99_ratio %.2f%n", percentile(handled, 0.99) / percentile(put, 0.99));
+        System.out.printf("BENCH front.webhook.packaged.refused_p50_ms %.2f%n", percentile(refused, 0.50));
+        System.out.printf("BENCH front.webhook.packaged.refused_p99_ms %.2f%n", percentile(refused, 0.99));
+    }
+
+    /** The one write a webhook makes, bare: a conditional PutItem of a 300-byte item. */
+    private static void barePut(DynamoDbClient dynamo, String id) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of("PK", s("BENCH#" + UUID.randomUUID() + "#" + id), "SK", s("ACT"),
+                "payload", s("x".repeat(300))));
+        dynamo.putItem(b -> b.tableName(LocalAws.TABLE).item(item).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    private static double percentile(long[] nanos, double p) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1_000_000.0;
+    }
+
+    /** Milliseconds from starting a function's process to its answer to the first event, and of Quarkus's boot within them. */
+    private record ColdStart(long firstEventMs, long bootMs) {
+    }
+
+    /** Starts the function's process, sends it its first event and times both. */
+    private static ColdStart firstEvent(String export, Path jar, Path runtimeClient, Map<String, String> env, Path work, String event,
             java.util.function.Consumer<String> check) throws IOException {
         long start = System.nanoTime();
         try (LocalLambda function = new LocalLambda(export, jar, runtimeClient, env, work)) {
             String answer = function.invoke(event, TIMEOUT);
             long millis = (System.nanoTime() - start) / 1_000_000;
             check.accept(answer);
-            return millis;
+            return new ColdStart(millis, lastBootMillis(function.log()));
         }
+    }
+
+    /** Quarkus's own boot time, from the last "started in 1.234s" of the function's log. */
+    private static long lastBootMillis(Path log) throws IOException {
+        java.util.regex.Matcher started = java.util.regex.Pattern.compile("started in (\\d+\\.\\d+)s").matcher(Files.readString(log));
+        long millis = -1;
+        while (started.find()) {
+            millis = Math.round(Double.parseDouble(started.group(1)) * 1000);
+        }
+        assertThat(millis).as("a \"started in\" line in " + log).isNotNegative();
+        return millis;
     }
 
     /** The yardstick: a Funqy function and nothing else, packaged the way ours is. */
