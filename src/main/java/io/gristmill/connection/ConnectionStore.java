@@ -141,16 +141,25 @@ public class ConnectionStore {
                         ":type", s("connection"))));
     }
 
-    /** Records a successful sync of a connected connection. */
-    public void recordSuccessfulSync(String tenantId, String provider, Instant at) {
+    /**
+     * Records how a sync ended ({@code status}) and, when it caught up, when — in one write while the
+     * connection is connected. A connection disconnected meanwhile keeps its last successful sync
+     * and still gets the status, as {@link #recordSyncStatus} alone would give it.
+     */
+    public void recordSync(String tenantId, String provider, String status, Optional<Instant> caughtUpAt) {
+        if (caughtUpAt.isEmpty()) {
+            recordSyncStatus(tenantId, provider, status);
+            return;
+        }
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Table.key(tenantKey(tenantId), "CONN#" + provider))
-                    .updateExpression("SET lastSuccessfulSyncAt = :at")
+                    .updateExpression("SET syncStatus = :status, lastSuccessfulSyncAt = :at")
                     .conditionExpression("#state = :connected")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":at", s(at.toString()), ":connected", s(ConnectionState.CONNECTED.name()))));
+                    .expressionAttributeValues(Map.of(":status", s(status), ":at", s(caughtUpAt.get().toString()),
+                            ":connected", s(ConnectionState.CONNECTED.name()))));
         } catch (ConditionalCheckFailedException notConnected) {
-            // disconnected meanwhile: nothing to record
+            recordSyncStatus(tenantId, provider, status); // disconnected meanwhile: no successful sync to record
         }
     }
 

@@ -230,13 +230,11 @@ public class FrontReconciler {
         ReconcileReport report = new ReconcileReport(tenantId, run.meter.calls(), run.people, run.read, run.stored, run.duplicates, run.ignored,
                 run.caughtUp, run.stopped, false);
         Set<String> missingTeams = scope.missingTeams(tenantId);
-        connections.recordSyncStatus(tenantId, FrontSecret.PROVIDER, status(report, run.position, run.started)
+        connections.recordSync(tenantId, FrontSecret.PROVIDER, status(report, run.position, run.started)
                 + run.notes.stream().map(note -> "; " + note).collect(java.util.stream.Collectors.joining())
                 + (missingTeams.isEmpty() ? "" : "; skipped chosen " + (missingTeams.size() == 1 ? "team " : "teams ")
-                        + String.join(", ", missingTeams) + ": no longer in Front (deleted?); choose again in the settings"));
-        if (run.caughtUp) {
-            connections.recordSuccessfulSync(tenantId, FrontSecret.PROVIDER, run.started);
-        }
+                        + String.join(", ", missingTeams) + ": no longer in Front (deleted?); choose again in the settings"),
+                run.caughtUp ? Optional.of(run.started) : Optional.empty());
         LOG.infof("Front reconciliation of tenant %s: %d API calls, %d teammates, %d events read, %d stored (missed by webhooks), "
                 + "%d already stored, %d ignored%s", tenantId, report.apiCalls(), run.people, run.read, run.stored, run.duplicates,
                 run.ignored, run.stopped == null ? "" : "; stopped: " + run.stopped);

@@ -20,6 +20,7 @@ import io.gristmill.directory.EmployeeDirectory;
 import io.gristmill.directory.IdentityKind;
 import io.gristmill.salesforce.objects.Opportunities;
 import io.gristmill.tenant.NoteTextPurge;
+import io.gristmill.tenant.StoredSettings;
 import io.gristmill.tenant.TenantSettings;
 import io.gristmill.tenant.TenantSettingsStore;
 
@@ -96,9 +97,10 @@ public class SalesforcePoller {
         }
         try (AutoCloseable alive = leases.keepAlive(lease.get(), config.pollLease())) {
             Instant deadline = clock.instant().plus(budget);
+            StoredSettings stored = settings.get(tenantId);
             // Withdrawn note-text opt-in: remove what is stored before reading anything new.
-            notes.continuePending(tenantId, budget.dividedBy(4));
-            TenantSettings chosen = settings.get(tenantId).settings();
+            notes.continuePending(tenantId, stored, budget.dividedBy(4));
+            TenantSettings chosen = stored.settings();
             PollState state = new PollState(tenantId, chosen, setup(tenantId, chosen, deadline));
             readOrRecordWhyNot(tenantId, chosen, state);
             return report(tenantId, state);
@@ -166,10 +168,8 @@ public class SalesforcePoller {
 
     private PollReport report(String tenantId, PollState state) {
         PollOutcome outcome = PollOutcome.of(state, config.budgetShare());
-        connections.recordSyncStatus(tenantId, SalesforceSecret.PROVIDER, outcome.status());
-        if (outcome.caughtUp()) {
-            connections.recordSuccessfulSync(tenantId, SalesforceSecret.PROVIDER, clock.instant());
-        }
+        connections.recordSync(tenantId, SalesforceSecret.PROVIDER, outcome.status(),
+                outcome.caughtUp() ? Optional.of(clock.instant()) : Optional.empty());
         PollReport report = new PollReport(tenantId, state.meter.calls(), state.rows, state.created, state.deleted,
                 Map.copyOf(state.skipped), state.budgetStop, false, state.outOfTime() && !state.budgetStop);
         LOG.infof("Salesforce poll of tenant %s: %d API calls, %d rows, %d new activities, %d deleted records, skipped %s%s",

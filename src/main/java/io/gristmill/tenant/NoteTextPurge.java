@@ -36,7 +36,12 @@ public class NoteTextPurge {
 
     /** Continues a pending purge for at most {@code budget}; returns whether none is left. */
     public boolean continuePending(String tenantId, Duration budget) {
-        if (!settings.get(tenantId).noteTextPurgePending()) {
+        return continuePending(tenantId, settings.get(tenantId), budget);
+    }
+
+    /** As {@link #continuePending(String, Duration)}, for a caller that has just read the tenant's settings. */
+    public boolean continuePending(String tenantId, StoredSettings stored, Duration budget) {
+        if (!stored.noteTextPurgePending()) {
             return true;
         }
         List<String> employees = directory.allIds(tenantId);
