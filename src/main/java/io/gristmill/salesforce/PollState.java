@@ -31,6 +31,8 @@ final class PollState implements RowContext {
     final Map<String, Instant> behind = new LinkedHashMap<>();
     /** Where this poll has moved objects' cursors to (absent: where the poll found them). */
     final Map<String, Instant> positions = new HashMap<>();
+    /** The objects this poll planned to read, with their cursors as found (empty: it planned none). */
+    List<ObjectPlan> plans = List.of();
     final Set<String> selected;
     final Set<String> groups;
     int rows;

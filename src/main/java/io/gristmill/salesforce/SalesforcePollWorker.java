@@ -47,8 +47,9 @@ public class SalesforcePollWorker {
             LOG.infof("Salesforce poll of tenant %s skipped: %s", order.tenantId(), e.getMessage());
             return;
         }
+        // The lag of the objects this poll read, as it left their cursors (read again only when it planned none).
         metrics.emitSync(Job.SALESFORCE_POLL, order.tenantId(), started, report.apiCalls(), report.rowsRead(), report.activitiesCreated(),
-                cursors.furthestBehind(order.tenantId(), SalesforceSecret.PROVIDER));
+                report.furthestBehind().or(() -> cursors.furthestBehind(order.tenantId(), SalesforceSecret.PROVIDER)));
         if (report.stoppedAtDeadline()) {
             queue.continueLater(order); // a long backfill: the next invocation goes on from the cursors
         }

@@ -3,6 +3,7 @@ package io.gristmill.salesforce;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,6 +160,7 @@ public class SalesforcePoller {
 
     private void read(AccessToken token, TenantSettings chosen, PollState state) {
         List<ObjectPlan> plans = steps.planner.plan(token, chosen, state);
+        state.plans = plans;
         if (plans.isEmpty() || !steps.reader.read(token, plans, state)) {
             return;
         }
@@ -171,7 +173,8 @@ public class SalesforcePoller {
         connections.recordSync(tenantId, SalesforceSecret.PROVIDER, outcome.status(),
                 outcome.caughtUp() ? Optional.of(clock.instant()) : Optional.empty());
         PollReport report = new PollReport(tenantId, state.meter.calls(), state.rows, state.created, state.deleted,
-                Map.copyOf(state.skipped), state.budgetStop, false, state.outOfTime() && !state.budgetStop);
+                Map.copyOf(state.skipped), state.budgetStop, false, state.outOfTime() && !state.budgetStop,
+                state.plans.stream().map(plan -> CursorPositions.of(plan, state)).flatMap(Optional::stream).min(Comparator.naturalOrder()).orElse(null));
         LOG.infof("Salesforce poll of tenant %s: %d API calls, %d rows, %d new activities, %d deleted records, skipped %s%s",
                 tenantId, report.apiCalls(), report.rowsRead(), report.activitiesCreated(), report.recordsDeleted(), report.skipped(),
                 state.budgetStop ? ", stopped for budget" : "");

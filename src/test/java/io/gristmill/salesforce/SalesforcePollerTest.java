@@ -170,6 +170,25 @@ class SalesforcePollerTest {
     }
 
     @Test
+    void a_poll_reports_how_far_behind_its_objects_are_and_an_object_no_longer_chosen_does_not_count() {
+        settings(Map.of("objects", List.of("User", "Task", "Event")));
+        poller.poll(tenant);
+        // Lead was chosen once: its cursor stays where it was, a month behind.
+        Instant month = Instant.now().minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        dynamo.putItem(b -> b.tableName(config.table()).item(Map.of(
+                io.gristmill.aws.Table.PK, AttributeValue.fromS(io.gristmill.aws.Table.tenantKey(tenant)),
+                io.gristmill.aws.Table.SK, AttributeValue.fromS("CURSOR#salesforce#Lead"), "type", AttributeValue.fromS("cursor"),
+                "position", AttributeValue.fromS(io.gristmill.aws.Table.sortable(month)), "updatedAt", AttributeValue.fromS(month.toString()))));
+
+        PollReport report = poller.poll(tenant);
+
+        Instant chosenFurthestBehind = List.of("User", "Task", "Event").stream()
+                .map(object -> cursors.get(tenant, "salesforce", object).orElseThrow().position()).min(Instant::compareTo).orElseThrow();
+        assertThat(report.furthestBehind()).as("the lag the worker reports, with no cursor read of its own").contains(chosenFurthestBehind);
+        assertThat(cursors.furthestBehind(tenant, "salesforce")).as("every stored cursor, the old Lead one included").contains(month);
+    }
+
+    @Test
     void the_first_poll_of_a_new_org_describes_every_object_in_one_call_and_reads_90_days_in_one_query_per_object() {
         new OrgFixture(org, Instant.now()).week();
         List<String> twelve = List.of("User", "Opportunity", "OpportunityHistory", "OpportunityFieldHistory",
