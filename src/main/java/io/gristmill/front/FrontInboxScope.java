@@ -56,9 +56,9 @@ public class FrontInboxScope {
         this.clock = clock;
     }
 
-    /** The inboxes that count, or empty when every inbox counts. */
-    public Optional<Set<String>> inboxes(String tenantId, String token, FrontRateMeter meter) {
-        return inboxes(tenantId, settings.get(tenantId).settings().front(), token, meter, false);
+    /** The inboxes that count, or empty when every inbox counts ({@code chosen}: the tenant's choice, as read for this run). */
+    public Optional<Set<String>> inboxes(String tenantId, TenantSettings.Front chosen, String token, FrontRateMeter meter) {
+        return inboxes(tenantId, chosen, token, meter, false);
     }
 
     /** @param now for a webhook: team lookups are one short call each, never retried or waited for */

@@ -24,6 +24,8 @@ import io.gristmill.aws.LeaseStore;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.sync.SyncCursor;
 import io.gristmill.sync.SyncCursorStore;
+import io.gristmill.tenant.TenantSettings;
+import io.gristmill.tenant.TenantSettingsStore;
 
 /**
  * Stores what Front's webhooks missed (delivery is at least once, with possible loss; rule
@@ -44,6 +46,7 @@ public class FrontReconciler {
     private static final String LEASE = "front-reconcile";
 
     private final FrontTokens tokens;
+    private final TenantSettingsStore settings;
     private final FrontClient client;
     private final FrontTeammates teammates;
     private final FrontInboxScope scope;
@@ -59,8 +62,9 @@ public class FrontReconciler {
 
     public FrontReconciler(FrontTokens tokens, FrontClient client, FrontTeammates teammates, FrontInboxScope scope, FrontMapper mapper,
             ActivityStore activities, SyncCursorStore cursors, ConnectionStore connections, LeaseStore leases, FrontConfig config,
-            Clock clock, FrontCatalog catalog, jakarta.enterprise.inject.Instance<AfterReconcile> afterwards) {
+            Clock clock, FrontCatalog catalog, jakarta.enterprise.inject.Instance<AfterReconcile> afterwards, TenantSettingsStore settings) {
         this.afterwards = afterwards.stream().toList();
+        this.settings = settings;
         this.catalog = catalog;
         this.tokens = tokens;
         this.client = client;
@@ -120,8 +124,10 @@ public class FrontReconciler {
         Run run = new Run(started, started.plus(config.reconcileDeadline()),
                 cursors.get(tenantId, FrontSecret.PROVIDER, CURSOR).map(SyncCursor::position));
         try {
-            run.people = teammates.sync(tenantId, token, run.meter, started, run.deadline, config.rateLimitReserve());
-            Optional<Set<String>> inboxes = scope.inboxes(tenantId, token, run.meter);
+            TenantSettings chosen = settings.get(tenantId).settings(); // read once for the teammates and the inboxes
+            run.people = teammates.sync(tenantId, chosen.directory().providersOverrideAdmin(), token, run.meter, started, run.deadline,
+                    config.rateLimitReserve());
+            Optional<Set<String>> inboxes = scope.inboxes(tenantId, chosen.front(), token, run.meter);
             if (inboxes.isPresent() && inboxes.get().isEmpty()) {
                 run.caughtUp = true; // the chosen teams have no inboxes: nothing counts
             } else {
@@ -228,7 +234,7 @@ public class FrontReconciler {
 
     private ReconcileReport report(String tenantId, Run run) {
         ReconcileReport report = new ReconcileReport(tenantId, run.meter.calls(), run.people, run.read, run.stored, run.duplicates, run.ignored,
-                run.caughtUp, run.stopped, false);
+                run.caughtUp, run.stopped, false, run.position.orElse(null));
         Set<String> missingTeams = scope.missingTeams(tenantId);
         connections.recordSync(tenantId, FrontSecret.PROVIDER, status(report, run.position, run.started)
                 + run.notes.stream().map(note -> "; " + note).collect(java.util.stream.Collectors.joining())

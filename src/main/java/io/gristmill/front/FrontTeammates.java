@@ -18,7 +18,6 @@ import io.gristmill.directory.FieldSource;
 import io.gristmill.directory.IdentityLinks;
 import io.gristmill.directory.IdentityKind;
 import io.gristmill.directory.Identities;
-import io.gristmill.tenant.TenantSettingsStore;
 
 /**
  * Keeps the directory in step with Front's teammates ({@code GET /teammates}, every page). Only
@@ -40,15 +39,12 @@ public class FrontTeammates {
     private final FrontClient client;
     private final EmployeeDirectory directory;
     private final IdentityLinks links;
-    private final TenantSettingsStore settings;
     private final java.time.Clock clock;
 
-    public FrontTeammates(FrontClient client, EmployeeDirectory directory, IdentityLinks links, TenantSettingsStore settings,
-            java.time.Clock clock) {
+    public FrontTeammates(FrontClient client, EmployeeDirectory directory, IdentityLinks links, java.time.Clock clock) {
         this.client = client;
         this.directory = directory;
         this.links = links;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -56,9 +52,10 @@ public class FrontTeammates {
      * Reads every teammate page, within the run's deadline and while the rate-limit reserve lasts,
      * and stops when page tokens repeat (a looping {@code _pagination.next}); returns how many
      * were seen, or throws {@link TeammatesUnfinishedException} saying why it stopped early.
+     *
+     * @param overrideAdmin the tenant's directory choice (Front may change what an admin set), as read for this run
      */
-    public int sync(String tenantId, String token, FrontRateMeter meter, Instant now, Instant deadline, double reserve) {
-        boolean overrideAdmin = settings.get(tenantId).settings().directory().providersOverrideAdmin();
+    public int sync(String tenantId, boolean overrideAdmin, String token, FrontRateMeter meter, Instant now, Instant deadline, double reserve) {
         int seen = 0;
         Optional<String> page = Optional.empty();
         java.util.Map<String, Integer> tokens = new java.util.HashMap<>();

@@ -1,5 +1,8 @@
 package io.gristmill.front;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * What one reconciliation of one tenant did.
  *
@@ -7,15 +10,21 @@ package io.gristmill.front;
  * @param duplicates events already stored (by a webhook or an earlier overlapping run)
  * @param caughtUp   whether it read to the end of Front's events
  * @param stopped    why it stopped early (rate limit, deadline, error), or null
+ * @param cursorAt   where the events cursor stands after the run (null: not set yet, or the run did not get that far)
  */
 public record ReconcileReport(String tenantId, int apiCalls, int teammates, int eventsRead, int stored, int duplicates, int ignored,
-        boolean caughtUp, String stopped, boolean alreadyRunning) {
+        boolean caughtUp, String stopped, boolean alreadyRunning, Instant cursorAt) {
 
     static ReconcileReport busy(String tenantId) {
-        return new ReconcileReport(tenantId, 0, 0, 0, 0, 0, 0, false, "another reconciliation of this tenant is running", true);
+        return new ReconcileReport(tenantId, 0, 0, 0, 0, 0, 0, false, "another reconciliation of this tenant is running", true, null);
     }
 
     static ReconcileReport failed(String tenantId, String why) {
-        return new ReconcileReport(tenantId, 0, 0, 0, 0, 0, 0, false, why, false);
+        return new ReconcileReport(tenantId, 0, 0, 0, 0, 0, 0, false, why, false, null);
+    }
+
+    /** How far behind now the sync is: the events cursor, when the run knows it. */
+    public Optional<Instant> cursor() {
+        return Optional.ofNullable(cursorAt);
     }
 }

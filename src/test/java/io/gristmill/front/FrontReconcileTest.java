@@ -31,6 +31,8 @@ import io.gristmill.directory.IdentityKind;
 import io.gristmill.directory.Identities;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.tenant.TenantSettings;
+import io.gristmill.sync.SyncCursor;
+import io.gristmill.sync.SyncCursorStore;
 import io.gristmill.tenant.TenantSettingsStore;
 import io.gristmill.testing.CapturedLogs;
 import io.gristmill.testing.FrontReconcileProfile;
@@ -64,6 +66,9 @@ class FrontReconcileTest {
 
     @Inject
     TenantSettingsStore settings;
+
+    @Inject
+    SyncCursorStore cursors;
 
     SimulatedFront front;
     String tenant;
@@ -129,6 +134,9 @@ class FrontReconcileTest {
         assertThat(stored()).hasSize(20);
         assertThat(front.requests()).anyMatch(r -> r.contains("/events?") && r.contains("limit=15") && r.contains("sort_order=asc"));
         assertThat(front.writes()).isEmpty();
+        // the lag the worker reports comes from the run itself: the events cursor as stored
+        assertThat(second.cursor()).as("the run's cursor").isEqualTo(cursors.get(tenant, "front", "events").map(SyncCursor::position))
+                .isPresent();
     }
 
     @Test
