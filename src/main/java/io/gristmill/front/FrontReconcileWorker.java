@@ -53,9 +53,9 @@ public class FrontReconcileWorker {
             return;
         }
         boolean digested = digests.run(order.tenantId(), clock.instant().plus(config.digestBackfillBudget()));
-        // The run's own cursor (Front has one: events); read again only when the run did not get to it.
+        // The run's own cursor (Front has one: events; none yet when Front never had an event); read only when another run ran.
         metrics.emitSync(Job.FRONT_RECONCILE, order.tenantId(), started, report.apiCalls(), report.eventsRead(), report.stored(),
-                report.cursor().or(() -> cursors.furthestBehind(order.tenantId(), FrontSecret.PROVIDER)));
+                report.alreadyRunning() ? cursors.furthestBehind(order.tenantId(), FrontSecret.PROVIDER) : report.cursor());
         // Out of time with events (or digests) left: go on at once. A rate limit or an outage waits for the next schedule.
         if (FrontReconciler.DEADLINE_REACHED.equals(report.stopped()) || !digested) {
             queue.continueLater(order);

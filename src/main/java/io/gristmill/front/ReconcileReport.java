@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param duplicates events already stored (by a webhook or an earlier overlapping run)
  * @param caughtUp   whether it read to the end of Front's events
  * @param stopped    why it stopped early (rate limit, deadline, error), or null
- * @param cursorAt   where the events cursor stands after the run (null: not set yet, or the run did not get that far)
+ * @param cursorAt   where the events cursor stands after the run (null: never set, or no run: another was running)
  */
 public record ReconcileReport(String tenantId, int apiCalls, int teammates, int eventsRead, int stored, int duplicates, int ignored,
         boolean caughtUp, String stopped, boolean alreadyRunning, Instant cursorAt) {
@@ -23,7 +23,7 @@ public record ReconcileReport(String tenantId, int apiCalls, int teammates, int 
         return new ReconcileReport(tenantId, 0, 0, 0, 0, 0, 0, false, why, false, null);
     }
 
-    /** How far behind now the sync is: the events cursor, when the run knows it. */
+    /** How far behind now the sync is: the events cursor as the run left it (empty: never set). */
     public Optional<Instant> cursor() {
         return Optional.ofNullable(cursorAt);
     }
