@@ -19,6 +19,7 @@ import io.gristmill.aws.TokenVault;
 import io.gristmill.config.GristmillConfig;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.testing.FrontWebhookSigner;
+import io.gristmill.testing.Latencies;
 import io.gristmill.testing.SimulatedFront;
 import io.gristmill.testing.SimulatedFrontResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,22 +91,23 @@ class FrontWebhookBench {
         Arrays.sort(put);
         Arrays.sort(refused);
         Arrays.sort(transact);
-        System.out.printf("BENCH front.webhook.p50_ms %.2f%n", percentile(webhook, 0.50));
-        System.out.printf("BENCH front.webhook.p99_ms %.2f%n", percentile(webhook, 0.99));
-        System.out.printf("BENCH dynamodb_local.put.p50_ms %.2f%n", percentile(put, 0.50));
-        System.out.printf("BENCH dynamodb_local.put.p99_ms %.2f%n", percentile(put, 0.99));
-        System.out.printf("BENCH front.webhook.p99_ratio %.2f%n", percentile(webhook, 0.99) / percentile(put, 0.99));
+        System.out.printf("BENCH front.webhook.p50_ms %.2f%n", Latencies.millis(webhook, 0.50));
+        System.out.printf("BENCH front.webhook.p99_ms %.2f%n", Latencies.millis(webhook, 0.99));
+        System.out.printf("BENCH dynamodb_local.put.p50_ms %.2f%n", Latencies.millis(put, 0.50));
+        System.out.printf("BENCH dynamodb_local.put.p99_ms %.2f%n", Latencies.millis(put, 0.99));
+        System.out.printf("BENCH front.webhook.p99_ratio %.2f%n", Latencies.millis(webhook, 0.99) / Latencies.millis(put, 0.99));
         // The floor: the one put a webhook makes, and the trip through the mock event server and the
         // router that even a refused (unsigned) webhook takes.
-        System.out.printf("BENCH front.webhook.refused_p99_ms %.2f%n", percentile(refused, 0.99));
-        System.out.printf("BENCH front.webhook.floor_ratio %.2f%n", (percentile(put, 0.99) + percentile(refused, 0.99)) / percentile(put, 0.99));
+        System.out.printf("BENCH front.webhook.refused_p99_ms %.2f%n", Latencies.millis(refused, 0.99));
+        System.out.printf("BENCH front.webhook.floor_ratio %.2f%n",
+                (Latencies.millis(put, 0.99) + Latencies.millis(refused, 0.99)) / Latencies.millis(put, 0.99));
         // What the function adds over the harness's own trip, against the bare put.
         System.out.printf("BENCH front.webhook.p99_ratio_past_harness %.2f%n",
-                (percentile(webhook, 0.99) - percentile(refused, 0.99)) / percentile(put, 0.99));
+                (Latencies.millis(webhook, 0.99) - Latencies.millis(refused, 0.99)) / Latencies.millis(put, 0.99));
         System.out.printf("BENCH front.webhook.storage_calls %.2f%n", storageCalls / (double) MEASURED);
         // A message is stored with its conversation digest entry in one transaction: that write, bare, against the bare put.
-        System.out.printf("BENCH dynamodb_local.transact.p99_ms %.2f%n", percentile(transact, 0.99));
-        System.out.printf("BENCH dynamodb_local.transact_over_put.p99_ratio %.2f%n", percentile(transact, 0.99) / percentile(put, 0.99));
+        System.out.printf("BENCH dynamodb_local.transact.p99_ms %.2f%n", Latencies.millis(transact, 0.99));
+        System.out.printf("BENCH dynamodb_local.transact_over_put.p99_ratio %.2f%n", Latencies.millis(transact, 0.99) / Latencies.millis(put, 0.99));
     }
 
     private static int deliver(String template, String company, String eventId) {
@@ -130,8 +132,4 @@ class FrontWebhookBench {
                         .expressionAttributeValues(Map.of(":e", AttributeValue.fromS("front.message.received"))))));
     }
 
-    private static double percentile(long[] sortedNanos, double p) {
-        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(p * sortedNanos.length) - 1);
-        return sortedNanos[index] / 1_000_000.0;
-    }
 }

@@ -35,6 +35,7 @@ import io.gristmill.recap.RecapOptions;
 import io.gristmill.tenant.TenantSettings;
 import io.gristmill.tenant.TenantSettingsStore;
 import io.gristmill.testing.Ids;
+import io.gristmill.testing.Latencies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -133,9 +134,8 @@ class RecapBench {
         System.out.printf("BENCH recap.2000.floor_ratio %.2f%n", p95(reads) / p95(query));
     }
 
-    private static double p95(long[] sortedNanos) {
-        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(0.95 * sortedNanos.length) - 1);
-        return sortedNanos[index] / 1_000_000.0;
+    private static double p95(long[] nanos) {
+        return Latencies.millis(nanos, 0.95);
     }
 
     /** The same timeline items, read raw: one paged Query on GSI1. */

@@ -29,6 +29,7 @@ import io.gristmill.config.GristmillConfig;
 import io.gristmill.connection.ConnectionStore;
 import io.gristmill.testing.FrontWebhookProfile;
 import io.gristmill.testing.FrontWebhookSigner;
+import io.gristmill.testing.Latencies;
 import io.gristmill.testing.SimulatedFront;
 import io.gristmill.testing.SimulatedFrontResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -115,10 +116,10 @@ class FrontWebhookBurstTest {
         double perPut = bareSeconds * 1000 / DELIVERIES;
         System.out.printf("BENCH front.burst.deliveries %d%n", DELIVERIES);
         System.out.printf("BENCH front.burst.throughput_per_s %.1f%n", DELIVERIES / seconds);
-        System.out.printf("BENCH front.burst.p99_ms %.2f%n", percentile(webhook, 0.99));
+        System.out.printf("BENCH front.burst.p99_ms %.2f%n", Latencies.millis(webhook, 0.99));
         System.out.printf("BENCH front.burst.per_delivery_ms %.2f%n", perDelivery);
         System.out.printf("BENCH front.burst.bare_put_per_call_ms %.2f%n", perPut);
-        System.out.printf("BENCH front.burst.bare_put_p99_ms %.2f%n", percentile(times(bare), 0.99));
+        System.out.printf("BENCH front.burst.bare_put_p99_ms %.2f%n", Latencies.millis(times(bare), 0.99));
         System.out.printf("BENCH front.burst.ratio_to_bare_put %.2f%n", perDelivery / perPut);
     }
 
@@ -163,10 +164,5 @@ class FrontWebhookBurstTest {
         long[] nanos = answers.stream().mapToLong(Answer::nanos).toArray();
         Arrays.sort(nanos);
         return nanos;
-    }
-
-    private static double percentile(long[] sortedNanos, double p) {
-        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(p * sortedNanos.length) - 1);
-        return sortedNanos[index] / 1_000_000.0;
     }
 }

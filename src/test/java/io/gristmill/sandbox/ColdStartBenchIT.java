@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.gristmill.testing.FrontWebhookSigner;
+import io.gristmill.testing.Latencies;
 import io.gristmill.testing.LocalAws;
 import io.gristmill.testing.SimulatedFront;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -109,13 +110,13 @@ class ColdStartBenchIT {
             refused[i] = System.nanoTime() - start;
             assertThat(answer).contains("401");
         }
-        System.out.printf("BENCH front.webhook.packaged.p50_ms %.2f%n", percentile(handled, 0.50));
-        System.out.printf("BENCH front.webhook.packaged.p99_ms %.2f%n", percentile(handled, 0.99));
-        System.out.printf("BENCH front.webhook.packaged.bare_put_p50_ms %.2f%n", percentile(put, 0.50));
-        System.out.printf("BENCH front.webhook.packaged.bare_put_p99_ms %.2f%n", percentile(put, 0.99));
-        System.out.printf("BENCH front.webhook.packaged.p99_ratio %.2f%n", percentile(handled, 0.99) / percentile(put, 0.99));
-        System.out.printf("BENCH front.webhook.packaged.refused_p50_ms %.2f%n", percentile(refused, 0.50));
-        System.out.printf("BENCH front.webhook.packaged.refused_p99_ms %.2f%n", percentile(refused, 0.99));
+        System.out.printf("BENCH front.webhook.packaged.p50_ms %.2f%n", Latencies.millis(handled, 0.50));
+        System.out.printf("BENCH front.webhook.packaged.p99_ms %.2f%n", Latencies.millis(handled, 0.99));
+        System.out.printf("BENCH front.webhook.packaged.bare_put_p50_ms %.2f%n", Latencies.millis(put, 0.50));
+        System.out.printf("BENCH front.webhook.packaged.bare_put_p99_ms %.2f%n", Latencies.millis(put, 0.99));
+        System.out.printf("BENCH front.webhook.packaged.p99_ratio %.2f%n", Latencies.millis(handled, 0.99) / Latencies.millis(put, 0.99));
+        System.out.printf("BENCH front.webhook.packaged.refused_p50_ms %.2f%n", Latencies.millis(refused, 0.50));
+        System.out.printf("BENCH front.webhook.packaged.refused_p99_ms %.2f%n", Latencies.millis(refused, 0.99));
     }
 
     /** The one write a webhook makes, bare: a conditional PutItem of a 300-byte item. */
@@ -123,12 +124,6 @@ class ColdStartBenchIT {
         Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of("PK", s("BENCH#" + UUID.randomUUID() + "#" + id), "SK", s("ACT"),
                 "payload", s("x".repeat(300))));
         dynamo.putItem(b -> b.tableName(LocalAws.TABLE).item(item).conditionExpression("attribute_not_exists(PK)"));
-    }
-
-    private static double percentile(long[] nanos, double p) {
-        long[] sorted = nanos.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1_000_000.0;
     }
 
     /** Milliseconds from starting a function's process to its answer to the first event, and of Quarkus's boot within them. */
