@@ -48,7 +48,13 @@ final class LocalLambda implements AutoCloseable {
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile String initError;
-    private volatile boolean killing;
+    /**
+     * Processes ended on purpose (killed by a drill, or closed). Kept per process, not as a flag:
+     * {@code onExit} callbacks run on another thread, possibly after a replacement has started, and
+     * a slow machine must not read a deliberate kill as a crash of the new instance.
+     */
+    private final java.util.Set<Process> endedOnPurpose = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Executor exitWatcher;
 
     private record Invocation(String id, String event, Duration timeout, CompletableFuture<String> result) {
     }
@@ -66,7 +72,17 @@ final class LocalLambda implements AutoCloseable {
      * @param environment the function's environment, as template.yaml and the Lambda service set it
      */
     LocalLambda(String export, Path runnerJar, Path runtimeClient, Map<String, String> environment, Path logDir) throws IOException {
+        this(export, HANDLER, runnerJar, runtimeClient, environment, logDir, Runnable::run);
+    }
+
+    /**
+     * As above, with another handler class, and with the thread that learns of a process's exit
+     * (tests delay it, as a loaded machine does).
+     */
+    LocalLambda(String export, String handler, Path runnerJar, Path runtimeClient, Map<String, String> environment, Path logDir,
+            java.util.concurrent.Executor exitWatcher) throws IOException {
         this.export = export;
+        this.exitWatcher = exitWatcher;
         this.log = logDir.resolve(export + ".log");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(daemon("lambda-api-" + export)));
@@ -81,7 +97,7 @@ final class LocalLambda implements AutoCloseable {
                 "-cp", runtimeClient + java.io.File.pathSeparator + runnerJar, JavaRuntimeClient.class.getName()));
         this.environment = new java.util.LinkedHashMap<>(environment);
         this.environment.put("QUARKUS_FUNQY_EXPORT", export);
-        this.environment.put("_HANDLER", HANDLER);
+        this.environment.put("_HANDLER", handler);
         this.environment.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
         this.environment.put("AWS_LAMBDA_FUNCTION_NAME", "gristmill-sandbox-" + export);
         this.environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -98,11 +114,11 @@ final class LocalLambda implements AutoCloseable {
         generation.incrementAndGet();
         Process started = builder.start();
         process = started;
-        started.onExit().thenRun(() -> {
-            if (!killing) {
+        started.onExit().thenRunAsync(() -> {
+            if (!endedOnPurpose.contains(started)) {
                 failEverything("the " + export + " process exited with " + started.exitValue());
             }
-        });
+        }, exitWatcher);
     }
 
     /**
@@ -111,12 +127,15 @@ final class LocalLambda implements AutoCloseable {
      * instance is then started cold, as Lambda would for the next event.
      */
     void killAndStartAgain() {
-        killing = true;
+        Process killed = process;
+        endedOnPurpose.add(killed);
         try {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            FunctionError killed = new FunctionError(export + " was killed");
-            running.values().forEach(i -> i.result().completeExceptionally(killed));
+            killed.destroyForcibly();
+            if (!killed.waitFor(30, TimeUnit.SECONDS)) {
+                throw new FunctionError(export + " (pid " + killed.pid() + ") did not end within 30 s of SIGKILL");
+            }
+            FunctionError failure = new FunctionError(export + " was killed");
+            running.values().forEach(i -> i.result().completeExceptionally(failure));
             running.clear();
             ready = new CompletableFuture<>();
             start();
@@ -125,8 +144,6 @@ final class LocalLambda implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FunctionError("interrupted while killing " + export);
-        } finally {
-            killing = false;
         }
         awaitReady();
     }
@@ -160,6 +177,15 @@ final class LocalLambda implements AutoCloseable {
         return log;
     }
 
+    /** Invocations handed to the current process and not yet answered. */
+    int runningCount() {
+        return running.size();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     void awaitReady() {
         try {
             ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -176,8 +202,10 @@ final class LocalLambda implements AutoCloseable {
     /** Invokes the function with this event and returns its JSON result. */
     String invoke(String event, Duration timeout) {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, timeout, new CompletableFuture<>());
-        if (initError != null || !process.isAlive()) {
-            throw new FunctionError(export + " is not running: " + (initError != null ? initError : "process exited") + "\n" + tail());
+        Process current = process;
+        if (initError != null || !current.isAlive()) {
+            String why = initError != null ? initError : "the " + export + " process exited with " + current.exitValue();
+            throw new FunctionError(export + " is not running: " + why + "\n" + tail());
         }
         queue.add(invocation);
         try {
@@ -305,6 +333,7 @@ final class LocalLambda implements AutoCloseable {
 
     @Override
     public void close() {
+        endedOnPurpose.add(process);
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
