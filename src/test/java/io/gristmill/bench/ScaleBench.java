@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -35,8 +32,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Scale-out: 500 tenants, each its own simulated Salesforce org answering every call after 150 ms,
  * polled through the poll queue (local SQS FIFO) by 1, 4 and 16 workers — what Lambda's event
  * source runs at {@code MaximumConcurrency} 1, 4 and 16, each invocation handling one message with
- * the real poll worker and deleting it, fed as Lambda's event source feeds them (up to ten messages a
- * receive, deletes ten a call). Then one org that takes 20 s a call, among the others at
+ * the real poll worker and deleting it, fed as Lambda's event source feeds them ({@link EventSourcePollers}:
+ * up to five pollers, up to ten messages a receive, deletes ten a call). Then one org that takes 20 s a call, among the others at
  * 16 workers: the others' p99 delay (enqueue → their poll done) next to the same run without it.
  * Idle polls (the orgs have no records; a first poll per tenant before measuring), so every
  * tenant's run is its steady-state 3 calls.
@@ -144,75 +141,13 @@ class ScaleBench {
                 }).toList()));
             }
             Map<String, Double> delays = new ConcurrentHashMap<>();
-            drain(sqs, tenants.size(), workers, message -> {
+            EventSourcePollers.drain(sqs, queue, tenants.size(), workers, message -> {
                 WorkOrder order = read(message);
                 work.accept(order);
                 delays.put(order.tenantId(), (System.nanoTime() - started) / 1e9);
             });
             return new Run((System.nanoTime() - started) / 1_000_000, delays);
         }
-    }
-
-    /**
-     * What Lambda's SQS event source does at {@code MaximumConcurrency} = {@code workers} and
-     * {@code BatchSize} 1: one poller receives up to ten messages a call (never more than there are
-     * free workers), hands each to its own invocation, and deletes the handled ones ten a call.
-     */
-    private void drain(SqsClient sqs, int expected, int workers, java.util.function.Consumer<Message> invocation) throws Exception {
-        java.util.concurrent.Semaphore free = new java.util.concurrent.Semaphore(workers);
-        java.util.concurrent.BlockingQueue<String> handled = new java.util.concurrent.LinkedBlockingQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Future<?>> invocations = new ArrayList<>();
-        int received = 0;
-        int deleted = 0;
-        while (deleted < expected) {
-            int asking = Math.min(10, Math.min(free.availablePermits(), expected - received));
-            List<Message> batch = asking == 0 ? List.of()
-                    : sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(asking).waitTimeSeconds(0)).messages();
-            for (Message message : batch) {
-                free.acquire();
-                invocations.add(pool.submit(() -> {
-                    try {
-                        invocation.accept(message);
-                    } finally {
-                        free.release();
-                    }
-                    handled.add(message.receiptHandle());
-                    return null;
-                }));
-            }
-            received += batch.size();
-            deleted += deleteHandled(sqs, handled);
-            if (batch.isEmpty()) { // every worker busy, or nothing visible: wait for the next invocation to finish
-                String next = handled.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    handled.add(next);
-                }
-            }
-            for (Future<?> done : invocations) {
-                if (done.isDone()) {
-                    done.get(); // a failed run fails the bench
-                }
-            }
-        }
-        pool.shutdown();
-    }
-
-    /** Deletes what the invocations handled, ten a call; returns how many. */
-    private int deleteHandled(SqsClient sqs, java.util.concurrent.BlockingQueue<String> handled) {
-        int deleted = 0;
-        List<String> receipts = new ArrayList<>();
-        while (handled.drainTo(receipts, 10) > 0) {
-            List<software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < receipts.size(); i++) {
-                entries.add(software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .receiptHandle(receipts.get(i)).build());
-            }
-            assertThat(sqs.deleteMessageBatch(b -> b.queueUrl(queue).entries(entries)).failed()).isEmpty();
-            deleted += receipts.size();
-            receipts.clear();
-        }
-        return deleted;
     }
 
     private static WorkOrder read(Message message) {
