@@ -36,6 +36,8 @@ public final class LocalAws {
     public static final String TABLE = "gristmill-test";
 
     private static LocalAws started;
+    /** moto_server's output, when moto was started here. */
+    private static Path motoLog;
 
     public final URI dynamoEndpoint;
     public final URI secretsEndpoint;
@@ -102,6 +104,12 @@ public final class LocalAws {
         }
     }
 
+    /** moto_server's output (empty when LocalStack runs instead). */
+    static java.util.Optional<Path> motoLog() {
+        get();
+        return java.util.Optional.ofNullable(motoLog);
+    }
+
     public static Path projectDir() {
         return Path.of(System.getProperty("project-dir", ".")).toAbsolutePath();
     }
@@ -129,9 +137,10 @@ public final class LocalAws {
             Path log = Files.createTempFile("moto-server", ".log");
             ProcessBuilder builder = new ProcessBuilder(moto, "-H", "127.0.0.1", "-p", Integer.toString(motoPort))
                     .redirectErrorStream(true).redirectOutput(log.toFile());
-            if (Boolean.parseBoolean(System.getProperty("local-aws.moto-receive-fix", "true"))) {
-                withReceiveFix(builder);
+            if (Boolean.parseBoolean(System.getProperty("local-aws.moto-sqs-fix", "true"))) {
+                withSqsFix(builder);
             }
+            motoLog = log;
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             waitUntilAnswers(URI.create("http://127.0.0.1:" + motoPort + "/moto-api/"), process, log);
@@ -142,11 +151,12 @@ public final class LocalAws {
     }
 
     /**
-     * Puts {@code local-aws/sitecustomize.py} on moto's PYTHONPATH: it makes one O(queue length) step
-     * of moto's SQS ReceiveMessage O(1), with the same result (see that file). Off with
-     * {@code -Dlocal-aws.moto-receive-fix=false}, to compare.
+     * Puts {@code local-aws/sitecustomize.py} on moto's PYTHONPATH: moto's SQS then sends and receives
+     * without rescanning the whole queue through datetime arithmetic per message, with the same
+     * results (see that file). Off with
+     * {@code -Dlocal-aws.moto-sqs-fix=false}, to compare.
      */
-    private static void withReceiveFix(ProcessBuilder moto) throws IOException {
+    private static void withSqsFix(ProcessBuilder moto) throws IOException {
         Path dir = Files.createTempDirectory("moto-site");
         try (var in = LocalAws.class.getResourceAsStream("/local-aws/sitecustomize.py")) {
             Files.copy(java.util.Objects.requireNonNull(in, "local-aws/sitecustomize.py is missing"), dir.resolve("sitecustomize.py"));

@@ -2,6 +2,7 @@ package io.gristmill.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
 
@@ -15,6 +16,19 @@ class LocalAwsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("pip install 'moto[server]'")
                 .hasMessageContaining("-Dlocal-aws=localstack");
+    }
+
+    @Test
+    void the_moto_started_here_has_its_sqs_scans_removed_so_benchmarks_measure_our_workers() throws Exception {
+        var log = LocalAws.motoLog();
+        assumeTrue(log.isPresent(), "LocalStack runs instead of moto");
+        // sitecustomize.py prints before the server's own banner; wait for it briefly in case moto is still starting.
+        String output = "";
+        for (int i = 0; i < 50 && !output.contains("gristmill:"); i++) {
+            output = java.nio.file.Files.readString(log.get());
+            Thread.sleep(100);
+        }
+        assertThat(output).contains("gristmill: moto's SQS reads the clock directly and checks retention on the queue's field");
     }
 
     @Test
