@@ -383,7 +383,9 @@ class SalesforcePollerTest {
                     "TaskSubtype", "Call", "CallDurationInSeconds", day, "IsClosed", true));
         }
         settings(Map.of("objects", List.of("User", "Task")));
-        org.pageSize(10); // eight pages of tasks, read in one query: the cursor moves with each page stored
+        // Sixteen pages of tasks, read in one query: the cursor moves with each page stored. At 60 ms a call a 300 ms
+        // invocation reads at most five, so the backfill takes three invocations or more however fast the machine.
+        org.pageSize(5);
         org.latency(60);
 
         PollReport first = poller.poll(tenant, Duration.ofMillis(300));
